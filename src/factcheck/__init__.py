@@ -1,0 +1,3 @@
+"""factcheck: do your sources agree on the figure?"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,24 @@
+"""The library entry point: what the CLI and tests call.
+
+    from factcheck.api import check_file
+    report = check_file("claims.yaml")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.engine import JudgeOptions, judge
+from factcheck.loader import ClaimsDocument, load_claims
+from factcheck.report import Report
+
+
+def check_document(doc: ClaimsDocument, options: JudgeOptions = JudgeOptions()) -> Report:
+    """Judge a loaded document."""
+    results = judge(doc.data, options)
+    return Report(doc.display_name, tuple(results), doc.locate)
+
+
+def check_file(path: str | Path, options: JudgeOptions = JudgeOptions()) -> Report:
+    """Load, read and judge a claims file. Raises `UnusableInput` (all errors) if it is invalid."""
+    return check_document(load_claims(path), options)

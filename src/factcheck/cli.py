@@ -1,0 +1,195 @@
+"""The command line: parse options, call the library, pick a formatter, set the exit code.
+
+Nothing heavy is imported at module level (pydantic, pint, rich, YAML): `factcheck --help`
+stays fast. Exit codes: 0 done/clean, 1 findings (`check`), 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from factcheck.api import JudgeOptions
+
+app = typer.Typer(
+    name="factcheck",
+    help="Do your sources agree? Judge the claims in claims.yaml: consistent, evolving, "
+    "conflicting or single-source, with the reason in words.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+ClaimsArg = Annotated[
+    Path, typer.Argument(help="The claims file.", show_default=True)
+]
+WindowOpt = Annotated[
+    int, typer.Option("--window-days", min=0, help="Level/cumulative claims this close in time must agree.")
+]
+ApproxOpt = Annotated[
+    float, typer.Option("--approx", min=0.0, max=1.0, help="Tolerance of 'about X': X ± this fraction.")
+]
+NearlyOpt = Annotated[
+    float, typer.Option("--nearly", min=0.0, max=1.0, help="Tolerance of 'nearly X': [X − this fraction, X).")
+]
+
+
+def _fail(messages: list[str], code: int = EXIT_UNUSABLE) -> NoReturn:
+    for message in messages:
+        typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def _options(window_days: int, approx: float, nearly: float) -> JudgeOptions:
+    from factcheck.engine import JudgeOptions
+    from factcheck.rules import RuleOptions
+    from factcheck.values import ReadOptions
+
+    return JudgeOptions(ReadOptions(approx=approx, nearly=nearly), RuleOptions(window_days=window_days))
+
+
+def _records(claims: Path, options: JudgeOptions) -> dict[str, Any]:
+    from factcheck.api import check_file
+    from factcheck.diagnostics import UnusableInput
+    from factcheck.report import to_dict
+
+    try:
+        return to_dict(check_file(claims, options))
+    except UnusableInput as exc:
+        n = len(exc.diagnostics)
+        _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the claims file cannot be used."])
+
+
+def _write(text: str, output: Path | None) -> None:
+    """To stdout, or atomically to a file (a temporary file renamed over it)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    tmp = output.with_name(f".{output.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, output)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        _fail([f"{output}: cannot write: {exc.strerror}"])
+
+
+def _terminal() -> tuple[int, bool]:
+    """Width and colour for the table: honours NO_COLOR, FORCE_COLOR and COLUMNS."""
+    import shutil
+
+    is_tty = sys.stdout.isatty()
+    color = (is_tty or bool(os.environ.get("FORCE_COLOR"))) and not os.environ.get("NO_COLOR")
+    width = shutil.get_terminal_size((120, 24)).columns if is_tty else int(os.environ.get("COLUMNS", "120") or 120)
+    return max(width, 60), color
+
+
+@app.command()
+def report(
+    claims: ClaimsArg = Path("claims.yaml"),
+    format: Annotated[str, typer.Option("--format", "-f", help="table, markdown or json.")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    window_days: WindowOpt = 90,
+    approx: ApproxOpt = 0.10,
+    nearly: NearlyOpt = 0.10,
+) -> None:
+    """Every subject with its verdict, figures and reason."""
+    from factcheck.formatters import ReportFormat, render_report
+
+    fmt = _choice(ReportFormat, format, "--format")
+    records = _records(claims, _options(window_days, approx, nearly))
+    width, color = _terminal() if output is None else (120, False)
+    _write(render_report(fmt, records, width=width, color=color), output)
+
+
+@app.command()
+def check(
+    claims: ClaimsArg = Path("claims.yaml"),
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    window_days: WindowOpt = 90,
+    approx: ApproxOpt = 0.10,
+    nearly: NearlyOpt = 0.10,
+) -> None:
+    """For CI: print what needs attention; exit 1 on conflicts or claims that cannot be judged."""
+    from factcheck.formatters import CheckFormat, render_check
+    from factcheck.report import failing
+
+    fmt = _choice(CheckFormat, format, "--format")
+    records = _records(claims, _options(window_days, approx, nearly))
+    _write(render_check(fmt, records), None)
+    raise typer.Exit(EXIT_FINDINGS if failing(records) else EXIT_OK)
+
+
+@app.command()
+def parse(
+    phrase: Annotated[str | None, typer.Argument(help="The figure as written, e.g. 'up to $7.6 billion'.")] = None,
+    lang: Annotated[str, typer.Option("--lang", "-l", help="ISO 639-1 language of the phrase.")] = "en",
+    published: Annotated[
+        str | None, typer.Option("--published", "-p", help="Publication date (ISO), the base for 'last January'. Default: today.")
+    ] = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help='Read JSON lines {"phrase", "lang", "published"} on stdin.')] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the value as JSON.")] = False,
+    approx: ApproxOpt = 0.10,
+    nearly: NearlyOpt = 0.10,
+) -> None:
+    """How one phrase is read (exit 2 if it cannot be read)."""
+    from factcheck.values import ReadOptions
+
+    options = ReadOptions(approx=approx, nearly=nearly)
+    if jsonl:
+        from factcheck.parse_stream import parse_jsonl
+
+        parse_jsonl(sys.stdin, sys.stdout, options)
+        return
+    if phrase is None:
+        _fail(["factcheck parse: give a PHRASE, or --jsonl to read JSON lines on stdin"])
+    from factcheck.parse_stream import explain, read_one
+
+    day = _date(published)
+    try:
+        value = read_one(phrase, lang, day, options)
+    except ValueError as exc:
+        _fail([f"cannot read {phrase!r} ({lang}): {exc}"])
+    import json
+
+    if json_out:
+        _write(json.dumps(value.to_json(), ensure_ascii=False) + "\n", None)
+    else:
+        _write(explain(phrase, lang, day, value), None)
+
+
+def _date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        _fail([f"--published: {text!r} is not an ISO date such as 2025-09-29"])
+
+
+def _choice(enum: Any, value: str, option: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        _fail([f"{option}: {value!r} is not one of {', '.join(e.value for e in enum)}"])
+
+
+def main() -> None:
+    """Console entry point: never a traceback for the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,237 @@
+"""Judging: claims grouped by subject, rules run, one verdict with its reason per subject.
+
+Order is deterministic everywhere: subjects in file order, claims by (time, file order).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from factcheck.claims import ReadClaim, read_claim
+from factcheck.humanize import figure
+from factcheck.models import ClaimsFile, Subject, SubjectKind
+from factcheck.rules import REGISTRY, Conflict, Rule, RuleOptions
+from factcheck.rules.base import all_agree, describe
+from factcheck.values import ReadOptions, Value, ValueKind
+from factcheck.values.dates import span_value
+from factcheck.values.model import day_from_number
+
+
+class Verdict(StrEnum):
+    CONFLICTING = "conflicting"
+    EVOLVING = "evolving"
+    CONSISTENT = "consistent"
+    SINGLE_SOURCE = "single-source"
+
+
+class ProblemKind(StrEnum):
+    UNREADABLE = "unreadable"  # `says`, `as_of` or `period` could not be read
+    INCOMPARABLE = "incomparable"  # read, but in another dimension than the subject's
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimProblem:
+    """A claim that could not be judged: never dropped, always reported."""
+
+    kind: ProblemKind
+    claim: ReadClaim
+    message: str
+
+    @property
+    def field(self) -> str:
+        return self.claim.error_field or "says"
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectResult:
+    subject: Subject
+    verdict: Verdict
+    reason: str
+    claims: tuple[ReadClaim, ...]  # every claim on the subject, judged ones in time order first
+    conflicts: tuple[Conflict, ...]
+    problems: tuple[ClaimProblem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeOptions:
+    read: ReadOptions = ReadOptions()
+    rules: RuleOptions = RuleOptions()
+
+
+def judge(data: ClaimsFile, options: JudgeOptions = JudgeOptions()) -> list[SubjectResult]:
+    """Read every claim and judge every subject of a validated claims file."""
+    sources = {s.id: s for s in data.sources}
+    by_subject: dict[str, list[ReadClaim]] = {s.id: [] for s in data.subjects}
+    for i, claim in enumerate(data.claims):
+        by_subject[claim.subject].append(read_claim(i, claim, sources[claim.source], options.read))
+    return [judge_subject(s, by_subject[s.id], options.rules) for s in data.subjects]
+
+
+def judge_subject(
+    subject: Subject, claims: Sequence[ReadClaim], options: RuleOptions = RuleOptions()
+) -> SubjectResult:
+    problems: list[ClaimProblem] = [
+        ClaimProblem(ProblemKind.UNREADABLE, rc, rc.error or "")
+        for rc in claims
+        if rc.value is None
+    ]
+    readable = [rc for rc in claims if rc.value is not None]
+    judged, incomparable = _comparable(subject, readable)
+    problems.extend(incomparable)
+    judged.sort(key=lambda rc: (rc.when, rc.index))
+    conflicts: list[Conflict] = []
+    for rule in _rules_for(subject.kind):
+        conflicts.extend(rule.check(judged, options))
+    verdict, reason = _verdict(subject, judged, conflicts, problems)
+    others = [p.claim for p in sorted(problems, key=lambda p: p.claim.index)]
+    return SubjectResult(
+        subject, verdict, reason, (*judged, *others), tuple(conflicts), tuple(problems)
+    )
+
+
+def _rules_for(kind: SubjectKind) -> list[Rule]:
+    return [rule for rule in REGISTRY if kind in rule.kinds]
+
+
+def _matches_unit(subject_unit: str, rc: ReadClaim) -> bool:
+    value = rc.value
+    assert value is not None
+    wanted = subject_unit.strip()
+    if wanted.lower() in (value.kind.value, f"{value.kind.value}s"):
+        return True
+    if value.unit is None:
+        return False
+    if wanted.upper() == value.unit.upper() or wanted.lower() in ("year", "years") and value.unit == "year":
+        return True
+    if value.kind is ValueKind.AMOUNT:
+        try:
+            from factcheck.units import to_base
+
+            return to_base(wanted)[1] == value.unit
+        except Exception:  # an unknown unit name in the subject: no claim can match it
+            return False
+    return False
+
+
+def _comparable(
+    subject: Subject, readable: list[ReadClaim]
+) -> tuple[list[ReadClaim], list[ClaimProblem]]:
+    """Claims in the subject's dimension, and the others as `incomparable` problems.
+
+    With `unit:` on the subject, that decides. Without, the most common dimension among the
+    claims does (ties: the first claim's), so one stray currency does not hide the rest.
+    """
+    if not readable:
+        return [], []
+    if subject.unit:
+        keep = [rc for rc in readable if _matches_unit(subject.unit, rc)]
+        expected = f"the subject's unit {subject.unit}"
+    else:
+        counts = Counter(rc.value.dimension for rc in readable)  # type: ignore[union-attr]
+        first_seen = {d: i for i, d in reversed(list(enumerate(rc.value.dimension for rc in readable)))}  # type: ignore[union-attr]
+        best = max(counts, key=lambda d: (counts[d], -first_seen[d]))
+        keep = [rc for rc in readable if rc.value.dimension == best]  # type: ignore[union-attr]
+        expected = f"the other claims ({_dimension_words(best)})"
+    kept = set(id(rc) for rc in keep)
+    problems = []
+    for rc in readable:
+        if id(rc) in kept:
+            continue
+        assert rc.value is not None
+        what = _dimension_words(rc.value.dimension)
+        extra = ""
+        if rc.value.kind is ValueKind.AMOUNT and any(
+            k.value is not None and k.value.kind is ValueKind.AMOUNT for k in keep
+        ):
+            extra = ": amounts in different currencies or units are never compared without a rate"
+        problems.append(
+            ClaimProblem(
+                ProblemKind.INCOMPARABLE,
+                rc,
+                f"“{rc.says}” reads as {what}, which cannot be compared with {expected}{extra}",
+            )
+        )
+    return keep, problems
+
+
+def _dimension_words(dimension: tuple[str, str | None]) -> str:
+    kind, unit = dimension
+    if kind == "amount":
+        return f"an amount in {unit}"
+    if kind == "date":
+        return "a date"
+    if kind in ("percent", "rank", "number", "duration", "category"):
+        return {"percent": "a percentage", "rank": "a rank", "number": "a plain number",
+                "duration": "a duration", "category": "a name"}[kind]
+    return kind
+
+
+def _verdict(
+    subject: Subject,
+    judged: list[ReadClaim],
+    conflicts: list[Conflict],
+    problems: list[ClaimProblem],
+) -> tuple[Verdict, str]:
+    if conflicts:
+        first = conflicts[0]
+        more = f" ({len(conflicts) - 1} more conflict{'s' if len(conflicts) > 2 else ''})" if len(conflicts) > 1 else ""
+        same = " One source contradicts itself." if first.first.source.id == first.second.source.id else ""
+        return Verdict.CONFLICTING, f"{first.why}.{same}{more}"
+    sources = sorted({rc.source.id for rc in judged})
+    if not judged:
+        what = f"{len(problems)} claim{'s' if len(problems) != 1 else ''} could not be judged" if problems else "no claims"
+        return Verdict.SINGLE_SOURCE, f"Nothing to cross-check: {what}."
+    if len(sources) == 1:
+        n = len(judged)
+        if n == 1:
+            claims_words = "one claim"
+        elif all_agree(judged) is None:
+            claims_words = f"{n} claims, which agree"
+        else:
+            claims_words = f"{n} claims, which differ over time"
+        return (
+            Verdict.SINGLE_SOURCE,
+            f"Only {sources[0]} speaks to this subject ({claims_words}): nothing to cross-check.",
+        )
+    pair = all_agree(judged)
+    if pair is not None:
+        a, b = pair
+        allowed = {
+            SubjectKind.LEVEL: "a level may change either way",
+            SubjectKind.CUMULATIVE: "a cumulative total may grow",
+            SubjectKind.FLOW: "flows over different periods are different amounts",
+            SubjectKind.CONSTANT: "",
+        }[subject.kind]
+        return (
+            Verdict.EVOLVING,
+            f"The figure changed over time: {describe(a)} and then {describe(b)}; {allowed}.",
+        )
+    return Verdict.CONSISTENT, _consistent_reason(judged, sources)
+
+
+def _consistent_reason(judged: list[ReadClaim], sources: list[str]) -> str:
+    n = len(judged)
+    if judged[0].value is not None and judged[0].value.kind is ValueKind.CATEGORY:
+        names = sorted({rc.value.label or "" for rc in judged})  # type: ignore[union-attr]
+        common = f"all name {judged[0].value.category}"
+        if len(names) > 1:
+            common += f" (written {', '.join(repr(n) for n in names)})"
+    else:
+        value = judged[0].value
+        assert value is not None and value.interval is not None
+        inter = value.interval
+        for rc in judged[1:]:
+            assert rc.value is not None and rc.value.interval is not None
+            nxt = inter.intersection(rc.value.interval)
+            assert nxt is not None
+            inter = nxt
+        if value.kind is ValueKind.DATE:
+            assert inter.lower is not None and inter.upper is not None
+            common_value = span_value(day_from_number(inter.lower), day_from_number(inter.upper))
+        else:
+            common_value = Value(value.kind, inter, value.unit)
+        common = f"every claim allows {figure(common_value)}"
+    return f"{n} claims from {len(sources)} sources agree: {common}."

@@ -1,0 +1,36 @@
+"""`factcheck check` text output: only what needs attention, one `file:line:col:` line each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.formatters.text import printable
+
+
+def render(records: dict[str, Any]) -> str:
+    lines: list[str] = []
+    for subject in records["subjects"]:
+        if subject["verdict"] == "conflicting":
+            first = subject["conflicts"][0]
+            lines.append(
+                f"{first['location']}: {first['rule']} conflicting {subject['id']}: "
+                f"{printable(subject['reason'])}"
+            )
+    for problem in records["problems"]:
+        lines.append(
+            f"{problem['location']}: {problem['kind']} claim on {problem['subject']} "
+            f"({problem['source']}): {printable(problem['message'])}"
+        )
+    counts, summary = records["counts"], records["summary"]
+    checked = f"{counts['subjects']} subjects, {counts['claims']} claims checked"
+    if not lines:
+        lines.append(f"No problems: {checked}.")
+    else:
+        parts = []
+        if summary["conflicting"]:
+            parts.append(f"{summary['conflicting']} conflicting subject{'s' * (summary['conflicting'] != 1)}")
+        for kind in ("unreadable", "incomparable"):
+            if counts[kind]:
+                parts.append(f"{counts[kind]} {kind} claim{'s' * (counts[kind] != 1)}")
+        lines.append(f"Found {', '.join(parts)} ({checked}).")
+    return "\n".join(lines) + "\n"

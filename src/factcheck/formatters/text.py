@@ -1,0 +1,25 @@
+"""Making text from claims files safe to show: it is data, never markup or control codes."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, *, newlines: bool = False) -> str:
+    """Control characters (terminal escapes, bidi overrides) shown as `\\x1b`-style escapes."""
+    out = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)
+    return out if newlines else out.replace("\n", " ").replace("\t", " ")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+
+
+def markdown_inline(text: str) -> str:
+    """Escape text for markdown: no emphasis, links, tables, headings or HTML can come of it."""
+    text = printable(text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

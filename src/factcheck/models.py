@@ -1,0 +1,95 @@
+"""The claims.yaml file as pydantic models (SPEC §1).
+
+Models are frozen and forbid unknown keys: a misspelt key (`sayz:`) is an error, never silently
+ignored. Cross-references (a claim naming an unknown source) are checked by the loader, which
+knows where every node is in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+Slug = Annotated[
+    StrictStr,
+    Field(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=200,
+        description="Lower-case letters, digits and single hyphens.",
+        examples=["akorda-2025"],
+    ),
+]
+# A time written as an ISO date, month (`2025-09`) or year, or a phrase read against `published`.
+TimeField = dt.date | StrictInt | StrictStr
+
+
+class SubjectKind(StrEnum):
+    """How a subject's true value may change over time (SPEC §3)."""
+
+    CONSTANT = "constant"  # never changes: a date of an event, a place
+    LEVEL = "level"  # may change either way: a count of companies, a rank
+    CUMULATIVE = "cumulative"  # only grows: total investment to date
+    FLOW = "flow"  # an amount per period: trade in a year
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Source(_Model):
+    """A document that makes claims."""
+
+    id: Slug
+    title: StrictStr = Field(description="Headline or title of the document.")
+    publisher: StrictStr | None = None
+    published: dt.date = Field(
+        description="Publication date: the default time of its claims and the base for "
+        "relative phrases such as 'last January'.",
+    )
+    language: StrictStr = Field(
+        pattern=r"^[a-z]{2}$", description="ISO 639-1 code: how its claims' `says` are read."
+    )
+    url: StrictStr | None = None
+    path: StrictStr | None = Field(
+        default=None, description="Local copy of the text, relative to the claims file."
+    )
+
+
+class Subject(_Model):
+    """One thing sources make claims about."""
+
+    id: Slug
+    title: StrictStr
+    kind: SubjectKind
+    unit: StrictStr | None = Field(
+        default=None, description="The dimension claims must have: an ISO 4217 code or a unit."
+    )
+
+
+class Claim(_Model):
+    """What one source says about one subject."""
+
+    subject: StrictStr
+    source: StrictStr
+    says: StrictStr = Field(
+        min_length=1, description="The figure exactly as written, in the source's language."
+    )
+    quote: StrictStr = Field(description="The verbatim sentence the figure comes from.")
+    as_of: TimeField | None = Field(
+        default=None, description="When the figure holds, if not the publication date."
+    )
+    period: TimeField | None = Field(
+        default=None, description="For flow subjects: the span the amount covers."
+    )
+
+
+class ClaimsFile(_Model):
+    """A whole claims.yaml."""
+
+    version: Literal[1]
+    sources: list[Source] = Field(default_factory=list)
+    subjects: list[Subject] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)

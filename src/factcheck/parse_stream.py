@@ -1,0 +1,64 @@
+"""`factcheck parse`: one phrase explained, or a stream of JSON lines answered line for line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import IO
+
+from factcheck.humanize import figure
+from factcheck.values import ReadError, ReadOptions, Value, parse_value
+
+
+def read_one(phrase: str, lang: str, published: dt.date, options: ReadOptions) -> Value:
+    return parse_value(phrase, lang, published, options)
+
+
+def explain(phrase: str, lang: str, published: dt.date, value: Value) -> str:
+    lines = [
+        f"phrase:    {phrase}",
+        f"language:  {lang}   published: {published.isoformat()}",
+        f"kind:      {value.kind.value}" + (f" ({value.unit})" if value.unit else ""),
+        f"reads as:  {figure(value)}",
+    ]
+    if value.interval is not None:
+        lines.append(f"interval:  {value.interval.notation()}")
+    if value.category:
+        lines.append(f"category:  {value.category}")
+    if value.note:
+        lines.append(f"note:      {value.note}")
+    return "\n".join(lines) + "\n"
+
+
+def answer(line: str, options: ReadOptions) -> dict[str, object]:
+    """One input line → one output object; never raises, so output lines match input lines."""
+    try:
+        request = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return {"error": f"not a JSON line: {exc.msg} at column {exc.colno}"}
+    if not isinstance(request, dict) or not isinstance(request.get("phrase"), str):
+        return {"error": 'expected an object with a "phrase" string'}
+    lang = request.get("lang", "en")
+    published = request.get("published")
+    try:
+        day = dt.date.fromisoformat(published) if published is not None else dt.date.today()
+    except (TypeError, ValueError):
+        return {"error": f"published: {published!r} is not an ISO date"}
+    if not isinstance(lang, str):
+        return {"error": "lang must be a string"}
+    try:
+        value = parse_value(request["phrase"], lang, day, options)
+    except ReadError as exc:
+        return {"error": str(exc)}
+    out = value.to_json()
+    out["figure"] = figure(value)
+    return out
+
+
+def parse_jsonl(stdin: IO[str], stdout: IO[str], options: ReadOptions) -> None:
+    for line in stdin:
+        if not line.strip():
+            stdout.write(json.dumps({"error": "empty line"}) + "\n")
+            continue
+        stdout.write(json.dumps(answer(line, options), ensure_ascii=False) + "\n")
+    stdout.flush()

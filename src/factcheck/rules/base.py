@@ -1,0 +1,135 @@
+"""What a rule is, and the small interval helpers rules share.
+
+A rule looks at the readable, comparable claims of one subject (sorted by time) and returns
+`Conflict`s: pairs of claims that cannot both be true under the subject's kind. Rules never
+compare every pair: each is a single pass over the claims in time order.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.claims import ReadClaim
+from factcheck.humanize import figure
+from factcheck.models import SubjectKind
+from factcheck.values import ValueKind
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two claims that cannot both hold, and why, in words."""
+
+    rule: str
+    first: ReadClaim
+    second: ReadClaim
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOptions:
+    """Options every rule understands; a rule reads the ones it needs."""
+
+    window_days: int = 90  # level/cumulative: claims this close in time must overlap
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A declared rule: id, name, the kinds it judges, and its check."""
+
+    id: str
+    name: str
+    kinds: frozenset[SubjectKind]
+    check: Callable[[Sequence[ReadClaim], RuleOptions], list[Conflict]]
+    summary: str = ""
+    examples: dict[str, Any] = field(default_factory=dict)
+
+
+def describe(rc: ReadClaim) -> str:
+    """`akorda-2025 “up to $7.6 billion” (≤ $7.6 bn, 2025-09-29)`."""
+    assert rc.value is not None
+    return f"{rc.source.id} “{rc.says}” ({figure(rc.value)}, {rc.time_label})"
+
+
+def _lower_key(rc: ReadClaim) -> tuple[float, int]:
+    iv = rc.value.interval  # type: ignore[union-attr]
+    assert iv is not None
+    if iv.lower is None:
+        return (float("-inf"), 0)
+    return (iv.lower, 0 if iv.lower_inclusive else 1)
+
+
+def _upper_key(rc: ReadClaim) -> tuple[float, int]:
+    iv = rc.value.interval  # type: ignore[union-attr]
+    assert iv is not None
+    if iv.upper is None:
+        return (float("inf"), 1)
+    return (iv.upper, 1 if iv.upper_inclusive else 0)
+
+
+def tightest(claims: Sequence[ReadClaim]) -> tuple[ReadClaim, ReadClaim]:
+    """The claim with the highest lower bound and the one with the lowest upper bound.
+
+    In one dimension, intervals share a common point exactly when these two overlap.
+    """
+    return max(claims, key=_lower_key), min(claims, key=_upper_key)
+
+
+def is_category(claims: Sequence[ReadClaim]) -> bool:
+    return bool(claims) and claims[0].value is not None and claims[0].value.kind is ValueKind.CATEGORY
+
+
+def all_agree(claims: Sequence[ReadClaim]) -> tuple[ReadClaim, ReadClaim] | None:
+    """None when every claim can be true at once, else two claims that cannot."""
+    if len(claims) < 2:
+        return None
+    if is_category(claims):
+        first = claims[0]
+        for other in claims[1:]:
+            if other.value.category != first.value.category:  # type: ignore[union-attr]
+                return first, other
+        return None
+    hi_lower, lo_upper = tightest(claims)
+    assert hi_lower.value is not None and lo_upper.value is not None
+    if hi_lower.value.overlaps(lo_upper.value):
+        return None
+    a, b = sorted((hi_lower, lo_upper), key=lambda rc: (rc.when, rc.index))
+    return a, b
+
+
+def window_conflicts(claims: Sequence[ReadClaim], window: int) -> list[tuple[ReadClaim, ReadClaim]]:
+    """Pairs of claims at most `window` days apart that do not overlap; one pair per claim.
+
+    Claims are in time order. A sliding window keeps the running maximum lower bound and
+    minimum upper bound (monotonic deques), so the cost is linear, not quadratic.
+    """
+    out: list[tuple[ReadClaim, ReadClaim]] = []
+    if is_category(claims):
+        latest: dict[str | None, ReadClaim] = {}
+        for rc in claims:
+            for category, other in latest.items():
+                if category != rc.value.category and rc.when - other.when <= window:  # type: ignore[union-attr]
+                    out.append((other, rc))
+                    break
+            latest[rc.value.category] = rc  # type: ignore[union-attr]
+        return out
+    max_lower: deque[ReadClaim] = deque()
+    min_upper: deque[ReadClaim] = deque()
+    for rc in claims:
+        for dq in (max_lower, min_upper):
+            while dq and rc.when - dq[0].when > window:
+                dq.popleft()
+        assert rc.value is not None
+        if max_lower and not rc.value.overlaps(max_lower[0].value):  # type: ignore[arg-type]
+            out.append((max_lower[0], rc))
+        elif min_upper and not rc.value.overlaps(min_upper[0].value):  # type: ignore[arg-type]
+            out.append((min_upper[0], rc))
+        while max_lower and _lower_key(max_lower[-1]) <= _lower_key(rc):
+            max_lower.pop()
+        max_lower.append(rc)
+        while min_upper and _upper_key(min_upper[-1]) >= _upper_key(rc):
+            min_upper.pop()
+        min_upper.append(rc)
+    return out

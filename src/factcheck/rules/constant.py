@@ -1,0 +1,47 @@
+"""FC101 constant-agreement: a constant subject has one true value, whenever it is stated.
+
+Conflicting::
+
+    subject: italian-cultural-institute-city  (kind: constant)
+    akorda-2025     says: Astana      (published 2025-09-29)
+    italpress-2025  says: Almaty      (published 2025-12-10)
+
+Consistent::
+
+    subject: c5-italy-summit-date  (kind: constant)
+    declaration     says: 30 May 2025
+    akorda-2025     says: in May       (read as 2025-05: contains 2025-05-30)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck.claims import ReadClaim
+from factcheck.models import SubjectKind
+from factcheck.rules.base import Conflict, Rule, RuleOptions, all_agree, describe
+
+
+def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
+    pair = all_agree(claims)
+    if pair is None:
+        return []
+    a, b = pair
+    return [
+        Conflict(
+            RULE.id,
+            a,
+            b,
+            f"{describe(a)} and {describe(b)} cannot both be true: the subject is constant, "
+            "so every claim must allow the same value",
+        )
+    ]
+
+
+RULE = Rule(
+    id="FC101",
+    name="constant-agreement",
+    kinds=frozenset({SubjectKind.CONSTANT}),
+    check=check,
+    summary="All claims on a constant subject must overlap, whatever their time.",
+)

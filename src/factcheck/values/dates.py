@@ -1,0 +1,332 @@
+"""Dates and date phrases as day spans, resolved against the source's publication date.
+
+Rules for phrases without a year (written down in docs/verdicts.md):
+- a bare month or day (`in May`, `Sept. 29`): the most recent one on or before `published`;
+- `last January`: the most recent January strictly before the month of `published`;
+- `next May`: the first May strictly after the month of `published`;
+- `last year`, `two years ago`, `28 anni fa`: whole calendar years counted back from `published`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from factcheck.values.lexicon import Lexicon, Tokens
+from factcheck.values.model import Value, date_value
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_YEAR = re.compile(r"[12]\d{3}")
+_DAY = re.compile(r"\d{1,2}")
+
+
+def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def span_value(start: dt.date, end: dt.date) -> Value:
+    """A date span, with the granularity people would name it by (day, month, year, span)."""
+    if start == end:
+        return date_value(start, end, "day")
+    if start.day == 1 and (start.year, start.month) == (end.year, end.month):
+        if end == month_span(start.year, start.month)[1]:
+            return date_value(start, end, "month")
+    if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return date_value(start, end, "year")
+    return date_value(start, end, "span")
+
+
+def iso_value(text: str) -> Value | None:
+    """`2025-09-29`, `2025-09`, `2025`: the day, month or year (None if not ISO)."""
+    m = _ISO.fullmatch(text.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(3):
+        try:
+            day = dt.date(year, int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+        return date_value(day, day, "day")
+    if m.group(2):
+        if not 1 <= int(m.group(2)) <= 12:
+            return None
+        return date_value(*month_span(year, int(m.group(2))), "month")
+    return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+class DateReader:
+    """Reads a token sequence as a date span, or returns None when it is not a date phrase."""
+
+    def __init__(self, lex: Lexicon, published: dt.date):
+        self.lex = lex
+        self.published = published
+
+    def read(self, tokens: Tokens) -> Value | None:
+        pos = self._skip_prepositions(tokens, 0)
+        for attempt in (
+            self._relative_year,
+            self._years_ago,
+            self._first_months,
+            self._quarter_or_half,
+            self._relative_month,
+            self._day_month_year,
+            self._month_day_year,
+            self._month_range,
+            self._month_year,
+            self._decade,
+            self._year,
+        ):
+            value = attempt(tokens, pos)
+            if value is not None:
+                return value
+        return None
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _skip_prepositions(self, tokens: Tokens, pos: int) -> int:
+        while True:
+            m = self.lex.date_prepositions.match(tokens, pos) or self.lex.fillers.match(tokens, pos)
+            if not m:
+                return pos
+            pos = m[1]
+
+    def _month(self, tokens: Tokens, pos: int) -> int | None:
+        return self.lex.months.get(tokens[pos]) if pos < len(tokens) else None
+
+    @staticmethod
+    def _year_at(tokens: Tokens, pos: int) -> int | None:
+        if pos < len(tokens) and _YEAR.fullmatch(tokens[pos]):
+            return int(tokens[pos])
+        return None
+
+    def _day_at(self, tokens: Tokens, pos: int) -> tuple[int, int] | None:
+        """A day of the month, with an optional ordinal suffix (`30th`, `1°`)."""
+        if pos < len(tokens) and _DAY.fullmatch(tokens[pos]) and 1 <= int(tokens[pos]) <= 31:
+            end = pos + 1
+            if end < len(tokens) and tokens[end] in self.lex.ordinal_suffixes:
+                end += 1
+            return int(tokens[pos]), end
+        return None
+
+    def _latest_on_or_before(self, month: int, day: int | None = None) -> int:
+        """The year of the most recent (month, day) on or before `published`."""
+        pub = self.published
+        if day is None:
+            return pub.year if month <= pub.month else pub.year - 1
+        return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+
+    @staticmethod
+    def _make_day(year: int, month: int, day: int) -> dt.date | None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+
+    # -- phrase shapes -------------------------------------------------------------------------
+
+    def _relative_year(self, tokens: Tokens, pos: int) -> Value | None:
+        m = self.lex.relative_years.match(tokens, pos)
+        if m and m[1] == len(tokens):
+            year = self.published.year + m[0]
+            return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+        return None
+
+    def _years_ago(self, tokens: Tokens, pos: int) -> Value | None:
+        from factcheck.values.numbers import read_number
+
+        n = read_number(tokens, pos, self.lex)
+        if not n or n[0].value != int(n[0].value):
+            return None
+        unit = self.lex.year_words.match(tokens, n[1]) or self.lex.month_words.match(tokens, n[1])
+        if not unit:
+            return None
+        ago = self.lex.ago_words.match(tokens, unit[1])
+        if not ago or ago[1] != len(tokens):
+            return None
+        count = int(n[0].value)
+        if self.lex.year_words.match(tokens, n[1]):
+            year = self.published.year - count
+            if year < 1:
+                return None
+            return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+        months = self.published.year * 12 + self.published.month - 1 - count
+        return date_value(*month_span(months // 12, months % 12 + 1), "month")
+
+    def _first_months(self, tokens: Tokens, pos: int) -> Value | None:
+        """`the first eight months of the year`, `i primi otto mesi del 2025`."""
+        from factcheck.values.numbers import read_number
+
+        m = self.lex.first_months.match(tokens, pos)
+        if not m:
+            return None
+        n = read_number(tokens, m[1], self.lex)
+        if not n or not 1 <= n[0].value <= 12 or n[0].value != int(n[0].value):
+            return None
+        unit = self.lex.month_words.match(tokens, n[1])
+        if not unit:
+            return None
+        year = self._year_of_rest(tokens, unit[1])
+        if year is None:
+            return None
+        return date_value(
+            dt.date(year, 1, 1), month_span(year, int(n[0].value))[1], "span"
+        )
+
+    def _year_of_rest(self, tokens: Tokens, pos: int) -> int | None:
+        """What follows `the first N months` / `Q3`: `of the year`, `of 2025`, or nothing."""
+        if pos == len(tokens):
+            return self.published.year
+        m = self.lex.of_the_year.match(tokens, pos)
+        if m and m[1] == len(tokens):
+            return self.published.year
+        after = m[1] if m else self._skip_prepositions(tokens, pos)
+        year = self._year_at(tokens, after)
+        if year is not None and after + 1 == len(tokens):
+            return year
+        return None
+
+    def _quarter_or_half(self, tokens: Tokens, pos: int) -> Value | None:
+        for index, months in ((self.lex.quarters, 3), (self.lex.halves, 6)):
+            m = index.match(tokens, pos)
+            if not m:
+                continue
+            year = self._year_of_rest(tokens, m[1])
+            if year is None:
+                continue
+            first = (m[0] - 1) * months + 1
+            last = first + months - 1
+            kind = "quarter" if months == 3 else "half"
+            return date_value(dt.date(year, first, 1), month_span(year, last)[1], kind)
+        return None
+
+    def _relative_month(self, tokens: Tokens, pos: int) -> Value | None:
+        """`last January`, `lo scorso gennaio`, `gennaio scorso`, `next May`, `in May`."""
+        direction = 0
+        m = self.lex.month_before.match(tokens, pos)
+        if m:
+            direction, pos = -1, m[1]
+        else:
+            m = self.lex.month_after.match(tokens, pos)
+            if m:
+                direction, pos = 1, m[1]
+        month = self._month(tokens, pos)
+        if month is None:
+            return None
+        pos += 1
+        if direction == 0:
+            after = self.lex.month_before_suffix.match(tokens, pos)
+            if after:
+                direction, pos = -1, after[1]
+            else:
+                after = self.lex.month_after_suffix.match(tokens, pos)
+                if after:
+                    direction, pos = 1, after[1]
+        if pos != len(tokens):
+            return None
+        pub = self.published
+        if direction < 0:
+            year = pub.year if month < pub.month else pub.year - 1
+        elif direction > 0:
+            year = pub.year if month > pub.month else pub.year + 1
+        else:
+            year = self._latest_on_or_before(month)
+        return date_value(*month_span(year, month), "month")
+
+    def _day_month_year(self, tokens: Tokens, pos: int) -> Value | None:
+        """`30 May 2025`, `3-4 April 2025`, `29 settembre`."""
+        first = self._day_at(tokens, pos)
+        if not first:
+            return None
+        day, pos = first
+        last_day = day
+        if pos < len(tokens) and tokens[pos] == "-":
+            second = self._day_at(tokens, pos + 1)
+            if not second:
+                return None
+            last_day, pos = second
+        if pos < len(tokens) and tokens[pos] in ("of", "di"):
+            pos += 1
+        month = self._month(tokens, pos)
+        if month is None:
+            return None
+        return self._finish_day(tokens, pos + 1, month, day, last_day)
+
+    def _month_day_year(self, tokens: Tokens, pos: int) -> Value | None:
+        """`May 30, 2025`, `Sept. 29`."""
+        month = self._month(tokens, pos)
+        if month is None:
+            return None
+        first = self._day_at(tokens, pos + 1)
+        if not first:
+            return None
+        day, end = first
+        last_day = day
+        if end < len(tokens) and tokens[end] == "-":
+            second = self._day_at(tokens, end + 1)
+            if not second:
+                return None
+            last_day, end = second
+        return self._finish_day(tokens, end, month, day, last_day)
+
+    def _finish_day(
+        self, tokens: Tokens, pos: int, month: int, day: int, last_day: int
+    ) -> Value | None:
+        year = self._year_at(tokens, pos)
+        if year is not None:
+            pos += 1
+        if pos != len(tokens) or last_day < day:
+            return None
+        if year is None:
+            year = self._latest_on_or_before(month, day)
+        start = self._make_day(year, month, day)
+        end = self._make_day(year, month, last_day)
+        if start is None or end is None:
+            return None
+        return date_value(start, end, "day" if start == end else "span")
+
+    def _month_range(self, tokens: Tokens, pos: int) -> Value | None:
+        """`January-August 2025`, `gennaio-agosto 2025`."""
+        first = self._month(tokens, pos)
+        if first is None or pos + 2 >= len(tokens) or tokens[pos + 1] != "-":
+            return None
+        last = self._month(tokens, pos + 2)
+        if last is None or last < first:
+            return None
+        rest = pos + 3
+        year = self._year_at(tokens, rest)
+        if year is None:
+            if rest != len(tokens):
+                return None
+            year = self._latest_on_or_before(last)
+        elif rest + 1 != len(tokens):
+            return None
+        return date_value(dt.date(year, first, 1), month_span(year, last)[1], "span")
+
+    def _month_year(self, tokens: Tokens, pos: int) -> Value | None:
+        month = self._month(tokens, pos)
+        if month is None:
+            return None
+        pos += 1
+        if pos < len(tokens) and tokens[pos] in ("of", "del", "di"):
+            pos += 1
+        year = self._year_at(tokens, pos)
+        if year is None or pos + 1 != len(tokens):
+            return None
+        return date_value(*month_span(year, month), "month")
+
+    def _decade(self, tokens: Tokens, pos: int) -> Value | None:
+        """`the 1990s`."""
+        if pos + 2 != len(tokens) or tokens[pos + 1] not in self.lex.decade_suffixes:
+            return None
+        year = self._year_at(tokens, pos)
+        if year is None or year % 10:
+            return None
+        return date_value(dt.date(year, 1, 1), dt.date(year + 9, 12, 31), "span")
+
+    def _year(self, tokens: Tokens, pos: int) -> Value | None:
+        year = self._year_at(tokens, pos)
+        if year is None or pos + 1 != len(tokens):
+            return None
+        return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")

@@ -1,0 +1,281 @@
+"""Per-language word lists, loaded from data files and compiled once.
+
+A language is a YAML file in `languages/` (`en.yaml`, `it.yaml`) plus `common.yaml`: hedge words,
+scale words, currencies, months, number words, date phrases. The reader is generic code over
+this data, so adding a language is a data file and its tests, not code.
+
+Phrases in the data are tokenised with the same tokeniser as the text being read, and kept in a
+"first token → candidates, longest first" index so that matching at a position is a dict lookup.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+Tokens = tuple[str, ...]
+
+# Typographic variants an editor treats as the same character.
+_PLAIN = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+    }
+)
+
+# numbers (digits with inner separators), words (letters, with an elided article's apostrophe
+# kept: "l'", "dell'"), and single other symbols. Whitespace and most punctuation separate tokens.
+_TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)*"
+    r"|[^\W\d_]+(?:\.[^\W\d_]+)+\.?"  # dotted abbreviations: u.s., u.s.a.
+    r"|[^\W\d_]+'?"
+    r"|[^\w\s]",
+)
+_DROP = frozenset({",", ".", ";", ":", "!", "?", "(", ")", '"', "'", "[", "]"})
+
+
+def normalise(text: str) -> str:
+    """Case-fold and make typographic quotes, dashes and spaces plain."""
+    return unicodedata.normalize("NFKC", text).translate(_PLAIN).casefold().strip()
+
+
+def tokenise(text: str) -> Tokens:
+    """Tokens of an already normalised text; punctuation that carries no meaning is dropped."""
+    return tuple(t for t in _TOKEN.findall(text) if t not in _DROP)
+
+
+class PhraseIndex(Generic[T]):
+    """Multi-word phrases looked up at a token position, longest match first."""
+
+    def __init__(self, entries: dict[str, T]):
+        by_first: dict[str, list[tuple[Tokens, T]]] = {}
+        for phrase, value in entries.items():
+            toks = tokenise(normalise(str(phrase)))
+            if toks:
+                by_first.setdefault(toks[0], []).append((toks, value))
+        for candidates in by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+        self._by_first = by_first
+        self.words = frozenset(w for cands in by_first.values() for toks, _ in cands for w in toks)
+
+    def match(self, tokens: Tokens, pos: int) -> tuple[T, int] | None:
+        """The value of the longest phrase starting at `pos`, and the position after it."""
+        if pos >= len(tokens):
+            return None
+        for toks, value in self._by_first.get(tokens[pos], ()):
+            end = pos + len(toks)
+            if tokens[pos:end] == toks:
+                return value, end
+        return None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._by_first
+
+
+def _phrases(items: list[str] | None) -> PhraseIndex[bool]:
+    return PhraseIndex({p: True for p in items or ()})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the reader knows about one language."""
+
+    language: str
+    decimal: str
+    group: str
+    hedges: PhraseIndex[str]
+    fillers: PhraseIndex[bool]
+    range_starts: PhraseIndex[bool]
+    range_separators: PhraseIndex[bool]
+    number_words: dict[str, int]
+    number_words_compound: bool
+    number_word_joiners: frozenset[str]
+    ordinals: dict[str, int]
+    ordinal_suffixes: frozenset[str]
+    rank_top: PhraseIndex[bool]
+    rank_articles: PhraseIndex[bool]
+    scales: PhraseIndex[float]
+    currencies: PhraseIndex[str]
+    unit_connectors: PhraseIndex[bool]
+    percent: PhraseIndex[bool]
+    units: PhraseIndex[str]
+    months: dict[str, int]
+    date_prepositions: PhraseIndex[bool]
+    month_before: PhraseIndex[bool]
+    month_after: PhraseIndex[bool]
+    month_before_suffix: PhraseIndex[bool]
+    month_after_suffix: PhraseIndex[bool]
+    relative_years: PhraseIndex[int]
+    ago_words: PhraseIndex[bool]
+    year_words: PhraseIndex[bool]
+    month_words: PhraseIndex[bool]
+    of_the_year: PhraseIndex[bool]
+    first_months: PhraseIndex[bool]
+    quarters: PhraseIndex[int]
+    halves: PhraseIndex[int]
+    decade_suffixes: frozenset[str]
+    duration_units: PhraseIndex[float]
+    duration_prefixes: PhraseIndex[bool]
+    category_prefixes: PhraseIndex[bool]
+    approx_symbols: frozenset[str]
+    vocabulary: frozenset[str] = field(default=frozenset())
+
+    def number_word(self, token: str) -> int | None:
+        """A number written in words as one token ("twenty", "ventotto", "duecento")."""
+        if token in self.number_words:
+            return self.number_words[token]
+        if not self.number_words_compound:
+            return None
+        parts = _segment(token, self.number_words)
+        return combine(parts) if parts else None
+
+
+def _segment(word: str, known: dict[str, int]) -> list[int] | None:
+    """Split a compound number word into known parts, longest prefix first."""
+    if not word:
+        return []
+    for end in range(len(word), 0, -1):
+        head = word[:end]
+        if head in known:
+            rest = _segment(word[end:], known)
+            if rest is not None:
+                return [known[head], *rest]
+    return None
+
+
+def combine(parts: list[int]) -> int:
+    """Number-word arithmetic: add units and tens, multiply by hundred and thousand."""
+    total = current = 0
+    for value in parts:
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value >= 1000:
+            total += max(current, 1) * value
+            current = 0
+        else:
+            current += value
+    return total + current
+
+
+def _separators(locale: str) -> tuple[str, str]:
+    """Decimal and group symbols from CLDR (babel), so a new language needs no code for them."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    group = get_group_symbol(locale)
+    # CLDR uses (narrow) no-break spaces where people type plain spaces.
+    if group in ("\u00a0", "\u202f"):
+        group = " "
+    return get_decimal_symbol(locale), group
+
+
+@cache
+def _data(name: str) -> dict[str, Any]:
+    from factcheck.yamlio import load_data_yaml
+
+    text = resources.files("factcheck.values.languages").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    data = load_data_yaml(text)
+    assert isinstance(data, dict)
+    return data
+
+
+def available_languages() -> list[str]:
+    folder = resources.files("factcheck.values.languages")
+    return sorted(
+        p.name.removesuffix(".yaml")
+        for p in folder.iterdir()
+        if p.name.endswith(".yaml") and p.name != "common.yaml"
+    )
+
+
+@cache
+def get_lexicon(language: str) -> Lexicon:
+    """The compiled lexicon for an ISO 639-1 code; raises KeyError for an unknown language."""
+    if language not in available_languages():
+        raise KeyError(language)
+    d = _data(language)
+    common = _data("common")
+    decimal, group = _separators(d.get("locale", language))
+    currencies: dict[str, str] = {k: v for k, v in common["currency_symbols"].items()}
+    currencies.update({code.lower(): code for code in common["currency_codes"]})
+    currencies.update(d.get("currencies", {}))
+    hedges = {p: kind for kind, phrases in d["hedges"].items() for p in phrases}
+    for symbol in common.get("approx_symbols", []):
+        hedges[symbol] = "approx"
+    lex = Lexicon(
+        language=language,
+        decimal=decimal,
+        group=group,
+        hedges=PhraseIndex(hedges),
+        fillers=_phrases(d.get("fillers")),
+        range_starts=_phrases(d.get("range_starts")),
+        range_separators=_phrases(d.get("range_separators")),
+        number_words={normalise(k): int(v) for k, v in d.get("number_words", {}).items()},
+        number_words_compound=bool(d.get("number_words_compound", False)),
+        number_word_joiners=frozenset(d.get("number_word_joiners", [])),
+        ordinals={normalise(k): int(v) for k, v in d.get("ordinals", {}).items()},
+        ordinal_suffixes=frozenset(d.get("ordinal_suffixes", [])),
+        rank_top=_phrases(d.get("rank_top")),
+        rank_articles=_phrases(d.get("rank_articles")),
+        scales=PhraseIndex({k: float(v) for k, v in d.get("scales", {}).items()}),
+        currencies=PhraseIndex(currencies),
+        unit_connectors=_phrases(d.get("unit_connectors")),
+        percent=_phrases([*common.get("percent_symbols", []), *d.get("percent_words", [])]),
+        units=PhraseIndex(d.get("units", {})),
+        months={normalise(k): int(v) for k, v in d.get("months", {}).items()},
+        date_prepositions=_phrases(d.get("date_prepositions")),
+        month_before=_phrases(d.get("month_before")),
+        month_after=_phrases(d.get("month_after")),
+        month_before_suffix=_phrases(d.get("month_before_suffix")),
+        month_after_suffix=_phrases(d.get("month_after_suffix")),
+        relative_years=PhraseIndex({k: int(v) for k, v in d.get("relative_years", {}).items()}),
+        ago_words=_phrases(d.get("ago_words")),
+        year_words=_phrases(d.get("year_words")),
+        month_words=_phrases(d.get("month_words")),
+        of_the_year=_phrases(d.get("of_the_year")),
+        first_months=_phrases(d.get("first_months")),
+        quarters=PhraseIndex({k: int(v) for k, v in d.get("quarters", {}).items()}),
+        halves=PhraseIndex({k: int(v) for k, v in d.get("halves", {}).items()}),
+        decade_suffixes=frozenset(d.get("decade_suffixes", [])),
+        duration_units=PhraseIndex({k: float(v) for k, v in d.get("duration_units", {}).items()}),
+        duration_prefixes=_phrases(d.get("duration_prefixes")),
+        category_prefixes=_phrases(d.get("category_prefixes")),
+        approx_symbols=frozenset(common.get("approx_symbols", [])),
+    )
+    vocabulary = set(lex.number_words) | set(lex.ordinals) | set(lex.months)
+    for index in (
+        lex.hedges,
+        lex.scales,
+        lex.currencies,
+        lex.percent,
+        lex.units,
+        lex.relative_years,
+        lex.duration_units,
+        lex.rank_top,
+        lex.ago_words,
+    ):
+        vocabulary |= index.words
+    object.__setattr__(lex, "vocabulary", frozenset(w for w in vocabulary if w.isalpha()))
+    return lex

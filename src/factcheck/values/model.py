@@ -1,0 +1,125 @@
+"""What a figure reads as: a `Value` (an interval with a kind and a unit) or a `ReadError`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from factcheck.interval import Interval
+
+#: Dates are intervals of day numbers counted from this day, so that they are judged by the same
+#: interval code as every other figure. JSON shows them as `start`/`end` ISO days as well.
+EPOCH = dt.date(1970, 1, 1)
+_EPOCH_ORDINAL = EPOCH.toordinal()
+
+
+def day_number(day: dt.date) -> int:
+    return day.toordinal() - _EPOCH_ORDINAL
+
+
+def day_from_number(number: float) -> dt.date:
+    return dt.date.fromordinal(int(number) + _EPOCH_ORDINAL)
+
+
+class ValueKind(StrEnum):
+    AMOUNT = "amount"  # a quantity with a unit: money (ISO 4217 code) or a physical unit
+    NUMBER = "number"  # a plain count
+    PERCENT = "percent"  # in percentage points
+    RANK = "rank"  # 1 = first
+    DATE = "date"  # a span of days
+    DURATION = "duration"  # in years
+    CATEGORY = "category"  # a name, compared through aliases
+
+
+class ReadError(ValueError):
+    """A phrase that cannot be read. `part` is the piece that was not understood."""
+
+    def __init__(self, message: str, part: str | None = None, suggestion: str | None = None):
+        self.part = part
+        self.suggestion = suggestion
+        full = message
+        if suggestion:
+            full += f" (did you mean {suggestion!r}?)"
+        super().__init__(full)
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One reading of one phrase.
+
+    `interval` is in base units (USD, not billions of USD; points for percentages; day numbers
+    for dates). Categories carry `category` (the canonical key after aliases) and no interval.
+    `note` keeps a qualifier that does not change the interval, such as "record".
+    """
+
+    kind: ValueKind
+    interval: Interval | None
+    unit: str | None = None
+    category: str | None = None
+    label: str | None = None  # how a category was written, for people
+    note: str | None = None
+    granularity: str | None = None  # dates: day | month | quarter | half | year | span
+
+    @property
+    def dimension(self) -> tuple[str, str | None]:
+        """Values are only compared within the same dimension: kind and unit."""
+        return (self.kind.value, self.unit)
+
+    @property
+    def start(self) -> dt.date | None:
+        if self.kind is not ValueKind.DATE or self.interval is None or self.interval.lower is None:
+            return None
+        return day_from_number(self.interval.lower)
+
+    @property
+    def end(self) -> dt.date | None:
+        if self.kind is not ValueKind.DATE or self.interval is None or self.interval.upper is None:
+            return None
+        return day_from_number(self.interval.upper)
+
+    def overlaps(self, other: Value) -> bool:
+        if self.kind is ValueKind.CATEGORY or other.kind is ValueKind.CATEGORY:
+            return self.category == other.category
+        assert self.interval is not None and other.interval is not None
+        return self.interval.overlaps(other.interval)
+
+    def to_json(self) -> dict[str, Any]:
+        """The SPEC §4 value shape: the one serialisation every formatter builds on."""
+        iv = self.interval
+        out: dict[str, Any] = {
+            "kind": self.kind.value,
+            "lower": _json_number(iv.lower) if iv else None,
+            "upper": _json_number(iv.upper) if iv else None,
+            "lower_inclusive": iv.lower_inclusive if iv else False,
+            "upper_inclusive": iv.upper_inclusive if iv else False,
+            "unit": self.unit,
+        }
+        if self.kind is ValueKind.DATE:
+            start, end = self.start, self.end
+            out["start"] = start.isoformat() if start else None
+            out["end"] = end.isoformat() if end else None
+            out["granularity"] = self.granularity
+        if self.kind is ValueKind.CATEGORY:
+            out["category"] = self.category
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def _json_number(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    if x == int(x) and abs(x) < 2**53:
+        return int(x) if abs(x) < 1e15 else float(x)
+    return x
+
+
+def date_value(start: dt.date, end: dt.date, granularity: str) -> Value:
+    return Value(
+        ValueKind.DATE,
+        Interval.closed(day_number(start), day_number(end)),
+        unit="day",
+        granularity=granularity,
+    )

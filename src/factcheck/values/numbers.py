@@ -1,0 +1,113 @@
+"""Numbers as written: digits in the source's locale, or words.
+
+A bare figure is read within its stated precision: half a unit of its last significant digit
+(`7.6` → ±0.05, `250` → ±5, `4,000` → ±500). The precision travels with the number so that
+hedges can widen it (`about X` is ±10% but never narrower than X's own precision).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.values.lexicon import Lexicon, Tokens, combine
+from factcheck.values.model import ReadError
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: float
+    half_step: float  # half a unit of the last significant digit
+    from_article: bool = False  # "a decade", "un miliardo": the count is the article
+
+
+def tidy(x: float) -> float:
+    """Round away binary noise (7.6 - 0.05 → 7.55, not 7.549999999999999)."""
+    return float(f"{x:.12g}")
+
+
+def read_digits(token: str, lex: Lexicon) -> Number:
+    """Read a digit token with the locale's separators; refuse an ambiguous one."""
+    seps = [c for c in token if c in ".,"]
+    parts = re.split(r"[.,]", token)
+    if not seps:
+        return _integer(parts[0])
+    dec, grp = lex.decimal, lex.group
+    groups_ok = 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+    if all(s == grp for s in seps) and groups_ok:
+        return _integer("".join(parts))
+    if seps[-1] == dec and all(s == grp for s in seps[:-1]):
+        int_parts, frac = parts[:-1], parts[-1]
+        if len(int_parts) > 1 and not (
+            1 <= len(int_parts[0]) <= 3 and all(len(p) == 3 for p in int_parts[1:])
+        ):
+            raise _bad_number(token, lex)
+        if len(seps) == 1 and len(frac) == 3 and int_parts[0] != "0":
+            swapped = token.replace(dec, grp)
+            raise ReadError(
+                f"{token!r} is ambiguous in {lex.language!r}: {dec!r} is the decimal separator "
+                f"here, but {token!r} looks like thousands written the other way",
+                part=token,
+                suggestion=swapped if grp != " " else token.replace(dec, ""),
+            )
+        digits = "".join(int_parts) + "." + frac
+        return Number(float(digits), 0.5 * 10.0 ** -len(frac))
+    raise _bad_number(token, lex)
+
+
+def _bad_number(token: str, lex: Lexicon) -> ReadError:
+    swapped = token.translate(str.maketrans({".": ",", ",": "."}))
+    return ReadError(
+        f"{token!r} is not a number as written in {lex.language!r} (decimal {lex.decimal!r}, "
+        f"thousands {lex.group!r})",
+        part=token,
+        suggestion=swapped,
+    )
+
+
+def _integer(digits: str) -> Number:
+    value = int(digits)
+    if value == 0:
+        return Number(0.0, 0.5)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return Number(float(value), 0.5 * 10.0**zeros)
+
+
+def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | None:
+    """A number at `pos`: one digit token, or a run of number words. None if there is none."""
+    if pos >= len(tokens):
+        return None
+    token = tokens[pos]
+    if _DIGITS.fullmatch(token):
+        return read_digits(token, lex), pos + 1
+    value = lex.number_word(token)
+    if value is None:
+        return None
+    total_parts = [value]
+    end = pos + 1
+    while end < len(tokens):
+        nxt = end
+        if tokens[nxt] in lex.number_word_joiners and nxt + 1 < len(tokens):
+            nxt += 1
+        following = lex.number_word(tokens[nxt])
+        if following is None or not _continues(total_parts, following):
+            break
+        total_parts.append(following)
+        end = nxt + 1
+    total = combine(total_parts)
+    from_article = len(total_parts) == 1 and total == 1 and token in ("a", "an", "un", "una", "uno")
+    return Number(float(total), _integer(str(total)).half_step, from_article), end
+
+
+def _continues(parts: list[int], nxt: int) -> bool:
+    """Does the next number word extend the number ("twenty" + "eight"), or start another?"""
+    last = parts[-1]
+    if nxt in (100, 1000):
+        return last < 1000
+    if 20 <= last < 100 and last % 10 == 0:
+        return nxt < 10
+    if last >= 100 and last % 100 == 0:
+        return nxt < 100
+    return False

@@ -1,0 +1,415 @@
+"""The figure reader: one phrase, in one language, published on one day → one `Value`.
+
+Shapes tried in order, first match wins: date phrases, ranks, quantities (with hedges, ranges,
+scale words, currencies, percentages, physical units and durations), and finally categories
+(proper names). Anything left over that is not understood is an error naming that part.
+
+Tolerances are `ReadOptions`; the defaults are the editor's reading of SPEC §2 and are written
+down, with examples, in docs/verdicts.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from factcheck.interval import Interval
+from factcheck.values.dates import DateReader, iso_value
+from factcheck.values.lexicon import Lexicon, Tokens, get_lexicon, normalise, tokenise
+from factcheck.values.model import ReadError, Value, ValueKind
+from factcheck.values.numbers import Number, read_number, tidy
+
+MAX_PHRASE_LENGTH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How hedges widen or narrow a figure. Fractions of the figure."""
+
+    approx: float = 0.10  # "about X" → X ± 10% (never narrower than X's stated precision)
+    nearly: float = 0.10  # "nearly X" → [X − 10%, X)
+    precision: bool = True  # a bare figure is X ± half a unit of its last significant digit
+
+
+DEFAULT_OPTIONS = ReadOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class _Quantity:
+    number: Number
+    scale: float = 1.0
+    currency: str | None = None
+    unit: str | None = None  # a pint unit name (not a currency)
+    percent: bool = False
+    duration: float | None = None  # years per unit, for durations
+
+    @property
+    def value(self) -> float:
+        return tidy(self.number.value * self.scale * (self.duration or 1.0))
+
+    @property
+    def half_step(self) -> float:
+        if self.duration is not None and self.number.from_article:
+            return 0.5  # "a quarter-century": half a year, not half of 25 years
+        return tidy(self.number.half_step * self.scale * (self.duration or 1.0))
+
+
+def parse_value(
+    text: str,
+    lang: str = "en",
+    published: dt.date | None = None,
+    options: ReadOptions = DEFAULT_OPTIONS,
+) -> Value:
+    """Read one figure as written (`says`) into a Value, or raise `ReadError`.
+
+    `published` resolves phrases such as `last January`; it defaults to today.
+    Results are cached: real corpora repeat phrases.
+    """
+    if not isinstance(text, str):
+        raise ReadError("a figure must be text")
+    return _parse_cached(text, lang, published or dt.date.today(), options)
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(text: str, lang: str, published: dt.date, options: ReadOptions) -> Value:
+    try:
+        lex = get_lexicon(lang)
+    except KeyError:
+        from factcheck.values.lexicon import available_languages
+
+        langs = available_languages()
+        close = difflib.get_close_matches(lang, langs, n=1)
+        raise ReadError(
+            f"unknown language {lang!r} (known: {', '.join(langs)})",
+            part=lang,
+            suggestion=close[0] if close else None,
+        ) from None
+    if len(text) > MAX_PHRASE_LENGTH:
+        raise ReadError(
+            f"a figure is at most {MAX_PHRASE_LENGTH} characters; this one has {len(text)}"
+        )
+    plain = normalise(text)
+    if not plain:
+        raise ReadError("empty figure: nothing to read")
+    iso = iso_value(plain)
+    if iso is not None:
+        return iso
+    tokens = tokenise(plain)
+    if not tokens:
+        raise ReadError(f"no figure in {text!r}", part=text)
+    return _Reader(lex, published, options, text).read(tokens)
+
+
+class _Reader:
+    def __init__(self, lex: Lexicon, published: dt.date, options: ReadOptions, original: str):
+        self.lex = lex
+        self.published = published
+        self.options = options
+        self.original = original
+
+    def read(self, tokens: Tokens) -> Value:
+        date = DateReader(self.lex, self.published).read(tokens)
+        if date is not None:
+            return date
+        rank = self._rank(tokens)
+        if rank is not None:
+            return rank
+        if any(ch.isdigit() for ch in "".join(tokens)) or self._starts_like_quantity(tokens):
+            return self._quantity_phrase(tokens)
+        category = self._category(tokens)
+        if category is not None:
+            return category
+        return self._quantity_phrase(tokens)  # raises, naming what was not understood
+
+    # -- ranks ---------------------------------------------------------------------------------
+
+    def _rank(self, tokens: Tokens) -> Value | None:
+        lex = self.lex
+        tokens = _drop_possessives(tokens)
+        pos = 0
+        top = lex.rank_top.match(tokens, pos)
+        if top:
+            n = read_number(tokens, top[1], lex)
+            if n and n[1] == len(tokens) and n[0].value >= 1 and n[0].value == int(n[0].value):
+                return Value(ValueKind.RANK, Interval.closed(1, n[0].value))
+            return None
+        art = lex.rank_articles.match(tokens, pos)
+        if art:
+            pos = art[1]
+        if pos >= len(tokens):
+            return None
+        token = tokens[pos]
+        if token in lex.ordinals and pos + 1 == len(tokens):
+            n = lex.ordinals[token]
+            return Value(ValueKind.RANK, Interval.closed(n, n))
+        if (
+            token.isdigit()
+            and pos + 2 == len(tokens)
+            and tokens[pos + 1] in lex.ordinal_suffixes
+            and int(token) >= 1
+        ):
+            return Value(ValueKind.RANK, Interval.closed(int(token), int(token)))
+        return None
+
+    # -- quantities ----------------------------------------------------------------------------
+
+    def _starts_like_quantity(self, tokens: Tokens) -> bool:
+        lex = self.lex
+        return bool(
+            lex.hedges.match(tokens, 0)
+            or lex.currencies.match(tokens, 0)
+            or lex.range_starts.match(tokens, 0)
+            or read_number(tokens, 0, lex)
+        )
+
+    def _quantity_phrase(self, tokens: Tokens) -> Value:
+        lex = self.lex
+        pos = 0
+        hedge: str | None = None
+        note: str | None = None
+        duration_prefix = lex.duration_prefixes.match(tokens, pos)
+        if duration_prefix:
+            try:
+                return self._quantity_phrase_from(tokens, duration_prefix[1], None, None, True)
+            except ReadError:
+                pass
+        m = lex.hedges.match(tokens, pos)
+        if m:
+            hedge, pos = m
+            if hedge == "record":
+                hedge, note = None, "record"
+                m2 = lex.hedges.match(tokens, pos)
+                if m2:
+                    hedge, pos = m2
+        return self._quantity_phrase_from(tokens, pos, hedge, note, False)
+
+    def _quantity_phrase_from(
+        self, tokens: Tokens, pos: int, hedge: str | None, note: str | None, needs_duration: bool
+    ) -> Value:
+        lex = self.lex
+        pos = self._skip(lex.fillers, tokens, pos)
+        ranged = lex.range_starts.match(tokens, pos)
+        if ranged and hedge is None:
+            pos = self._skip(lex.fillers, tokens, ranged[1])
+        first, pos = self._quantity(tokens, pos)
+        second: _Quantity | None = None
+        sep = lex.range_separators.match(tokens, pos) if pos < len(tokens) else None
+        if sep and hedge is None and (ranged or tokens[pos] == "-"):
+            after = self._skip(lex.fillers, tokens, sep[1])
+            second, pos = self._quantity(tokens, after)
+        elif ranged and hedge is None and pos == len(tokens):
+            raise ReadError(
+                f"a range needs two figures: {self.original!r}", part=self.original.strip()
+            )
+        if pos != len(tokens):
+            self._not_understood(tokens, pos)
+        if second is not None:
+            first, second = _share_units(first, second)
+        kind, unit, factor = self._kind_and_unit(first)
+        if needs_duration and kind is not ValueKind.DURATION:
+            raise ReadError("not a duration")
+        if second is not None:
+            kind2, unit2, factor2 = self._kind_and_unit(second)
+            if (kind2, unit2) != (kind, unit):
+                raise ReadError(
+                    f"the two ends of the range are in different units ({unit} and {unit2})",
+                    part=self.original,
+                )
+            lo, hi = tidy(first.value * factor), tidy(second.value * factor2)
+            if lo > hi:
+                raise ReadError(f"a range from {lo:g} down to {hi:g} is backwards")
+            interval = Interval.closed(lo, hi)
+        else:
+            interval = self._hedged(first, factor, hedge)
+        return Value(kind, interval, unit=unit, note=note)
+
+    def _hedged(self, q: _Quantity, factor: float, hedge: str | None) -> Interval:
+        x = q.value * factor
+        step = q.half_step * factor if self.options.precision else 0.0
+        match hedge:
+            case None:
+                return Interval.closed(tidy(x - step), tidy(x + step))
+            case "approx":
+                t = max(abs(x) * self.options.approx, step)
+                return Interval.closed(tidy(x - t), tidy(x + t))
+            case "nearly":
+                return Interval(tidy(x - abs(x) * self.options.nearly), tidy(x), True, False)
+            case "over":
+                return Interval(tidy(x), None, False, False)
+            case "at_least":
+                return Interval(tidy(x), None, True, False)
+            case "up_to":
+                return Interval(None, tidy(x), False, True)
+            case "under":
+                return Interval(None, tidy(x), False, False)
+        raise AssertionError(f"unknown hedge {hedge!r} in the lexicon")
+
+    def _kind_and_unit(self, q: _Quantity) -> tuple[ValueKind, str | None, float]:
+        if q.percent:
+            return ValueKind.PERCENT, None, 1.0
+        if q.duration is not None:
+            return ValueKind.DURATION, "year", 1.0
+        if q.currency:
+            return ValueKind.AMOUNT, q.currency, 1.0
+        if q.unit:
+            from factcheck.units import to_base
+
+            factor, base = to_base(q.unit)
+            return ValueKind.AMOUNT, base, factor
+        return ValueKind.NUMBER, None, 1.0
+
+    def _quantity(self, tokens: Tokens, pos: int) -> tuple[_Quantity, int]:
+        """[currency] number [scale…] [[of] currency | % | unit | duration unit]."""
+        lex = self.lex
+        currency = None
+        m = lex.currencies.match(tokens, pos)
+        if m:
+            currency, pos = m
+        n = read_number(tokens, pos, lex)
+        if n is None:
+            if pos >= len(tokens):
+                raise ReadError(f"no number in {self.original!r}", part=self.original.strip())
+            self._not_understood(tokens, pos, expected="a number")
+        number, pos = n
+        scale = 1.0
+        while (s := lex.scales.match(tokens, pos)) is not None:
+            scale *= s[0]
+            pos = s[1]
+        q = _Quantity(number, scale, currency)
+        return self._suffix(tokens, pos, q)
+
+    def _suffix(self, tokens: Tokens, pos: int, q: _Quantity) -> tuple[_Quantity, int]:
+        lex = self.lex
+        if pos >= len(tokens):
+            return q, pos
+        start = pos
+        connector = lex.unit_connectors.match(tokens, pos)
+        if connector:
+            pos = connector[1]
+        if (m := lex.percent.match(tokens, pos)) and not connector:
+            return _replace(q, percent=True), m[1]
+        if (m := lex.currencies.match(tokens, pos)) is not None:
+            if q.currency and q.currency != m[0]:
+                raise ReadError(
+                    f"two currencies in one figure: {q.currency} and {m[0]}", part=tokens[pos]
+                )
+            return _replace(q, currency=m[0]), m[1]
+        if q.currency is None and (m := lex.units.match(tokens, pos)) is not None:
+            return _replace(q, unit=m[0]), m[1]
+        if q.currency is None and (m := lex.duration_units.match(tokens, pos)) is not None:
+            return _replace(q, duration=m[0]), m[1]
+        return q, start
+
+    # -- categories ----------------------------------------------------------------------------
+
+    def _category(self, tokens: Tokens) -> Value | None:
+        """A proper name (`Almaty`, `Nur-Sultan`, `in Kazakistan`), or None."""
+        lex = self.lex
+        pos = 0
+        m = lex.category_prefixes.match(tokens, pos)
+        if m and m[1] < len(tokens):
+            pos = m[1]
+        words = tokens[pos:]
+        if any(w in lex.vocabulary for w in words):
+            return None
+        label = _strip_prefix(self.original, len(tokens) - len(words), lex)
+        key = category_key(label)
+        if not key:
+            return None
+        canonical = builtin_aliases().get(key)
+        if canonical is None and not label[:1].isupper():
+            return None  # not a proper name: "a lot", "many"
+        return Value(ValueKind.CATEGORY, None, category=canonical or key, label=label)
+
+    # -- errors --------------------------------------------------------------------------------
+
+    def _not_understood(self, tokens: Tokens, pos: int, expected: str | None = None) -> None:
+        part = " ".join(tokens[pos:])
+        word = tokens[pos]
+        close = difflib.get_close_matches(word, sorted(self.lex.vocabulary), n=1, cutoff=0.75)
+        message = f"did not understand {part!r} in {self.original!r}"
+        if expected:
+            message = f"expected {expected} at {part!r} in {self.original!r}"
+        raise ReadError(message, part=part, suggestion=close[0] if close else None)
+
+    @staticmethod
+    def _skip(index, tokens: Tokens, pos: int) -> int:  # type: ignore[no-untyped-def]
+        while (m := index.match(tokens, pos)) is not None:
+            pos = m[1]
+        return pos
+
+
+def _replace(q: _Quantity, **changes: object) -> _Quantity:
+    from dataclasses import replace
+
+    return replace(q, **changes)  # type: ignore[arg-type]
+
+
+def _share_units(a: _Quantity, b: _Quantity) -> tuple[_Quantity, _Quantity]:
+    """`between 5 and 7 billion dollars`, `$5-7bn`: scale and unit written once apply to both."""
+    if a.scale == 1.0 and b.scale != 1.0:
+        a = _replace(a, scale=b.scale)
+    for attr in ("currency", "unit", "duration"):
+        if getattr(a, attr) is None and getattr(b, attr) is not None:
+            a = _replace(a, **{attr: getattr(b, attr)})
+        elif getattr(b, attr) is None and getattr(a, attr) is not None:
+            b = _replace(b, **{attr: getattr(a, attr)})
+    if a.percent or b.percent:
+        a, b = _replace(a, percent=True), _replace(b, percent=True)
+    return a, b
+
+
+_POSSESSIVE = re.compile(r"^[^\W\d_]+'$")
+
+
+def _drop_possessives(tokens: Tokens) -> Tokens:
+    """`one of Kazakhstan's top three` → `one of the top three`."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if _POSSESSIVE.match(tokens[i]) and i + 1 < len(tokens) and tokens[i + 1] == "s":
+            out.append("the")
+            i += 2
+            continue
+        out.append(tokens[i])
+        i += 1
+    return tuple(out)
+
+
+def _strip_prefix(original: str, n_prefix_tokens: int, lex: Lexicon) -> str:
+    label = " ".join(original.split())
+    if n_prefix_tokens:
+        words = label.split(" ")
+        label = " ".join(words[n_prefix_tokens:]) if len(words) > n_prefix_tokens else label
+    return label.strip(" .,;:")
+
+
+def category_key(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: `Nur-Sultan` → `nur-sultan`."""
+    decomposed = unicodedata.normalize("NFKD", normalise(text))
+    ascii_ish = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = re.findall(r"[^\W_]+", ascii_ish)
+    return "-".join(words)
+
+
+@cache
+def builtin_aliases() -> dict[str, str]:
+    """Other names → canonical key, from `data/aliases.yaml`."""
+    from importlib import resources
+
+    from factcheck.yamlio import load_data_yaml
+
+    data = load_data_yaml(
+        resources.files("factcheck.data").joinpath("aliases.yaml").read_text("utf-8")
+    )
+    table: dict[str, str] = {}
+    for canonical, others in data.items():
+        key = category_key(canonical)
+        table[key] = key
+        for other in others:
+            table[category_key(other)] = key
+    return table
