@@ -64,6 +64,9 @@ class DateReader:
         self.published = published
 
     def read(self, tokens: Tokens) -> Value | None:
+        value = self._relative_year(tokens, 0)  # before articles are skipped: "l'anno scorso"
+        if value is not None:
+            return value
         pos = self._skip_prepositions(tokens, 0)
         for attempt in (
             self._relative_year,
