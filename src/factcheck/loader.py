@@ -89,10 +89,14 @@ def load_claims(path: str | Path) -> ClaimsDocument:
 
 def load_claims_text(text: str, name: str = "claims.yaml", base_dir: Path | None = None) -> ClaimsDocument:
     """Like `load_claims`, for text already in memory (tests, stdin, git revisions)."""
+    early: list[Diagnostic] = []
     try:
         raw = load_yaml(text)
     except YamlSyntaxError as exc:
-        raise UnusableInput([Diagnostic(name, ln, col, msg) for ln, col, msg in exc.problems]) from None
+        early = [Diagnostic(name, ln, col, msg) for ln, col, msg in exc.problems]
+        if not exc.duplicates_only:
+            raise UnusableInput(early) from None
+        raw = load_yaml(text, keep_first_duplicate=True)  # go on: report every error at once
     if raw is None:
         raise UnusableInput([Diagnostic(name, 1, 1, "empty file: expected a mapping with version, sources, subjects and claims")])
     data, problems = _validate(raw)
@@ -105,7 +109,7 @@ def load_claims_text(text: str, name: str = "claims.yaml", base_dir: Path | None
         pos: Position = index.key(path) if key else index.value(path)
         return Diagnostic(name, pos.line, pos.col, message)
 
-    diagnostics = [at(path, message, key) for path, message, key in problems]
+    diagnostics = early + [at(path, message, key) for path, message, key in problems]
     if data is not None:
         diagnostics.extend(at(path, message) for path, message in _cross_references(data))
     if diagnostics:
@@ -132,7 +136,8 @@ def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bo
             field_name = ".".join(str(p) for p in loc) or "file"
             if err["type"] == "extra_forbidden":
                 allowed = _allowed_keys(loc)
-                problems.append((loc, f"unknown key {str(loc[-1])!r} (allowed: {allowed})", True))
+                hint = _did_you_mean(str(loc[-1]), set(allowed.split(", ")))
+                problems.append((loc, f"unknown key {str(loc[-1])!r}{hint} (allowed: {allowed})", True))
                 continue
             if err["type"] == "missing":
                 problems.append((loc[:-1], f"missing required key {str(loc[-1])!r}", False))

@@ -24,8 +24,9 @@ _MAX_ALIAS_EVENTS = 100_000
 class YamlSyntaxError(ValueError):
     """The text is not YAML factcheck accepts; `problems` are (line, col, message), 1-based."""
 
-    def __init__(self, problems: list[tuple[int, int, str]]):
+    def __init__(self, problems: list[tuple[int, int, str]], duplicates_only: bool = False):
         self.problems = problems
+        self.duplicates_only = duplicates_only  # the rest of the file can still be checked
         super().__init__("; ".join(f"{line}:{col}: {msg}" for line, col, msg in problems))
 
 
@@ -36,20 +37,27 @@ def load_data_yaml(text: str) -> Any:
     return yaml_rs.loads(text)
 
 
-def load_yaml(text: str) -> Any:
-    """Load user YAML fast; on any YAML error re-read it precisely to say where and why."""
+def load_yaml(text: str, *, keep_first_duplicate: bool = False) -> Any:
+    """Load user YAML fast; on any YAML error re-read it precisely to say where and why.
+
+    Duplicate keys are errors. `keep_first_duplicate=True` loads anyway (keeping the first),
+    so that the rest of the file can be checked and every error reported in one run.
+    """
     import yaml_rs
 
+    policy = yaml_rs.DuplicateKeyPolicy.FirstWins if keep_first_duplicate else yaml_rs.DuplicateKeyPolicy.Error
     try:
         return yaml_rs.loads(
             text,
             alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=_MAX_ALIAS_EVENTS),
+            duplicate_key_policy=policy,
         )
     except yaml_rs.YAMLDecodeError as exc:
         problems = precise_problems(text)
         if not problems:
             problems = [(1, 1, _first_line(str(exc)))]
-        raise YamlSyntaxError(problems) from None
+        duplicates = all("duplicate key" in message for _, _, message in problems)
+        raise YamlSyntaxError(problems, duplicates_only=duplicates and not keep_first_duplicate) from None
     except (RecursionError, OverflowError, ValueError) as exc:  # pathological input
         raise YamlSyntaxError([(1, 1, f"cannot read YAML: {_first_line(str(exc))}")]) from None
 
