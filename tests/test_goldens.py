@@ -66,3 +66,18 @@ def test_same_input_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
         records = to_dict(check_file("claims.yaml"))
         outputs.add(tuple(render_report(f, records, width=100) for f in ReportFormat))
     assert len(outputs) == 1
+
+
+def test_large_json_is_compact_and_still_the_same_json(tmp_path: Path) -> None:
+    import json
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    path = tmp_path / "big.yaml"
+    path.write_text(generate(2500), encoding="utf-8")
+    records = to_dict(check_file(path))
+    text = render_report(ReportFormat.JSON, records)
+    assert text.count("\n") == len(records["subjects"]) + 2 + len(records) - 1 + 1
+    assert json.loads(text) == json.loads(json.dumps(records))

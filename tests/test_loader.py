@@ -142,3 +142,28 @@ def test_alias_bomb_is_refused_not_expanded() -> None:
         cur = chr(ord("a") + i)
         bomb += f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
     assert errors(bomb)  # an error, quickly, instead of 10^9 nodes
+
+
+def test_fast_claim_locator_agrees_with_yaml_positions() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from generate import generate
+
+    from factcheck.yamlio import BlockListLocator, PositionIndex
+
+    for text in (generate(300), (Path(__file__).resolve().parent.parent / "claims.yaml").read_text("utf-8")):
+        doc = load_claims_text(text)
+        fast = BlockListLocator.build(text, "claims", len(doc.data.claims))
+        slow = PositionIndex.build(text)
+        assert fast is not None
+        for i, claim in enumerate(doc.data.claims):
+            for key in ("subject", "source", "says", "quote"):
+                assert fast.find(i, key) == slow.value(("claims", i, key)), (i, key)
+
+
+def test_flow_style_claims_fall_back_to_yaml_positions() -> None:
+    text = GOOD.split("claims:")[0] + 'claims: [{subject: s, source: a, says: Astana, quote: x},\n  {subject: s, source: b, says: "1", quote: y}]\n'
+    doc = load_claims_text(text)
+    assert doc.claim_lines is None
+    assert str(doc.locate(("claims", 1, "says"))) == "claims.yaml:17:33: "

@@ -62,8 +62,12 @@ def _records(claims: Path, options: JudgeOptions) -> dict[str, Any]:
     from factcheck.diagnostics import UnusableInput
     from factcheck.report import to_dict
 
+    from factcheck.gcpause import paused_gc
+
     try:
-        return to_dict(check_file(claims, options))
+        report = check_file(claims, options)
+        with paused_gc():
+            return to_dict(report)
     except UnusableInput as exc:
         n = len(exc.diagnostics)
         _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the claims file cannot be used."])

@@ -6,6 +6,8 @@ human-facing formatter through the report's `figure` field.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from factcheck.values import Value, ValueKind
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -13,8 +15,9 @@ _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"))
 _UNIT_NAMES = {"gram": "g", "meter": "m", "square_meter": "m²", "watt": "W", "byte": "B"}
 
 
+@lru_cache(maxsize=65536)
 def figure(value: Value) -> str:
-    """A short human rendering of a value."""
+    """A short human rendering of a value (cached: values repeat, and they are immutable)."""
     if value.kind is ValueKind.CATEGORY:
         return value.label or value.category or ""
     if value.kind is ValueKind.DATE:

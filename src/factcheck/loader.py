@@ -16,7 +16,7 @@ from typing import Any
 from factcheck.diagnostics import Diagnostic, UnusableInput
 from factcheck.models import ClaimsFile
 from factcheck.yamlio import Path as NodePath
-from factcheck.yamlio import Position, PositionIndex, YamlSyntaxError, load_yaml
+from factcheck.yamlio import BlockListLocator, Position, PositionIndex, YamlSyntaxError, load_yaml
 
 # Hints for the mistakes people make most, keyed by pydantic error type.
 _HINTS = {
@@ -40,8 +40,17 @@ class ClaimsDocument:
     def positions(self) -> PositionIndex:
         return PositionIndex.build(self.text)
 
+    @cached_property
+    def claim_lines(self) -> BlockListLocator | None:
+        return BlockListLocator.build(self.text, "claims", len(self.data.claims))
+
     def locate(self, path: NodePath) -> Diagnostic:
-        pos = self.positions.value(path)
+        """Where a node is: by a line scan for claims when that can be trusted, else by YAML."""
+        pos: Position | None = None
+        if len(path) == 3 and path[0] == "claims" and isinstance(path[1], int) and self.claim_lines:
+            pos = self.claim_lines.find(path[1], str(path[2]))
+        if pos is None:
+            pos = self.positions.value(path)
         return Diagnostic(self.display_name, pos.line, pos.col, "")
 
     def diagnostic(self, path: NodePath, message: str) -> Diagnostic:

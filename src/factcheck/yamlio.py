@@ -181,3 +181,65 @@ class PositionIndex:
                 return table[path]
             path = path[:-1]
         return table.get((), Position(1, 1))
+
+
+class BlockListLocator:
+    """Positions in one top-level block list (`claims:`) by scanning lines: no YAML parsing.
+
+    People and generators write claims files in block style, where each item starts with
+    `- ` at one indentation. Scanning for those lines finds `claims[i].says` in milliseconds on
+    a 16 MB file, where composing the file with positions takes seconds. The scan is verified
+    (it must find exactly as many items as the loader did, each with the key asked for); when
+    it cannot be trusted (flow style, odd indentation) `build` returns None and the caller
+    uses the full `PositionIndex`.
+    """
+
+    def __init__(self, lines: list[str], starts: list[int], key_indent: int):
+        self._lines = lines
+        self._starts = starts
+        self._key_indent = key_indent
+
+    @classmethod
+    def build(cls, text: str, section: str, expected_items: int) -> BlockListLocator | None:
+        import re
+
+        lines = text.split("\n")
+        header = re.compile(rf"^{re.escape(section)}:\s*(#.*)?$")
+        heads = [i for i, line in enumerate(lines) if header.match(line)]
+        if len(heads) != 1:
+            return None
+        starts: list[int] = []
+        indent: int | None = None
+        for i in range(heads[0] + 1, len(lines)):
+            line = lines[i]
+            stripped = line.lstrip(" ")
+            if not stripped or stripped.startswith("#"):
+                continue
+            here = len(line) - len(stripped)
+            if indent is None:
+                if not (stripped.startswith("- ") or stripped == "-"):
+                    return None
+                indent = here
+            if here == indent and (stripped.startswith("- ") or stripped == "-"):
+                starts.append(i)
+            elif here <= indent:
+                break  # the next top-level key
+        if indent is None or len(starts) != expected_items:
+            return None
+        return cls(lines, starts, indent + 2)
+
+    def find(self, index: int, key: str) -> Position | None:
+        """Position of the value of `key` in item `index` (or of the item), None if unsure."""
+        if not 0 <= index < len(self._starts):
+            return None
+        start = self._starts[index]
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
+        for i in range(start, end):
+            line = self._lines[i]
+            body = line[self._key_indent :]
+            if line[: self._key_indent].strip(" ") not in ("", "-") or not body.startswith(f"{key}:"):
+                continue
+            rest = body[len(key) + 1 :]
+            col = self._key_indent + len(key) + 1 + (len(rest) - len(rest.lstrip(" ")))
+            return Position(i + 1, col + 1)
+        return None

@@ -64,6 +64,10 @@ class DateReader:
         self.published = published
 
     def read(self, tokens: Tokens) -> Value | None:
+        if not self.lex.date_triggers.intersection(tokens) and not any(
+            _YEAR.fullmatch(t) for t in tokens
+        ):
+            return None  # the common case for amounts: no month, year or date word at all
         value = self._relative_year(tokens, 0)  # before articles are skipped: "l'anno scorso"
         if value is not None:
             return value

@@ -142,6 +142,8 @@ class Lexicon:
     category_prefixes: PhraseIndex[bool]
     approx_symbols: frozenset[str]
     vocabulary: frozenset[str] = field(default=frozenset())
+    date_triggers: frozenset[str] = field(default=frozenset())  # a date phrase has one of these
+    rank_triggers: frozenset[str] = field(default=frozenset())  # and a rank one of these
 
     def number_word(self, token: str) -> int | None:
         """A number written in words as one token ("twenty", "ventotto", "duecento")."""
@@ -278,4 +280,10 @@ def get_lexicon(language: str) -> Lexicon:
     ):
         vocabulary |= index.words
     object.__setattr__(lex, "vocabulary", frozenset(w for w in vocabulary if w.isalpha()))
+    triggers = set(lex.months)
+    for index in (lex.relative_years, lex.ago_words, lex.quarters, lex.halves, lex.month_words):
+        triggers |= index.words
+    object.__setattr__(lex, "date_triggers", frozenset(triggers))
+    ranks = set(lex.ordinals) | set(lex.ordinal_suffixes) | lex.rank_top.words
+    object.__setattr__(lex, "rank_triggers", frozenset(ranks))
     return lex

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import StrEnum
 from typing import Any
 
@@ -87,6 +88,9 @@ class Value:
 
     def to_json(self) -> dict[str, Any]:
         """The SPEC §4 value shape: the one serialisation every formatter builds on."""
+        return dict(_to_json(self))
+
+    def _json(self) -> dict[str, Any]:
         iv = self.interval
         out: dict[str, Any] = {
             "kind": self.kind.value,
@@ -108,6 +112,11 @@ class Value:
         return out
 
 
+@lru_cache(maxsize=65536)
+def _to_json(value: Value) -> tuple[tuple[str, Any], ...]:
+    return tuple(value._json().items())
+
+
 def _json_number(x: float | None) -> float | int | None:
     if x is None:
         return None
@@ -116,6 +125,7 @@ def _json_number(x: float | None) -> float | int | None:
     return x
 
 
+@lru_cache(maxsize=65536)
 def date_value(start: dt.date, end: dt.date, granularity: str) -> Value:
     return Value(
         ValueKind.DATE,

@@ -129,6 +129,8 @@ class _Reader:
 
     def _rank(self, tokens: Tokens) -> Value | None:
         lex = self.lex
+        if not lex.rank_triggers.intersection(tokens):
+            return None
         tokens = _drop_possessives(tokens)
         pos = 0
         top = lex.rank_top.match(tokens, pos)
