@@ -7,7 +7,7 @@ import json
 from typing import IO
 
 from factcheck.humanize import figure
-from factcheck.values import ReadError, ReadOptions, Value, parse_value
+from factcheck.values import ReadError, ReadOptions, Value, ValueKind, parse_value
 
 
 def read_one(phrase: str, lang: str, published: dt.date, options: ReadOptions) -> Value:
@@ -18,11 +18,16 @@ def explain(phrase: str, lang: str, published: dt.date, value: Value) -> str:
     lines = [
         f"phrase:    {phrase}",
         f"language:  {lang}   published: {published.isoformat()}",
-        f"kind:      {value.kind.value}" + (f" ({value.unit})" if value.unit else ""),
-        f"reads as:  {figure(value)}",
     ]
-    if value.interval is not None:
-        lines.append(f"interval:  {value.interval.notation()}")
+    if value.kind is ValueKind.DATE:
+        lines.append(f"kind:      date ({value.granularity})")
+        lines.append(f"reads as:  {figure(value)}")
+        lines.append(f"span:      {value.start} .. {value.end}")
+    else:
+        lines.append(f"kind:      {value.kind.value}" + (f" ({value.unit})" if value.unit else ""))
+        lines.append(f"reads as:  {figure(value)}")
+        if value.interval is not None:
+            lines.append(f"interval:  {value.interval.notation()}")
     if value.category:
         lines.append(f"category:  {value.category}")
     if value.note:

@@ -47,8 +47,7 @@ def render(records: dict[str, Any], *, width: int = 120, color: bool = False) ->
     )
     table = Table(box=box.SIMPLE_HEAVY, show_lines=True, expand=True, title=Text(f"factcheck report: {printable(records['file'])}"))
     table.add_column("Subject", ratio=3, min_width=26, overflow="fold")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Verdict (kind)", no_wrap=True)
     table.add_column("Figures (source, time)", ratio=5, overflow="fold")
     table.add_column("Reason", ratio=6, overflow="fold")
     for subject in records["subjects"]:
@@ -66,10 +65,11 @@ def render(records: dict[str, Any], *, width: int = 120, color: bool = False) ->
                 continue
             figures.append(printable(claim["figure"]))
             figures.append(f"  {printable(claim['source'])} · {claim['time']}", style="dim")
+        verdict = Text(f"{symbol} {subject['verdict']}", style=style)
+        verdict.append(f"\n{subject['kind']}", style="dim")
         table.add_row(
             name,
-            Text(subject["kind"]),
-            Text(f"{symbol} {subject['verdict']}", style=style),
+            verdict,
             figures,
             Text(printable(subject["reason"])),
         )

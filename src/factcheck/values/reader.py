@@ -256,7 +256,10 @@ class _Reader:
         if q.duration is not None:
             return ValueKind.DURATION, "year", 1.0
         if q.currency:
-            return ValueKind.AMOUNT, q.currency, 1.0
+            from factcheck.units import to_base
+
+            factor, base = to_base(q.currency)  # through the one registry: USD is [currency_USD]
+            return ValueKind.AMOUNT, base, factor
         if q.unit:
             from factcheck.units import to_base
 
