@@ -202,3 +202,18 @@ def test_real_entry_point_no_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and f"{path}:" in proc.stderr
+
+
+def test_unreadable_claim_is_in_every_output(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(CLEAN.replace("says: Nur-Sultan", 'says: ""'), encoding="utf-8")
+    where = f"{path}:22:11"
+    table = runner.invoke(app, ["report", str(path)], env={"COLUMNS": "250"})
+    assert table.exit_code == 0 and "⚠ unreadable" in table.stdout and f"{where}: unreadable: empty figure" in table.stdout
+    md = runner.invoke(app, ["report", str(path), "--format", "markdown"]).stdout
+    assert "## Claims that could not be judged" in md and "empty figure" in md
+    data = json.loads(runner.invoke(app, ["report", str(path), "--format", "json"]).stdout)
+    claim = next(c for c in data["subjects"][0]["claims"] if c["source"] == "b")
+    assert claim["value"] is None and claim["status"] == "unreadable" and claim["location"] == where
+    assert data["problems"][0]["location"] == where and data["counts"]["unreadable"] == 1
+    assert data["subjects"][0]["verdict"] == "single-source"  # judged on its other claim

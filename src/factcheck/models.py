@@ -75,7 +75,8 @@ class Claim(_Model):
     subject: StrictStr
     source: StrictStr
     says: StrictStr = Field(
-        min_length=1, description="The figure exactly as written, in the source's language."
+        description="The figure exactly as written, in the source's language. One that cannot "
+        "be read (even an empty one) is reported as unreadable; it does not stop the run.",
     )
     quote: StrictStr = Field(description="The verbatim sentence the figure comes from.")
     as_of: TimeField | None = Field(

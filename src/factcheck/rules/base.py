@@ -53,7 +53,8 @@ def describe(rc: ReadClaim) -> str:
     return f"{rc.source.id} “{rc.says}” ({figure(rc.value)}, {rc.time_label})"
 
 
-def _lower_key(rc: ReadClaim) -> tuple[float, int]:
+def lower_key(rc: ReadClaim) -> tuple[float, int]:
+    """Order lower bounds: a higher bound, or an exclusive one at the same value, is tighter."""
     iv = rc.value.interval  # type: ignore[union-attr]
     assert iv is not None
     if iv.lower is None:
@@ -61,7 +62,7 @@ def _lower_key(rc: ReadClaim) -> tuple[float, int]:
     return (iv.lower, 0 if iv.lower_inclusive else 1)
 
 
-def _upper_key(rc: ReadClaim) -> tuple[float, int]:
+def upper_key(rc: ReadClaim) -> tuple[float, int]:
     iv = rc.value.interval  # type: ignore[union-attr]
     assert iv is not None
     if iv.upper is None:
@@ -74,7 +75,7 @@ def tightest(claims: Sequence[ReadClaim]) -> tuple[ReadClaim, ReadClaim]:
 
     In one dimension, intervals share a common point exactly when these two overlap.
     """
-    return max(claims, key=_lower_key), min(claims, key=_upper_key)
+    return max(claims, key=lower_key), min(claims, key=upper_key)
 
 
 def is_category(claims: Sequence[ReadClaim]) -> bool:
@@ -126,10 +127,10 @@ def window_conflicts(claims: Sequence[ReadClaim], window: int) -> list[tuple[Rea
             out.append((max_lower[0], rc))
         elif min_upper and not rc.value.overlaps(min_upper[0].value):  # type: ignore[arg-type]
             out.append((min_upper[0], rc))
-        while max_lower and _lower_key(max_lower[-1]) <= _lower_key(rc):
+        while max_lower and lower_key(max_lower[-1]) <= lower_key(rc):
             max_lower.pop()
         max_lower.append(rc)
-        while min_upper and _upper_key(min_upper[-1]) >= _upper_key(rc):
+        while min_upper and upper_key(min_upper[-1]) >= upper_key(rc):
             min_upper.pop()
         min_upper.append(rc)
     return out

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from factcheck.claims import ReadClaim
 from factcheck.interval import Interval
 from factcheck.models import SubjectKind
-from factcheck.rules.base import Conflict, Rule, RuleOptions, describe, is_category
+from factcheck.rules.base import Conflict, Rule, RuleOptions, describe, is_category, lower_key
 
 
 def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
@@ -32,7 +32,7 @@ def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
     conflicts: list[Conflict] = []
     floor: ReadClaim | None = None  # the claim whose lower bound the total has at least reached
     # Claims at the same time: the most permissive order is lowest lower bound first.
-    ordered = sorted(claims, key=lambda rc: (rc.when, _lower(rc), rc.index))
+    ordered = sorted(claims, key=lambda rc: (rc.when, lower_key(rc), rc.index))
     for rc in ordered:
         iv = rc.value.interval  # type: ignore[union-attr]
         assert iv is not None
@@ -51,17 +51,9 @@ def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
                     )
                 )
                 continue
-        if iv.lower is not None and (floor is None or _lower(rc) > _lower(floor)):
+        if iv.lower is not None and (floor is None or lower_key(rc) > lower_key(floor)):
             floor = rc
     return conflicts
-
-
-def _lower(rc: ReadClaim) -> tuple[float, int]:
-    iv = rc.value.interval  # type: ignore[union-attr]
-    assert iv is not None
-    if iv.lower is None:
-        return (float("-inf"), 0)
-    return (iv.lower, 0 if iv.lower_inclusive else 1)
 
 
 RULE = Rule(

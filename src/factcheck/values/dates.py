@@ -241,18 +241,25 @@ class DateReader:
             year = self._latest_on_or_before(month)
         return date_value(*month_span(year, month), "month")
 
-    def _day_month_year(self, tokens: Tokens, pos: int) -> Value | None:
-        """`30 May 2025`, `3-4 April 2025`, `29 settembre`."""
+    def _days(self, tokens: Tokens, pos: int) -> tuple[int, int, int] | None:
+        """A day or a range of days: `30`, `3-4`, `30th` → (first, last, position after)."""
         first = self._day_at(tokens, pos)
         if not first:
             return None
         day, pos = first
-        last_day = day
         if pos < len(tokens) and tokens[pos] == "-":
             second = self._day_at(tokens, pos + 1)
             if not second:
                 return None
-            last_day, pos = second
+            return day, second[0], second[1]
+        return day, day, pos
+
+    def _day_month_year(self, tokens: Tokens, pos: int) -> Value | None:
+        """`30 May 2025`, `3-4 April 2025`, `29 settembre`."""
+        days = self._days(tokens, pos)
+        if not days:
+            return None
+        day, last_day, pos = days
         if pos < len(tokens) and tokens[pos] in ("of", "di"):
             pos += 1
         month = self._month(tokens, pos)
@@ -263,18 +270,10 @@ class DateReader:
     def _month_day_year(self, tokens: Tokens, pos: int) -> Value | None:
         """`May 30, 2025`, `Sept. 29`."""
         month = self._month(tokens, pos)
-        if month is None:
+        days = self._days(tokens, pos + 1) if month is not None else None
+        if month is None or not days:
             return None
-        first = self._day_at(tokens, pos + 1)
-        if not first:
-            return None
-        day, end = first
-        last_day = day
-        if end < len(tokens) and tokens[end] == "-":
-            second = self._day_at(tokens, end + 1)
-            if not second:
-                return None
-            last_day, end = second
+        day, last_day, end = days
         return self._finish_day(tokens, end, month, day, last_day)
 
     def _finish_day(
