@@ -217,3 +217,10 @@ def test_unreadable_claim_is_in_every_output(tmp_path: Path) -> None:
     assert claim["value"] is None and claim["status"] == "unreadable" and claim["location"] == where
     assert data["problems"][0]["location"] == where and data["counts"]["unreadable"] == 1
     assert data["subjects"][0]["verdict"] == "single-source"  # judged on its other claim
+
+
+@pytest.mark.parametrize(("name", "start"), [("r.md", "# Discrepancy report"), ("r.json", "{"), ("r.txt", " ")])
+def test_report_format_follows_the_output_suffix(clean_file: Path, tmp_path: Path, name: str, start: str) -> None:
+    out = tmp_path / name
+    assert runner.invoke(app, ["report", str(clean_file), "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith(start)

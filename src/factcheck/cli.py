@@ -101,8 +101,11 @@ def _terminal() -> tuple[int, bool]:
 @app.command()
 def report(
     claims: ClaimsArg = Path("claims.yaml"),
-    format: Annotated[str, typer.Option("--format", "-f", help="table, markdown or json.")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="table, markdown or json. Default: from the -o file's suffix (.md, .json), else table."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
     window_days: WindowOpt = 90,
     approx: ApproxOpt = 0.10,
     nearly: NearlyOpt = 0.10,
@@ -110,6 +113,9 @@ def report(
     """Every subject with its verdict, figures and reason."""
     from factcheck.formatters import ReportFormat, render_report
 
+    if format is None:
+        suffix = output.suffix.lower() if output else ""
+        format = {".md": "markdown", ".markdown": "markdown", ".json": "json"}.get(suffix, "table")
     fmt = _choice(ReportFormat, format, "--format")
     records = _records(claims, _options(window_days, approx, nearly))
     width, color = _terminal() if output is None else (120, False)
