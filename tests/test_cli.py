@@ -59,7 +59,7 @@ def test_check_fails_on_the_showcase_conflicts(monkeypatch: pytest.MonkeyPatch) 
 def test_check_passes_on_a_clean_file(clean_file: Path) -> None:
     result = runner.invoke(app, ["check", str(clean_file)])
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.startswith("No problems: 1 subjects, 2 claims checked.")
+    assert result.stdout.startswith("No problems: 1 subject, 2 claims checked.")
 
 
 def test_check_fails_on_an_unreadable_claim(tmp_path: Path) -> None:

@@ -167,3 +167,10 @@ def test_flow_style_claims_fall_back_to_yaml_positions() -> None:
     doc = load_claims_text(text)
     assert doc.claim_lines is None
     assert str(doc.locate(("claims", 1, "says"))) == "claims.yaml:17:33: "
+
+
+def test_schema_errors_and_reference_errors_in_one_run() -> None:
+    text = GOOD.replace("    title: S\n", "    title: S\n    colour: red\n").replace("    source: b\n", "    source: bb\n")
+    got = errors(text)
+    assert any("unknown key 'colour'" in g for g in got)
+    assert any("unknown source 'bb'" in g for g in got)

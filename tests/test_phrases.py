@@ -22,7 +22,7 @@ DATA = Path(__file__).parent / "data"
 def _cases() -> list[Any]:
     cases = []
     for path in sorted(DATA.glob("phrases_*.yaml")):
-        lang = path.stem.removeprefix("phrases_")
+        lang = path.stem.split("_")[1]  # phrases_<lang>.yaml, phrases_<lang>_<topic>.yaml
         for i, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))):
             cases.append(pytest.param(lang, case, id=f"{lang}-{i}-{case['phrase']}"))
     return cases

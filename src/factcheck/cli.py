@@ -33,7 +33,7 @@ ClaimsArg = Annotated[
     Path, typer.Argument(help="The claims file.", show_default=True)
 ]
 WindowOpt = Annotated[
-    int, typer.Option("--window-days", min=0, help="Level/cumulative claims this close in time must agree.")
+    int, typer.Option("--window-days", min=0, help="Claims this many days apart or less must agree (level, cumulative, and flow claims without a period).")
 ]
 ApproxOpt = Annotated[
     float, typer.Option("--approx", min=0.0, max=1.0, help="Tolerance of 'about X': X ± this fraction.")

@@ -12,7 +12,15 @@ from factcheck.values import Value, ValueKind
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"))
-_UNIT_NAMES = {"gram": "g", "meter": "m", "square_meter": "m²", "watt": "W", "byte": "B"}
+# Physical amounts are kept in base units; people read them in the largest fitting unit.
+_DISPLAY_UNITS: dict[str, tuple[tuple[float, str], ...]] = {
+    "gram": ((1e6, "t"), (1e3, "kg"), (1.0, "g")),
+    "meter": ((1e3, "km"), (1.0, "m")),
+    "meter ** 2": ((1e4, "ha"), (1.0, "m²")),
+    "meter ** 3": ((1.0, "m³"),),
+    "watt": ((1e9, "GW"), (1e6, "MW"), (1e3, "kW"), (1.0, "W")),
+    "byte": ((1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1.0, "B")),
+}
 
 
 @lru_cache(maxsize=65536)
@@ -27,11 +35,17 @@ def figure(value: Value) -> str:
     iv = value.interval
     assert iv is not None
     bounds = [abs(b) for b in (iv.lower, iv.upper) if b is not None]
-    scale, scale_word = 1.0, ""
+    unit_factor, unit_name = 1.0, value.unit or ""
+    for factor, name in _DISPLAY_UNITS.get(unit_name, ()):
+        if bounds and max(bounds) >= 10 * factor or factor == 1.0:  # 1,179 kg, not 1.179 t
+            unit_factor, unit_name = factor, name
+            break
+    bounds = [b / unit_factor for b in bounds]
+    scale, scale_word = unit_factor, ""
     if value.kind in (ValueKind.AMOUNT, ValueKind.NUMBER) and bounds:
         for factor, word in _SCALES:
             if max(bounds) >= factor:
-                scale, scale_word = factor, word
+                scale, scale_word = unit_factor * factor, word
                 break
     prefix, suffix = "", ""
     if value.kind is ValueKind.AMOUNT and value.unit:
@@ -39,8 +53,7 @@ def figure(value: Value) -> str:
             prefix = _SYMBOLS[value.unit]
             suffix = f" {scale_word}" if scale_word else ""
         else:
-            unit = _UNIT_NAMES.get(value.unit, value.unit)
-            suffix = f" {scale_word} {unit}" if scale_word else f" {unit}"
+            suffix = f" {scale_word} {unit_name}" if scale_word else f" {unit_name}"
     elif value.kind is ValueKind.NUMBER:
         suffix = f" {scale_word}" if scale_word else ""
     elif value.kind is ValueKind.PERCENT:
@@ -70,6 +83,6 @@ def figure(value: Value) -> str:
 
 
 def _number(x: float) -> str:
-    """Up to three decimals, trailing zeros dropped, thousands grouped with commas."""
-    text = f"{x:,.3f}".rstrip("0").rstrip(".")
+    """Up to six decimals (enough for any stated precision), trailing zeros dropped, commas."""
+    text = f"{x:,.6f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

@@ -119,8 +119,9 @@ def load_claims_text(text: str, name: str = "claims.yaml", base_dir: Path | None
         return Diagnostic(name, pos.line, pos.col, message)
 
     diagnostics = early + [at(path, message, key) for path, message, key in problems]
-    if data is not None:
-        diagnostics.extend(at(path, message) for path, message in _cross_references(data))
+    # Cross-references are checked on the raw data, so they are reported together with schema
+    # errors elsewhere in the file, not one run later.
+    diagnostics.extend(at(path, message) for path, message in _cross_references(raw))
     if diagnostics:
         raise UnusableInput(diagnostics)
     assert data is not None
@@ -155,6 +156,8 @@ def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bo
             if err["type"] == "literal_error" and loc == ("version",):
                 message = "version: this file format is version 1; write `version: 1`"
             hint = _HINTS.get(err["type"])
+            if err["type"] == "string_type" and loc[-1:] not in (("says",), ("quote",)):
+                hint = None
             if hint:
                 message += f" ({hint})"
             problems.append((loc, message, False))
@@ -168,22 +171,33 @@ def _allowed_keys(loc: tuple[Any, ...]) -> str:
     return ", ".join(model.model_fields) if model else ""
 
 
-def _cross_references(data: ClaimsFile) -> list[tuple[NodePath, str]]:
+def _items(raw: Any, section: str) -> list[tuple[int, dict[str, Any]]]:
+    items = raw.get(section) if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _cross_references(raw: Any) -> list[tuple[NodePath, str]]:
+    """Duplicate ids and claims naming unknown ids, read leniently from the raw YAML data."""
     problems: list[tuple[NodePath, str]] = []
-    for section, items in (("sources", data.sources), ("subjects", data.subjects)):
+    known: dict[str, set[str]] = {}
+    for section in ("sources", "subjects"):
         first: dict[str, int] = {}
-        for i, item in enumerate(items):
-            if item.id in first:
-                problems.append(((section, i, "id"), f"duplicate {section[:-1]} id {item.id!r} (first used by {section}[{first[item.id]}])"))
+        for i, item in _items(raw, section):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in first:
+                problems.append(((section, i, "id"), f"duplicate {section[:-1]} id {ident!r} (first used by {section}[{first[ident]}])"))
             else:
-                first[item.id] = i
-    source_ids = {s.id for s in data.sources}
-    subject_ids = {s.id for s in data.subjects}
-    for i, claim in enumerate(data.claims):
-        if claim.subject not in subject_ids:
-            problems.append((("claims", i, "subject"), f"unknown subject {claim.subject!r}{_did_you_mean(claim.subject, subject_ids)}"))
-        if claim.source not in source_ids:
-            problems.append((("claims", i, "source"), f"unknown source {claim.source!r}{_did_you_mean(claim.source, source_ids)}"))
+                first[ident] = i
+        known[section] = set(first)
+    for i, claim in _items(raw, "claims"):
+        for key, section in (("subject", "subjects"), ("source", "sources")):
+            ref = claim.get(key)
+            if isinstance(ref, str) and ref not in known[section]:
+                problems.append((("claims", i, key), f"unknown {key} {ref!r}{_did_you_mean(ref, known[section])}"))
     return problems
 
 

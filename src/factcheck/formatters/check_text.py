@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.formatters.table import plural
 from factcheck.formatters.text import printable
 
 
@@ -22,15 +23,15 @@ def render(records: dict[str, Any]) -> str:
             f"({problem['source']}): {printable(problem['message'])}"
         )
     counts, summary = records["counts"], records["summary"]
-    checked = f"{counts['subjects']} subjects, {counts['claims']} claims checked"
+    checked = f"{plural(counts['subjects'], 'subject')}, {plural(counts['claims'], 'claim')} checked"
     if not lines:
         lines.append(f"No problems: {checked}.")
     else:
         parts = []
         if summary["conflicting"]:
-            parts.append(f"{summary['conflicting']} conflicting subject{'s' * (summary['conflicting'] != 1)}")
+            parts.append(plural(summary["conflicting"], "conflicting subject"))
         for kind in ("unreadable", "incomparable"):
             if counts[kind]:
-                parts.append(f"{counts[kind]} {kind} claim{'s' * (counts[kind] != 1)}")
+                parts.append(plural(counts[kind], f"{kind} claim"))
         lines.append(f"Found {', '.join(parts)} ({checked}).")
     return "\n".join(lines) + "\n"

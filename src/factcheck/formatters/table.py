@@ -88,4 +88,8 @@ def summary_line(records: dict[str, Any]) -> str:
     extra = ""
     if counts["unreadable"] or counts["incomparable"]:
         extra = f"; {counts['unreadable']} unreadable, {counts['incomparable']} incomparable"
-    return f"{counts['subjects']} subjects ({verdicts}); {counts['claims']} claims{extra}."
+    return f"{plural(counts['subjects'], 'subject')} ({verdicts}); {plural(counts['claims'], 'claim')}{extra}."
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"

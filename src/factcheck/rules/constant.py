@@ -23,10 +23,14 @@ from factcheck.rules.base import Conflict, Rule, RuleOptions, all_agree, describ
 
 
 def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
-    pair = all_agree(claims)
-    if pair is None:
-        return []
-    a, b = pair
+    """A source that contradicts itself first (the surest error), then the widest split."""
+    by_source: dict[str, list[ReadClaim]] = {}
+    for rc in claims:
+        by_source.setdefault(rc.source.id, []).append(rc)
+    pairs = [pair for group in by_source.values() if (pair := all_agree(group)) is not None]
+    overall = all_agree(claims)
+    if overall is not None and overall not in pairs:
+        pairs.append(overall)
     return [
         Conflict(
             RULE.id,
@@ -35,6 +39,7 @@ def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
             f"{describe(a)} and {describe(b)} cannot both be true: the subject is constant, "
             "so every claim must allow the same value",
         )
+        for a, b in pairs
     ]
 
 

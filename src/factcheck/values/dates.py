@@ -199,11 +199,14 @@ class DateReader:
             m = index.match(tokens, pos)
             if not m:
                 continue
-            year = self._year_of_rest(tokens, m[1])
-            if year is None:
-                continue
             first = (m[0] - 1) * months + 1
             last = first + months - 1
+            if m[1] == len(tokens):  # no year: the most recent such quarter/half, as for months
+                year = self._latest_on_or_before(first)
+            else:
+                year = self._year_of_rest(tokens, m[1])
+            if year is None:
+                continue
             kind = "quarter" if months == 3 else "half"
             return date_value(dt.date(year, first, 1), month_span(year, last)[1], kind)
         return None

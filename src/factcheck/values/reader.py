@@ -335,7 +335,8 @@ class _Reader:
     def _not_understood(self, tokens: Tokens, pos: int, expected: str | None = None) -> None:
         part = " ".join(tokens[pos:])
         word = tokens[pos]
-        close = difflib.get_close_matches(word, sorted(self.lex.vocabulary), n=1, cutoff=0.75)
+        candidates = sorted(self.lex.vocabulary - {word})
+        close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
         message = f"did not understand {part!r} in {self.original!r}"
         if expected:
             message = f"expected {expected} at {part!r} in {self.original!r}"
