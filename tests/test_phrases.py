@@ -44,6 +44,7 @@ def _close(a: float | None, b: float | None) -> bool:
 
 @pytest.mark.parametrize(("lang", "case"), CASES)
 def test_phrase(lang: str, case: dict[str, Any]) -> None:
+    assert isinstance(case["phrase"], str), "quote figures YAML would read as numbers"
     published = case["published"]
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
