@@ -224,3 +224,37 @@ def test_report_format_follows_the_output_suffix(clean_file: Path, tmp_path: Pat
     out = tmp_path / name
     assert runner.invoke(app, ["report", str(clean_file), "-o", str(out)]).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_hostile_figures_are_unreadable_not_crashes(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    text = CLEAN.replace("says: Nur-Sultan", 'says: "30000 months ago"').replace(
+        "    quote: \"a Nur-Sultan\"", '    quote: "a Nur-Sultan"\n    as_of: "0000"'
+    )
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 1 and "unreadable claim" in result.stdout
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_parse_jsonl_survives_lines_that_cannot_be_read() -> None:
+    lines = ['{"phrase": "0000"}', '{"phrase": "5"}', '{"phrase": "next year", "published": "9999-01-01"}',
+             "[" * 50000 + "]" * 50000]
+    result = runner.invoke(app, ["parse", "--jsonl"], input="\n".join(lines) + "\n")
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 0 and len(out) == 4
+    assert "error" in out[0] and out[1]["lower"] == 4.5 and "error" in out[2] and "error" in out[3]
+
+
+def test_odd_columns_value_does_not_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert runner.invoke(app, ["report"], env={"COLUMNS": "abc"}).exit_code == 0
+
+
+def test_markdown_escapes_list_markers_without_visible_backslashes() -> None:
+    from factcheck.formatters.text import markdown_inline
+
+    assert markdown_inline("7.6 billion") == "7.6 billion"
+    assert markdown_inline("1. First summit") == "1\\. First summit"
+    assert markdown_inline("# not a heading") == "\\# not a heading"
+    assert markdown_inline("a | b <i>") == "a \\| b &lt;i&gt;"

@@ -44,8 +44,10 @@ NearlyOpt = Annotated[
 
 
 def _fail(messages: list[str], code: int = EXIT_UNUSABLE) -> NoReturn:
+    from factcheck.formatters.text import printable
+
     for message in messages:
-        typer.echo(message, err=True)
+        typer.echo(printable(message), err=True)
     raise typer.Exit(code)
 
 
@@ -94,8 +96,12 @@ def _terminal() -> tuple[int, bool]:
 
     is_tty = sys.stdout.isatty()
     color = (is_tty or bool(os.environ.get("FORCE_COLOR"))) and not os.environ.get("NO_COLOR")
-    width = shutil.get_terminal_size((120, 24)).columns if is_tty else int(os.environ.get("COLUMNS", "120") or 120)
-    return max(width, 60), color
+    if is_tty:
+        width = shutil.get_terminal_size((120, 24)).columns
+    else:
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() else 120
+    return min(max(width, 60), 1000), color
 
 
 @app.command()

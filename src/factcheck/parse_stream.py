@@ -15,21 +15,23 @@ def read_one(phrase: str, lang: str, published: dt.date, options: ReadOptions) -
 
 
 def explain(phrase: str, lang: str, published: dt.date, value: Value) -> str:
+    from factcheck.formatters.text import printable
+
     lines = [
-        f"phrase:    {phrase}",
+        f"phrase:    {printable(phrase)}",
         f"language:  {lang}   published: {published.isoformat()}",
     ]
     if value.kind is ValueKind.DATE:
         lines.append(f"kind:      date ({value.granularity})")
-        lines.append(f"reads as:  {figure(value)}")
+        lines.append(f"reads as:  {printable(figure(value))}")
         lines.append(f"span:      {value.start} .. {value.end}")
     else:
         lines.append(f"kind:      {value.kind.value}" + (f" ({value.unit})" if value.unit else ""))
-        lines.append(f"reads as:  {figure(value)}")
+        lines.append(f"reads as:  {printable(figure(value))}")
         if value.interval is not None:
             lines.append(f"interval:  {value.interval.notation()}")
     if value.category:
-        lines.append(f"category:  {value.category}")
+        lines.append(f"category:  {printable(value.category)}")
     if value.note:
         lines.append(f"note:      {value.note}")
     return "\n".join(lines) + "\n"
@@ -41,6 +43,8 @@ def answer(line: str, options: ReadOptions) -> dict[str, object]:
         request = json.loads(line)
     except json.JSONDecodeError as exc:
         return {"error": f"not a JSON line: {exc.msg} at column {exc.colno}"}
+    except RecursionError:
+        return {"error": "not a JSON line: nested too deeply"}
     if not isinstance(request, dict) or not isinstance(request.get("phrase"), str):
         return {"error": 'expected an object with a "phrase" string'}
     lang = request.get("lang", "en")

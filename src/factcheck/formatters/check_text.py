@@ -14,12 +14,12 @@ def render(records: dict[str, Any]) -> str:
         if subject["verdict"] == "conflicting":
             first = subject["conflicts"][0]
             lines.append(
-                f"{first['location']}: {first['rule']} conflicting {subject['id']}: "
+                f"{printable(first['location'])}: {first['rule']} conflicting {subject['id']}: "
                 f"{printable(subject['reason'])}"
             )
     for problem in records["problems"]:
         lines.append(
-            f"{problem['location']}: {problem['kind']} claim on {problem['subject']} "
+            f"{printable(problem['location'])}: {problem['kind']} claim on {problem['subject']} "
             f"({problem['source']}): {printable(problem['message'])}"
         )
     counts, summary = records["counts"], records["summary"]

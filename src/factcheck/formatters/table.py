@@ -61,7 +61,7 @@ def render(records: dict[str, Any], *, width: int = 120, color: bool = False) ->
             if claim["value"] is None or claim["status"] != "judged":
                 figures.append(f"⚠ {claim['status']}: “{printable(claim['says'])}”", style="magenta")
                 if "location" in claim:
-                    figures.append(f" ({claim['location']})", style="dim")
+                    figures.append(f" ({printable(claim['location'])})", style="dim")
                 continue
             figures.append(printable(claim["figure"]))
             figures.append(f"  {printable(claim['source'])} · {claim['time']}", style="dim")
@@ -77,7 +77,7 @@ def render(records: dict[str, Any], *, width: int = 120, color: bool = False) ->
     console.print(Text(summary_line(records)))
     for problem in records["problems"]:
         console.print(
-            Text(f"{problem['location']}: {problem['kind']}: {printable(problem['message'])}", style="magenta")
+            Text(f"{printable(problem['location'])}: {problem['kind']}: {printable(problem['message'])}", style="magenta")
         )
     return buf.getvalue()
 

@@ -14,7 +14,8 @@ def printable(text: str, *, newlines: bool = False) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=])")
+_MD_ORDERED_LIST = re.compile(r"^(\s*\d+)([.)])(\s|$)")
 
 
 def markdown_inline(text: str) -> str:
@@ -22,4 +23,5 @@ def markdown_inline(text: str) -> str:
     text = printable(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_ORDERED_LIST.sub(lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), text)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

@@ -25,7 +25,7 @@ class Number:
 
 def tidy(x: float) -> float:
     """Round away binary noise (7.6 - 0.05 → 7.55, not 7.549999999999999)."""
-    return float(f"{x:.12g}")
+    return float(f"{x:.15g}")
 
 
 def read_digits(token: str, lex: Lexicon) -> Number:
@@ -53,6 +53,8 @@ def read_digits(token: str, lex: Lexicon) -> Number:
                 suggestion=swapped if grp != " " else token.replace(dec, ""),
             )
         digits = "".join(int_parts) + "." + frac
+        if len(digits) > MAX_DIGITS:
+            raise ReadError(f"a number of {len(digits)} digits is too large to compare", part=token[:20] + "…")
         return Number(float(digits), 0.5 * 10.0 ** -len(frac))
     raise _bad_number(token, lex)
 
@@ -67,7 +69,12 @@ def _bad_number(token: str, lex: Lexicon) -> ReadError:
     )
 
 
+MAX_DIGITS = 300
+
+
 def _integer(digits: str) -> Number:
+    if len(digits) > MAX_DIGITS:
+        raise ReadError(f"a number of {len(digits)} digits is too large to compare", part=digits[:20] + "…")
     value = int(digits)
     if value == 0:
         return Number(0.0, 0.5)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -92,6 +93,19 @@ def _parse_cached(text: str, lang: str, published: dt.date, options: ReadOptions
         raise ReadError(
             f"a figure is at most {MAX_PHRASE_LENGTH} characters; this one has {len(text)}"
         )
+    try:
+        value = _read(text, lex, published, options)
+    except ReadError:
+        raise
+    except (ValueError, OverflowError, ArithmeticError, RecursionError) as exc:
+        # Dates outside the calendar (year 0, year 10000), figures beyond floats: unreadable,
+        # never a crash. The specific checks below name the common cases better.
+        raise ReadError(f"cannot read {text.strip()!r}: {exc}") from None
+    _check_finite(value)
+    return value
+
+
+def _read(text: str, lex: Lexicon, published: dt.date, options: ReadOptions) -> Value:
     plain = normalise(text)
     if not plain:
         raise ReadError("empty figure: nothing to read")
@@ -102,6 +116,18 @@ def _parse_cached(text: str, lang: str, published: dt.date, options: ReadOptions
     if not tokens:
         raise ReadError(f"no figure in {text!r}", part=text)
     return _Reader(lex, published, options, text).read(tokens)
+
+
+MAX_MAGNITUDE = 1e300
+
+
+def _check_finite(value: Value) -> None:
+    iv = value.interval
+    if iv is None:
+        return
+    for bound in (iv.lower, iv.upper):
+        if bound is not None and not (math.isfinite(bound) and abs(bound) <= MAX_MAGNITUDE):
+            raise ReadError(f"the figure is too large to compare (beyond {MAX_MAGNITUDE:g})")
 
 
 class _Reader:
@@ -239,6 +265,8 @@ class _Reader:
                 t = max(abs(x) * self.options.approx, step)
                 return Interval.closed(tidy(x - t), tidy(x + t))
             case "nearly":
+                if x <= 0:
+                    raise ReadError("'nearly' needs a figure above zero: the interval would be empty")
                 return Interval(tidy(x - abs(x) * self.options.nearly), tidy(x), True, False)
             case "over":
                 return Interval(tidy(x), None, False, False)
