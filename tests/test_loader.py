@@ -174,3 +174,27 @@ def test_schema_errors_and_reference_errors_in_one_run() -> None:
     got = errors(text)
     assert any("unknown key 'colour'" in g for g in got)
     assert any("unknown source 'bb'" in g for g in got)
+
+
+def test_unknown_subject_unit_is_an_error() -> None:
+    got = errors(GOOD.replace("    kind: constant", "    kind: constant\n    unit: zorkmids"))
+    assert len(got) == 1 and got[0].startswith("claims.yaml:16:11: unknown unit 'zorkmids'")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("version: 1", "version: true", "claims.yaml:1:10: version"),
+        ("version: 1", "version: 1.0", "claims.yaml:1:10: version"),
+        ("published: 2025-09-29", "published: 86400", "claims.yaml:6:16: sources.0.published"),
+        ("    quote: in Astana", "    quote: in Astana\n    as_of: 1699920000.5", "claims.yaml:21:12: claims.0.as_of"),
+    ],
+)
+def test_numbers_are_not_dates_or_versions(old: str, new: str, where: str) -> None:
+    got = errors(GOOD.replace(old, new, 1))
+    assert got and got[0].startswith(where), got
+
+
+def test_quoted_iso_dates_are_fine() -> None:
+    doc = load_claims_text(GOOD.replace("published: 2025-09-29", 'published: "2025-09-29"'))
+    assert doc.data.sources[0].published.isoformat() == "2025-09-29"

@@ -97,23 +97,10 @@ def _rules_for(kind: SubjectKind) -> list[Rule]:
 
 
 def _matches_unit(subject_unit: str, rc: ReadClaim) -> bool:
-    value = rc.value
-    assert value is not None
-    wanted = subject_unit.strip()
-    if wanted.lower() in (value.kind.value, f"{value.kind.value}s"):
-        return True
-    if value.unit is None:
-        return False
-    if wanted.upper() == value.unit.upper() or wanted.lower() in ("year", "years") and value.unit == "year":
-        return True
-    if value.kind is ValueKind.AMOUNT:
-        try:
-            from factcheck.units import to_base
+    from factcheck.units import subject_dimension
 
-            return to_base(wanted)[1] == value.unit
-        except Exception:  # an unknown unit name in the subject: no claim can match it
-            return False
-    return False
+    assert rc.value is not None
+    return subject_dimension(subject_unit) == rc.value.dimension
 
 
 def _comparable(

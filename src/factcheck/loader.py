@@ -122,6 +122,8 @@ def load_claims_text(text: str, name: str = "claims.yaml", base_dir: Path | None
     # Cross-references are checked on the raw data, so they are reported together with schema
     # errors elsewhere in the file, not one run later.
     diagnostics.extend(at(path, message) for path, message in _cross_references(raw))
+    if data is not None:
+        diagnostics.extend(at(path, message) for path, message in _subject_units(data))
     if diagnostics:
         raise UnusableInput(diagnostics)
     assert data is not None
@@ -141,8 +143,16 @@ def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bo
         return ClaimsFile.model_validate(raw), []
     except ValidationError as exc:
         problems: list[tuple[NodePath, str, bool]] = []
+        seen_time_fields: set[NodePath] = set()
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
+            if len(loc) == 4 and loc[2] in ("as_of", "period"):
+                # One message for the field, not one per type the union allows.
+                if loc[:3] not in seen_time_fields:
+                    seen_time_fields.add(loc[:3])
+                    problems.append((loc[:3], f"{'.'.join(map(str, loc[:3]))}: expected an ISO date "
+                                     "(2025-09-29), month (2025-09), year (2025) or a date phrase in quotes", False))
+                continue
             field_name = ".".join(str(p) for p in loc) or "file"
             if err["type"] == "extra_forbidden":
                 allowed = _allowed_keys(loc)
@@ -199,6 +209,21 @@ def _cross_references(raw: Any) -> list[tuple[NodePath, str]]:
             if isinstance(ref, str) and ref not in known[section]:
                 problems.append((("claims", i, key), f"unknown {key} {ref!r}{_did_you_mean(ref, known[section])}"))
     return problems
+
+
+def _subject_units(data: ClaimsFile) -> list[tuple[NodePath, str]]:
+    """A subject's `unit` must be one factcheck knows, or no claim could ever match it."""
+    from factcheck.units import subject_dimension
+
+    return [
+        (
+            ("subjects", i, "unit"),
+            f"unknown unit {subject.unit!r}: use an ISO 4217 code (USD), a currency word "
+            "(dollars), percent, rank, date, number, year, category, or a unit such as kilometer",
+        )
+        for i, subject in enumerate(data.subjects)
+        if subject.unit is not None and subject_dimension(subject.unit) is None
+    ]
 
 
 def _did_you_mean(word: str, known: set[str]) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StrictInt, StrictStr
 
 Slug = Annotated[
     StrictStr,
@@ -22,8 +22,23 @@ Slug = Annotated[
         examples=["akorda-2025"],
     ),
 ]
+def _not_a_number(value: object) -> object:
+    """YAML numbers are not dates: pydantic would read 86400 as a Unix timestamp."""
+    if isinstance(value, bool | int | float):
+        raise ValueError("expected an ISO date such as 2025-09-29, not a number")
+    return value
+
+
+def _exactly_one(value: object) -> object:
+    """`version: true` and `version: 1.0` equal 1 in Python; they are not version 1."""
+    if type(value) is not int:
+        raise ValueError("this file format is version 1; write `version: 1`")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_not_a_number)]
 # A time written as an ISO date, month (`2025-09`) or year, or a phrase read against `published`.
-TimeField = dt.date | StrictInt | StrictStr
+TimeField = Annotated[dt.date, Strict()] | StrictInt | StrictStr
 
 
 class SubjectKind(StrEnum):
@@ -45,7 +60,7 @@ class Source(_Model):
     id: Slug
     title: StrictStr = Field(description="Headline or title of the document.")
     publisher: StrictStr | None = None
-    published: dt.date = Field(
+    published: IsoDate = Field(
         description="Publication date: the default time of its claims and the base for "
         "relative phrases such as 'last January'.",
     )
@@ -90,7 +105,7 @@ class Claim(_Model):
 class ClaimsFile(_Model):
     """A whole claims.yaml."""
 
-    version: Literal[1]
+    version: Annotated[Literal[1], BeforeValidator(_exactly_one)]
     sources: list[Source] = Field(default_factory=list)
     subjects: list[Subject] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)

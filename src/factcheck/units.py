@@ -44,3 +44,42 @@ def is_currency(unit: str) -> bool:
     """Currencies are the units whose only dimension is `[currency_XXX]`."""
     dims = registry().get_dimensionality(unit)
     return len(dims) == 1 and next(iter(dims)).startswith("[currency_")
+
+
+_KIND_WORDS = {
+    "percent": ("percent", None), "per cent": ("percent", None), "%": ("percent", None),
+    "percentage": ("percent", None), "rank": ("rank", None), "date": ("date", "day"),
+    "number": ("number", None), "count": ("number", None), "category": ("category", None),
+    "name": ("category", None), "place": ("category", None), "year": ("duration", "year"),
+    "years": ("duration", "year"), "duration": ("duration", "year"),
+}
+
+
+@cache
+def subject_dimension(text: str) -> tuple[str, str | None] | None:
+    """What a subject's `unit:` means, as (value kind, unit), or None if it is not known.
+
+    Accepts ISO 4217 codes and currency symbols or words of any supported language (`USD`,
+    `$`, `dollars`, `euro`), the kinds (`percent`/`%`, `rank`, `date`, `number`, `year`,
+    `category`) and pint units of the registry (`kilometer`, `tonne`).
+    """
+    import pint
+
+    from factcheck.values.lexicon import available_languages, get_lexicon, normalise, tokenise
+
+    word = normalise(text)
+    if word in _KIND_WORDS:
+        return _KIND_WORDS[word]
+    tokens = tokenise(word)
+    for lang in available_languages():
+        match = get_lexicon(lang).currencies.match(tokens, 0)
+        if match and match[1] == len(tokens):
+            return ("amount", match[0])
+    for candidate in (text.strip(), text.strip().upper()):
+        try:
+            factor, base = to_base(candidate)
+        except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, ValueError, TypeError):
+            continue
+        if factor and base and candidate:
+            return ("amount", base)
+    return None
