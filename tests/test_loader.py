@@ -198,3 +198,15 @@ def test_numbers_are_not_dates_or_versions(old: str, new: str, where: str) -> No
 def test_quoted_iso_dates_are_fine() -> None:
     doc = load_claims_text(GOOD.replace("published: 2025-09-29", 'published: "2025-09-29"'))
     assert doc.data.sources[0].published.isoformat() == "2025-09-29"
+
+
+def test_a_second_yaml_document_is_named() -> None:
+    assert errors(GOOD + "---\n") == [
+        "claims.yaml:25:1: a second YAML document starts here: a claims file is one document (remove the `---`)"
+    ]
+    assert load_claims_text("---\n" + GOOD).data.version == 1
+
+
+def test_deep_nesting_is_an_error_with_a_position() -> None:
+    got = errors("version: 1\nsources: " + "[" * 300 + "]" * 300 + "\n")
+    assert len(got) == 1 and not got[0].startswith("claims.yaml:1:1:"), got

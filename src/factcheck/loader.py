@@ -16,7 +16,7 @@ from typing import Any
 from factcheck.diagnostics import Diagnostic, UnusableInput
 from factcheck.models import ClaimsFile
 from factcheck.yamlio import Path as NodePath
-from factcheck.yamlio import BlockListLocator, Position, PositionIndex, YamlSyntaxError, load_yaml
+from factcheck.yamlio import BlockListLocator, Position, PositionIndex, YamlSyntaxError, load_yaml, second_document_line
 
 # Hints for the mistakes people make most, keyed by pydantic error type.
 _HINTS = {
@@ -108,6 +108,8 @@ def load_claims_text(text: str, name: str = "claims.yaml", base_dir: Path | None
         raw = load_yaml(text, keep_first_duplicate=True)  # go on: report every error at once
     if raw is None:
         raise UnusableInput([Diagnostic(name, 1, 1, "empty file: expected a mapping with version, sources, subjects and claims")])
+    if isinstance(raw, list) and (line := second_document_line(text)) is not None:
+        raise UnusableInput([Diagnostic(name, line, 1, "a second YAML document starts here: a claims file is one document (remove the `---`)")])
     data, problems = _validate(raw)
     index: PositionIndex | None = None
 

@@ -55,11 +55,31 @@ def load_yaml(text: str, *, keep_first_duplicate: bool = False) -> Any:
     except yaml_rs.YAMLDecodeError as exc:
         problems = precise_problems(text)
         if not problems:
-            problems = [(1, 1, _first_line(str(exc)))]
+            import re
+
+            where = re.search(r"line (\d+), column (\d+)", str(exc))
+            line, col = (int(where.group(1)), int(where.group(2))) if where else (1, 1)
+            problems = [(line, col, f"invalid YAML: {_first_line(str(exc))}")]
         duplicates = all("duplicate key" in message for _, _, message in problems)
         raise YamlSyntaxError(problems, duplicates_only=duplicates and not keep_first_duplicate) from None
     except (RecursionError, OverflowError, ValueError) as exc:  # pathological input
         raise YamlSyntaxError([(1, 1, f"cannot read YAML: {_first_line(str(exc))}")]) from None
+
+
+def second_document_line(text: str) -> int | None:
+    """The line where a second YAML document starts, if the text holds more than one."""
+    import re
+
+    seen_content = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(r"---(\s|$)", line):
+            if seen_content:
+                return number
+            seen_content = True  # a leading `---` starts the first document
+            continue
+        if line.strip() and not line.lstrip().startswith("#"):
+            seen_content = True
+    return None
 
 
 def _first_line(message: str) -> str:
