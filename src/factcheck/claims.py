@@ -24,10 +24,28 @@ class ReadClaim:
     period: Value | None  # flow subjects: the span the amount covers
 
     @property
+    def start(self) -> int:
+        """First day (day number) of the claim's time span: `as_of: 2024` starts 2024-01-01."""
+        assert self.time.interval is not None and self.time.interval.lower is not None
+        return int(self.time.interval.lower)
+
+    @property
     def when(self) -> int:
-        """The claim's time as one day number (the end of its `time` span), for ordering."""
+        """Last day (day number) of the claim's time span; a publication day is both."""
         assert self.time.interval is not None and self.time.interval.upper is not None
         return int(self.time.interval.upper)
+
+    def days_apart(self, other: ReadClaim) -> int:
+        """The most days that can lie between the two claims' times (their spans' far ends).
+
+        For claims made on a day this is simply the distance; for `as_of: 2024` against a day
+        in June 2024 it is up to the far end of 2024: they are not surely close in time.
+        """
+        return max(other.when - self.start, self.when - other.start)
+
+    def surely_before(self, other: ReadClaim) -> bool:
+        """True when this claim's whole time span ends before the other's begins."""
+        return self.when < other.start
 
     @property
     def time_label(self) -> str:

@@ -14,7 +14,7 @@ from factcheck.claims import ReadClaim, read_claim
 from factcheck.humanize import figure
 from factcheck.models import ClaimsFile, Subject, SubjectKind
 from factcheck.rules import REGISTRY, Conflict, Rule, RuleOptions
-from factcheck.rules.base import all_agree, describe
+from factcheck.rules.base import all_agree, describe, time_order
 from factcheck.values import ReadOptions, Value, ValueKind
 from factcheck.values.dates import span_value
 from factcheck.values.model import day_from_number
@@ -81,7 +81,7 @@ def judge_subject(
     readable = [rc for rc in claims if rc.value is not None]
     judged, incomparable = _comparable(subject, readable)
     problems.extend(incomparable)
-    judged.sort(key=lambda rc: (rc.when, rc.index))
+    judged.sort(key=time_order)
     conflicts: list[Conflict] = []
     for rule in _rules_for(subject.kind):
         conflicts.extend(rule.check(judged, options))

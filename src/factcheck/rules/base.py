@@ -7,7 +7,7 @@ compare every pair: each is a single pass over the claims in time order.
 
 from __future__ import annotations
 
-from collections import deque
+import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -96,41 +96,50 @@ def all_agree(claims: Sequence[ReadClaim]) -> tuple[ReadClaim, ReadClaim] | None
     assert hi_lower.value is not None and lo_upper.value is not None
     if hi_lower.value.overlaps(lo_upper.value):
         return None
-    a, b = sorted((hi_lower, lo_upper), key=lambda rc: (rc.when, rc.index))
+    a, b = sorted((hi_lower, lo_upper), key=time_order)
     return a, b
 
 
-def window_conflicts(claims: Sequence[ReadClaim], window: int) -> list[tuple[ReadClaim, ReadClaim]]:
-    """Pairs of claims at most `window` days apart that do not overlap; one pair per claim.
+def time_order(rc: ReadClaim) -> tuple[int, int, int]:
+    """Claims in time order: by the start of their time span, then its end, then file order."""
+    return (rc.start, rc.when, rc.index)
 
-    Claims are in time order. A sliding window keeps the running maximum lower bound and
-    minimum upper bound (monotonic deques), so the cost is linear, not quadratic.
+
+def window_conflicts(claims: Sequence[ReadClaim], window: int) -> list[tuple[ReadClaim, ReadClaim]]:
+    """Pairs of claims surely at most `window` days apart that do not overlap; one per claim.
+
+    "Surely": every day of one claim's time span is within `window` days of every day of the
+    other's (`ReadClaim.days_apart`), so a claim dated by a whole year is never held to a
+    90-day window. Claims are taken in order of the end of their span; two heaps keep the
+    highest lower bound and the lowest upper bound among earlier claims that started recently
+    enough, dropping the others for good. Cost n log n, never n².
     """
     out: list[tuple[ReadClaim, ReadClaim]] = []
-    if is_category(claims):
+    ordered = sorted((rc for rc in claims if rc.when - rc.start <= window), key=lambda rc: (rc.when, rc.start, rc.index))
+    if is_category(ordered):
         latest: dict[str | None, ReadClaim] = {}
-        for rc in claims:
+        for rc in ordered:
             for category, other in latest.items():
-                if category != rc.value.category and rc.when - other.when <= window:  # type: ignore[union-attr]
+                if category != rc.value.category and other.days_apart(rc) <= window:  # type: ignore[union-attr]
                     out.append((other, rc))
                     break
-            latest[rc.value.category] = rc  # type: ignore[union-attr]
+            previous = latest.get(rc.value.category)  # type: ignore[union-attr]
+            if previous is None or rc.start >= previous.start:
+                latest[rc.value.category] = rc  # type: ignore[union-attr]
         return out
-    max_lower: deque[ReadClaim] = deque()
-    min_upper: deque[ReadClaim] = deque()
-    for rc in claims:
-        for dq in (max_lower, min_upper):
-            while dq and rc.when - dq[0].when > window:
-                dq.popleft()
+    highest_lower: list[tuple[tuple[float, int], int, ReadClaim]] = []  # (-key, tiebreak, claim)
+    lowest_upper: list[tuple[tuple[float, int], int, ReadClaim]] = []
+    for rc in ordered:
+        horizon = rc.when - window  # earlier claims must have started on or after this day
+        for heap in (highest_lower, lowest_upper):
+            while heap and heap[0][2].start < horizon:
+                heapq.heappop(heap)
         assert rc.value is not None
-        if max_lower and not rc.value.overlaps(max_lower[0].value):  # type: ignore[arg-type]
-            out.append((max_lower[0], rc))
-        elif min_upper and not rc.value.overlaps(min_upper[0].value):  # type: ignore[arg-type]
-            out.append((min_upper[0], rc))
-        while max_lower and lower_key(max_lower[-1]) <= lower_key(rc):
-            max_lower.pop()
-        max_lower.append(rc)
-        while min_upper and upper_key(min_upper[-1]) >= upper_key(rc):
-            min_upper.pop()
-        min_upper.append(rc)
+        if highest_lower and not rc.value.overlaps(highest_lower[0][2].value):  # type: ignore[arg-type]
+            out.append((highest_lower[0][2], rc))
+        elif lowest_upper and not rc.value.overlaps(lowest_upper[0][2].value):  # type: ignore[arg-type]
+            out.append((lowest_upper[0][2], rc))
+        lo, hi = lower_key(rc), upper_key(rc)
+        heapq.heappush(highest_lower, ((-lo[0], -lo[1]), rc.index, rc))
+        heapq.heappush(lowest_upper, (hi, rc.index, rc))
     return out

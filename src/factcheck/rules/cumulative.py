@@ -1,8 +1,9 @@
 """FC103 cumulative-never-shrinks: a running total can only grow over time.
 
 The claims, in time order, must admit a non-decreasing series: some value in each claim's
-interval, each at least the one before. Checked greedily in one pass: keep the smallest value
-the total can have reached; a later claim whose upper bound is below it is a conflict.
+interval, each at least the one before. Checked greedily in one pass: keep the highest lower
+bound among the claims surely earlier (whose time span ended before this one's began); a claim
+whose upper bound is below it is a conflict. Claims with overlapping times are not ordered.
 
 Conflicting::
 
@@ -18,22 +19,30 @@ Consistent (evolving)::
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 from factcheck.claims import ReadClaim
 from factcheck.interval import Interval
 from factcheck.models import SubjectKind
-from factcheck.rules.base import Conflict, Rule, RuleOptions, describe, is_category, lower_key
+from factcheck.rules.base import Conflict, Rule, RuleOptions, describe, is_category, lower_key, time_order
 
 
 def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
     if is_category(claims):
         return []
     conflicts: list[Conflict] = []
-    floor: ReadClaim | None = None  # the claim whose lower bound the total has at least reached
-    # Claims at the same time: the most permissive order is lowest lower bound first.
-    ordered = sorted(claims, key=lambda rc: (rc.when, lower_key(rc), rc.index))
-    for rc in ordered:
+    floor: ReadClaim | None = None  # the highest lower bound among claims surely earlier
+    pending: list[tuple[int, int, ReadClaim]] = []  # earlier claims by the end of their span
+    for rc in sorted(claims, key=time_order):
+        # Only a claim whose time span ends before this one starts must be below it: claims
+        # with overlapping times (`as_of: 2024` and June 2024) may come in either order.
+        while pending and pending[0][2].surely_before(rc):
+            _, _, earlier = heapq.heappop(pending)
+            if earlier.value.interval.lower is not None and (  # type: ignore[union-attr]
+                floor is None or lower_key(earlier) > lower_key(floor)
+            ):
+                floor = earlier
         iv = rc.value.interval  # type: ignore[union-attr]
         assert iv is not None
         if floor is not None:
@@ -50,9 +59,8 @@ def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
                         "a cumulative total cannot shrink",
                     )
                 )
-                continue
-        if iv.lower is not None and (floor is None or lower_key(rc) > lower_key(floor)):
-            floor = rc
+                continue  # a claim in conflict does not raise the floor for later ones
+        heapq.heappush(pending, (rc.when, rc.index, rc))
     return conflicts
 
 

@@ -32,7 +32,7 @@ def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
             a,
             b,
             f"{describe(a)} and {describe(b)} cannot both be true: they are "
-            f"{b.when - a.when} days apart (within the {options.window_days}-day window) "
+            f"{a.days_apart(b)} days apart (within the {options.window_days}-day window) "
             "and do not overlap",
         )
         for a, b in window_conflicts(claims, options.window_days)

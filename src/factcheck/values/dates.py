@@ -68,7 +68,8 @@ class DateReader:
             _YEAR.fullmatch(t) for t in tokens
         ):
             return None  # the common case for amounts: no month, year or date word at all
-        value = self._relative_year(tokens, 0)  # before articles are skipped: "l'anno scorso"
+        # Before articles and prepositions are skipped: "l'anno scorso", "dal 2019 al 2024".
+        value = self._relative_year(tokens, 0) or self._year_range(tokens, 0)
         if value is not None:
             return value
         pos = self._skip_prepositions(tokens, 0)
@@ -132,6 +133,20 @@ class DateReader:
             return None
 
     # -- phrase shapes -------------------------------------------------------------------------
+
+    def _year_range(self, tokens: Tokens, pos: int) -> Value | None:
+        """`2019-2024`, `between 2019 and 2024`, `from 2019 to 2024`, `dal 2019 al 2024`."""
+        start = self.lex.range_starts.match(tokens, pos)
+        if start:
+            pos = start[1]
+        first = self._year_at(tokens, pos)
+        sep = self.lex.range_separators.match(tokens, pos + 1) if first is not None else None
+        if first is None or sep is None or (start is None and tokens[pos + 1] != "-"):
+            return None
+        last = self._year_at(tokens, sep[1])
+        if last is None or sep[1] + 1 != len(tokens) or last < first:
+            return None
+        return date_value(dt.date(first, 1, 1), dt.date(last, 12, 31), "span")
 
     def _relative_year(self, tokens: Tokens, pos: int) -> Value | None:
         m = self.lex.relative_years.match(tokens, pos)

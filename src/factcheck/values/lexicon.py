@@ -141,6 +141,7 @@ class Lexicon:
     duration_prefixes: PhraseIndex[bool]
     category_prefixes: PhraseIndex[bool]
     approx_symbols: frozenset[str]
+    not_names: frozenset[str]
     vocabulary: frozenset[str] = field(default=frozenset())
     date_triggers: frozenset[str] = field(default=frozenset())  # a date phrase has one of these
     rank_triggers: frozenset[str] = field(default=frozenset())  # and a rank one of these
@@ -265,6 +266,7 @@ def get_lexicon(language: str) -> Lexicon:
         duration_prefixes=_phrases(d.get("duration_prefixes")),
         category_prefixes=_phrases(d.get("category_prefixes")),
         approx_symbols=frozenset(common.get("approx_symbols", [])),
+        not_names=frozenset(normalise(w) for w in d.get("not_names", [])),
     )
     vocabulary = set(lex.number_words) | set(lex.ordinals) | set(lex.months)
     for index in (

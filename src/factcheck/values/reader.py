@@ -347,7 +347,7 @@ class _Reader:
         if m and m[1] < len(tokens):
             pos = m[1]
         words = tokens[pos:]
-        if any(w in lex.vocabulary for w in words):
+        if any(w in lex.vocabulary or w in lex.not_names for w in words):
             return None
         label = _strip_prefix(self.original, len(tokens) - len(words), lex)
         key = category_key(label)

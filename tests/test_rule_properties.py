@@ -1,0 +1,61 @@
+"""The linear-time rules agree with the obvious quadratic definitions on random claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.claims import ReadClaim
+from factcheck.interval import Interval
+from factcheck.models import Claim, Source
+from factcheck.rules.base import all_agree, window_conflicts
+from factcheck.values import Value, ValueKind
+from factcheck.values.model import date_value
+
+BASE = dt.date(2020, 1, 1)
+
+
+@st.composite
+def claims(draw):  # type: ignore[no-untyped-def]
+    n = draw(st.integers(min_value=0, max_value=12))
+    out = []
+    for i in range(n):
+        start = draw(st.integers(0, 400))
+        length = draw(st.sampled_from([0, 0, 0, 29, 364]))
+        lo = draw(st.integers(0, 20))
+        hi = lo + draw(st.integers(0, 6))
+        lo_open, hi_open = draw(st.booleans()), draw(st.booleans())
+        lower = None if lo_open and draw(st.booleans()) else float(lo)
+        upper = None if hi_open and draw(st.booleans()) else float(hi)
+        lower_inc = lower is not None and not (lo_open and lower == upper) and draw(st.booleans())
+        upper_inc = upper is not None and (lower != upper or lower_inc) and (lower == upper or draw(st.booleans()))
+        if lower is not None and upper is not None and lower == upper:
+            lower_inc = upper_inc = True
+        value = Value(ValueKind.NUMBER, Interval(lower, upper, lower_inc, upper_inc))
+        time = date_value(BASE + dt.timedelta(start), BASE + dt.timedelta(start + length), "span")
+        source = Source(id=f"s{i}", title="t", published=BASE, language="en")
+        claim = Claim(subject="x", source=source.id, says="x", quote="x")
+        out.append(ReadClaim(i, claim, source, value, None, None, time, None))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(claims(), st.sampled_from([0, 30, 90, 400]))
+def test_window_matches_all_pairs(cs: list[ReadClaim], window: int) -> None:
+    fast = {b.index for _, b in window_conflicts(cs, window)}
+    order = sorted((c for c in cs if c.when - c.start <= window), key=lambda c: (c.when, c.start, c.index))
+    slow = set()
+    for j, b in enumerate(order):
+        for a in order[:j]:
+            if a.days_apart(b) <= window and not a.value.overlaps(b.value):  # type: ignore[union-attr, arg-type]
+                slow.add(b.index)
+    assert fast == slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(claims())
+def test_all_agree_matches_all_pairs(cs: list[ReadClaim]) -> None:
+    pairwise = all(a.value.overlaps(b.value) for a in cs for b in cs)  # type: ignore[union-attr, arg-type]
+    assert (all_agree(cs) is None) == pairwise
