@@ -29,6 +29,23 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
+
+def _version(value: bool) -> None:
+    if value:
+        from factcheck import __version__
+
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Do your sources agree? Judge the claims in claims.yaml."""
+
 ClaimsArg = Annotated[
     Path, typer.Argument(help="The claims file.", show_default=True)
 ]

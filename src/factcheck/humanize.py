@@ -60,6 +60,8 @@ def figure(value: Value) -> str:
         suffix = "%"
     elif value.kind is ValueKind.DURATION:
         suffix = " years"
+        if bounds and max(bounds) < 2:  # 18 months, not 1.458333–1.541667 years
+            scale, suffix = 1 / 12, " months"
     elif value.kind is ValueKind.RANK:
         prefix = "#"
 

@@ -109,6 +109,7 @@ def _claim(rc: ReadClaim) -> dict[str, Any]:
     record: dict[str, Any] = {
         "index": rc.index,
         "source": rc.source.id,
+        "source_title": rc.source.title,
         "publisher": rc.source.publisher,
         "language": rc.source.language,
         "url": rc.source.url,

@@ -57,7 +57,7 @@ def _subject(subject: dict[str, Any]) -> list[str]:
         out.append(f"| {md(c['source'])} | {md(c['time'])} | {md(c['says'])} | {read_as} |")
     out.append("")
     for c in subject["claims"]:
-        attribution = md(c["source"])
+        attribution = f"{md(c['source'])}: *{md(c['source_title'])}*"
         if c.get("publisher"):
             attribution += f", {md(c['publisher'])}"
         if c.get("url"):
