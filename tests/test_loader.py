@@ -141,7 +141,17 @@ def test_alias_bomb_is_refused_not_expanded() -> None:
         prev = chr(ord("a") + i - 1)
         cur = chr(ord("a") + i)
         bomb += f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
-    assert errors(bomb)  # an error, quickly, instead of 10^9 nodes
+    got = errors("version: 1\n" + bomb)  # an error, quickly, instead of 10^9 nodes
+    assert len(got) == 1 and "alias" in got[0], got
+
+
+def test_alias_bomb_with_a_duplicate_key_is_still_an_error_not_a_crash() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        bomb += f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    got = errors("version: 1\nversion: 1\n" + bomb)
+    assert any("duplicate key 'version'" in g for g in got) and any("alias" in g for g in got), got
 
 
 def test_fast_claim_locator_agrees_with_yaml_positions() -> None:
@@ -158,8 +168,9 @@ def test_fast_claim_locator_agrees_with_yaml_positions() -> None:
         slow = PositionIndex.build(text)
         assert fast is not None
         for i, claim in enumerate(doc.data.claims):
-            for key in ("subject", "source", "says", "quote"):
-                assert fast.find(i, key) == slow.value(("claims", i, key)), (i, key)
+            for key in ("subject", "source", "says", "quote", "as_of", "period"):
+                if getattr(claim, key) is not None:
+                    assert fast.find(i, key) == slow.value(("claims", i, key)), (i, key)
 
 
 def test_flow_style_claims_fall_back_to_yaml_positions() -> None:

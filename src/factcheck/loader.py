@@ -105,7 +105,11 @@ def load_claims_text(text: str, name: str = "claims.yaml", base_dir: Path | None
         early = [Diagnostic(name, ln, col, msg) for ln, col, msg in exc.problems]
         if not exc.duplicates_only:
             raise UnusableInput(early) from None
-        raw = load_yaml(text, keep_first_duplicate=True)  # go on: report every error at once
+        try:
+            raw = load_yaml(text, keep_first_duplicate=True)  # go on: report every error at once
+        except YamlSyntaxError as again:
+            more = [Diagnostic(name, ln, col, msg) for ln, col, msg in again.problems]
+            raise UnusableInput(early + [d for d in more if d not in early]) from None
     if raw is None:
         raise UnusableInput([Diagnostic(name, 1, 1, "empty file: expected a mapping with version, sources, subjects and claims")])
     if isinstance(raw, list) and (line := second_document_line(text)) is not None:
@@ -177,9 +181,12 @@ def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bo
 
 
 def _allowed_keys(loc: tuple[Any, ...]) -> str:
+    from pydantic import BaseModel
+
     from factcheck.models import Claim, Source, Subject
 
-    model = {"sources": Source, "subjects": Subject, "claims": Claim}.get(str(loc[0])) if len(loc) > 1 else ClaimsFile
+    sections: dict[str, type[BaseModel]] = {"sources": Source, "subjects": Subject, "claims": Claim}
+    model = sections.get(str(loc[0])) if len(loc) > 1 else ClaimsFile
     return ", ".join(model.model_fields) if model else ""
 
 

@@ -45,6 +45,8 @@ def answer(line: str, options: ReadOptions) -> dict[str, object]:
         return {"error": f"not a JSON line: {exc.msg} at column {exc.colno}"}
     except RecursionError:
         return {"error": "not a JSON line: nested too deeply"}
+    except ValueError as exc:  # e.g. an integer beyond Python's digit limit
+        return {"error": f"not a JSON line: {exc}"}
     if not isinstance(request, dict) or not isinstance(request.get("phrase"), str):
         return {"error": 'expected an object with a "phrase" string'}
     lang = request.get("lang", "en")

@@ -53,7 +53,8 @@ def load_yaml(text: str, *, keep_first_duplicate: bool = False) -> Any:
             duplicate_key_policy=policy,
         )
     except yaml_rs.YAMLDecodeError as exc:
-        problems = precise_problems(text)
+        # With duplicates allowed the error is something else: the duplicates are known already.
+        problems = [] if keep_first_duplicate else precise_problems(text)
         if not problems:
             import re
 

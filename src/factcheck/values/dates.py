@@ -16,7 +16,7 @@ import re
 from factcheck.values.lexicon import Lexicon, Tokens
 from factcheck.values.model import Value, date_value
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_ISO = re.compile(r"([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"[12]\d{3}")
 _DAY = re.compile(r"\d{1,2}")
 
@@ -73,6 +73,8 @@ class DateReader:
         if value is not None:
             return value
         pos = self._skip_prepositions(tokens, 0)
+        if pos == 0:  # nothing skipped: the relative-year reading was just tried
+            value = None
         for attempt in (
             self._relative_year,
             self._years_ago,

@@ -153,7 +153,9 @@ class Lexicon:
         if not self.number_words_compound:
             return None
         parts = _segment(token, self.number_words)
-        return combine(parts) if parts else None
+        if not parts or not all(continues(parts[:i], parts[i]) for i in range(1, len(parts))):
+            return None  # "seisei", "centocento": not a number
+        return combine(parts)
 
 
 def _segment(word: str, known: dict[str, int]) -> list[int] | None:
@@ -167,6 +169,23 @@ def _segment(word: str, known: dict[str, int]) -> list[int] | None:
             if rest is not None:
                 return [known[head], *rest]
     return None
+
+
+def continues(parts: list[int], nxt: int) -> bool:
+    """Can number word `nxt` follow `parts`? ("twenty" + "eight" yes; "six" + "six" no.)
+
+    The grammar of written numbers in the supported languages: units after tens, a hundred
+    after a unit, tens and units after a hundred or a thousand, one thousand per number.
+    """
+    last = parts[-1]
+    if nxt == 1000:
+        return 1000 not in parts
+    if nxt == 100:
+        return last < 10 and (len(parts) == 1 or parts[-2] == 1000)
+    after_round = last in (100, 1000)
+    if nxt >= 20:
+        return after_round
+    return after_round or (20 <= last < 100 and nxt < 10)
 
 
 def combine(parts: list[int]) -> int:

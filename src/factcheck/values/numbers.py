@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.values.lexicon import Lexicon, Tokens, combine
+from factcheck.values.lexicon import Lexicon, Tokens, combine, continues
 from factcheck.values.model import ReadError
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -75,6 +75,8 @@ MAX_DIGITS = 300
 def _integer(digits: str) -> Number:
     if len(digits) > MAX_DIGITS:
         raise ReadError(f"a number of {len(digits)} digits is too large to compare", part=digits[:20] + "…")
+    if len(digits) > 1 and digits.startswith("0"):
+        raise ReadError(f"{digits!r} has leading zeros: write the figure as the source does", part=digits)
     value = int(digits)
     if value == 0:
         return Number(0.0, 0.5)
@@ -99,22 +101,10 @@ def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | 
         if tokens[nxt] in lex.number_word_joiners and nxt + 1 < len(tokens):
             nxt += 1
         following = lex.number_word(tokens[nxt])
-        if following is None or not _continues(total_parts, following):
+        if following is None or not continues(total_parts, following):
             break
         total_parts.append(following)
         end = nxt + 1
     total = combine(total_parts)
     from_article = len(total_parts) == 1 and total == 1 and token in ("a", "an", "un", "una", "uno")
     return Number(float(total), _integer(str(total)).half_step, from_article), end
-
-
-def _continues(parts: list[int], nxt: int) -> bool:
-    """Does the next number word extend the number ("twenty" + "eight"), or start another?"""
-    last = parts[-1]
-    if nxt in (100, 1000):
-        return last < 1000
-    if 20 <= last < 100 and last % 10 == 0:
-        return nxt < 10
-    if last >= 100 and last % 100 == 0:
-        return nxt < 100
-    return False

@@ -211,7 +211,7 @@ class _Reader:
             if hedge == "record":
                 hedge, note = None, "record"
                 m2 = lex.hedges.match(tokens, pos)
-                if m2:
+                if m2 and m2[0] != "record":
                     hedge, pos = m2
         return self._quantity_phrase_from(tokens, pos, hedge, note, False)
 
