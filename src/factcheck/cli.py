@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 if TYPE_CHECKING:
-    from factcheck.api import JudgeOptions
+    from factcheck.engine import JudgeOptions
+    from factcheck.values import ReadOptions
 
 app = typer.Typer(
     name="factcheck",
@@ -68,12 +69,19 @@ def _fail(messages: list[str], code: int = EXIT_UNUSABLE) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _read_options(approx: float, nearly: float) -> ReadOptions:
+    from factcheck.values import ReadOptions
+
+    if nearly <= 0:
+        _fail(["--nearly: must be above 0 ('nearly X' is [X - fraction, X), empty at 0)"])
+    return ReadOptions(approx=approx, nearly=nearly)
+
+
 def _options(window_days: int, approx: float, nearly: float) -> JudgeOptions:
     from factcheck.engine import JudgeOptions
     from factcheck.rules import RuleOptions
-    from factcheck.values import ReadOptions
 
-    return JudgeOptions(ReadOptions(approx=approx, nearly=nearly), RuleOptions(window_days=window_days))
+    return JudgeOptions(_read_options(approx, nearly), RuleOptions(window_days=window_days))
 
 
 def _records(claims: Path, options: JudgeOptions) -> dict[str, Any]:
@@ -176,9 +184,7 @@ def parse(
     nearly: NearlyOpt = 0.10,
 ) -> None:
     """How one phrase is read (exit 2 if it cannot be read)."""
-    from factcheck.values import ReadOptions
-
-    options = ReadOptions(approx=approx, nearly=nearly)
+    options = _read_options(approx, nearly)
     if jsonl:
         from factcheck.parse_stream import parse_jsonl
 
@@ -186,11 +192,12 @@ def parse(
         return
     if phrase is None:
         _fail(["factcheck parse: give a PHRASE, or --jsonl to read JSON lines on stdin"])
-    from factcheck.parse_stream import explain, read_one
+    from factcheck.parse_stream import explain
+    from factcheck.values import parse_value
 
     day = _date(published)
     try:
-        value = read_one(phrase, lang, day, options)
+        value = parse_value(phrase, lang, day, options)
     except ValueError as exc:
         _fail([f"cannot read {phrase!r} ({lang}): {exc}"])
     import json

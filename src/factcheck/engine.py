@@ -27,6 +27,10 @@ class Verdict(StrEnum):
     SINGLE_SOURCE = "single-source"
 
 
+#: Most urgent first: the order of reports and summaries for people.
+VERDICT_ORDER = (Verdict.CONFLICTING, Verdict.EVOLVING, Verdict.CONSISTENT, Verdict.SINGLE_SOURCE)
+
+
 class ProblemKind(StrEnum):
     UNREADABLE = "unreadable"  # `says`, `as_of` or `period` could not be read
     INCOMPARABLE = "incomparable"  # read, but in another dimension than the subject's
@@ -118,8 +122,7 @@ def _comparable(
         expected = f"the subject's unit {subject.unit}"
     else:
         counts = Counter(rc.value.dimension for rc in readable)  # type: ignore[union-attr]
-        first_seen = {d: i for i, d in reversed(list(enumerate(rc.value.dimension for rc in readable)))}  # type: ignore[union-attr]
-        best = max(counts, key=lambda d: (counts[d], -first_seen[d]))
+        best = max(counts, key=counts.__getitem__)  # ties: the first seen (Counter keeps order)
         keep = [rc for rc in readable if rc.value.dimension == best]  # type: ignore[union-attr]
         expected = f"the other claims ({_dimension_words(best)})"
     kept = set(id(rc) for rc in keep)
@@ -144,16 +147,13 @@ def _comparable(
     return keep, problems
 
 
+_KIND_WORDS = {"date": "a date", "percent": "a percentage", "rank": "a rank",
+               "number": "a plain number", "duration": "a duration", "category": "a name"}
+
+
 def _dimension_words(dimension: tuple[str, str | None]) -> str:
     kind, unit = dimension
-    if kind == "amount":
-        return f"an amount in {unit}"
-    if kind == "date":
-        return "a date"
-    if kind in ("percent", "rank", "number", "duration", "category"):
-        return {"percent": "a percentage", "rank": "a rank", "number": "a plain number",
-                "duration": "a duration", "category": "a name"}[kind]
-    return kind
+    return f"an amount in {unit}" if kind == "amount" else _KIND_WORDS.get(kind, kind)
 
 
 def _verdict(

@@ -3,7 +3,7 @@
 Loading and judging 100k claims allocates millions of small, acyclic objects; the cyclic GC
 keeps scanning them while they are being built, which cost ~30% of a 100k-claim run when
 measured (bench/run.py). Reference counting still frees everything as usual; the collector
-is restored, and run once, afterwards.
+is switched back on afterwards.
 """
 
 from __future__ import annotations

@@ -38,14 +38,6 @@ class Interval:
     def closed(cls, lower: float, upper: float) -> Interval:
         return cls(lower, upper, True, True)
 
-    @classmethod
-    def point(cls, value: float) -> Interval:
-        return cls(value, value, True, True)
-
-    @property
-    def is_point(self) -> bool:
-        return self.lower is not None and self.lower == self.upper
-
     def overlaps(self, other: Interval) -> bool:
         """True when some value lies in both intervals."""
         return _lower_le_upper(self, other) and _lower_le_upper(other, self)
@@ -57,10 +49,6 @@ class Interval:
         lo, lo_inc = _tighter_lower(self, other)
         hi, hi_inc = _tighter_upper(self, other)
         return Interval(lo, hi, lo_inc, hi_inc)
-
-    def entirely_below(self, other: Interval) -> bool:
-        """Every value of self is smaller than every value of other."""
-        return not _lower_le_upper(other, self)
 
     def notation(self) -> str:
         """Mathematical notation, e.g. `(-inf, 7.6e+09]`, for reasons and `parse` output."""

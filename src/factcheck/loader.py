@@ -8,7 +8,7 @@ checks. Only when one of these finds something wrong is the text composed again 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,6 @@ class ClaimsDocument:
     display_name: str
     text: str
     data: ClaimsFile
-    base_dir: Path = field(default_factory=Path.cwd)
 
     @cached_property
     def positions(self) -> PositionIndex:
@@ -52,10 +51,6 @@ class ClaimsDocument:
         if pos is None:
             pos = self.positions.value(path)
         return Diagnostic(self.display_name, pos.line, pos.col, "")
-
-    def diagnostic(self, path: NodePath, message: str) -> Diagnostic:
-        pos = self.positions.value(path)
-        return Diagnostic(self.display_name, pos.line, pos.col, message)
 
 
 def display_name(path: Path) -> str:
@@ -93,10 +88,10 @@ def load_claims(path: str | Path) -> ClaimsDocument:
     path = Path(path)
     name = display_name(path)
     text = read_text(path)
-    return load_claims_text(text, name, path.parent)
+    return load_claims_text(text, name)
 
 
-def load_claims_text(text: str, name: str = "claims.yaml", base_dir: Path | None = None) -> ClaimsDocument:
+def load_claims_text(text: str, name: str = "claims.yaml") -> ClaimsDocument:
     """Like `load_claims`, for text already in memory (tests, stdin, git revisions)."""
     early: list[Diagnostic] = []
     try:
@@ -133,7 +128,7 @@ def load_claims_text(text: str, name: str = "claims.yaml", base_dir: Path | None
     if diagnostics:
         raise UnusableInput(diagnostics)
     assert data is not None
-    doc = ClaimsDocument(name, text, data, base_dir or Path.cwd())
+    doc = ClaimsDocument(name, text, data)
     if index is not None:
         doc.__dict__["positions"] = index
     return doc

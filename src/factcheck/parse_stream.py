@@ -10,10 +10,6 @@ from factcheck.humanize import figure
 from factcheck.values import ReadError, ReadOptions, Value, ValueKind, parse_value
 
 
-def read_one(phrase: str, lang: str, published: dt.date, options: ReadOptions) -> Value:
-    return parse_value(phrase, lang, published, options)
-
-
 def explain(phrase: str, lang: str, published: dt.date, value: Value) -> str:
     from factcheck.formatters.text import printable
 

@@ -19,9 +19,6 @@ from factcheck.diagnostics import Diagnostic
 from factcheck.engine import ProblemKind, SubjectResult, Verdict
 from factcheck.humanize import figure
 
-VERDICT_ORDER = (Verdict.CONFLICTING, Verdict.EVOLVING, Verdict.CONSISTENT, Verdict.SINGLE_SOURCE)
-
-
 @dataclass(frozen=True)
 class Report:
     file: str
@@ -38,8 +35,12 @@ def to_dict(report: Report) -> dict[str, Any]:
             for rc in (conflict.first, conflict.second):
                 attention.setdefault(rc.index, "says")
 
+    located: dict[int, str] = {}
+
     def location(index: int) -> str:
-        return report.locate(("claims", index, attention[index])).location
+        if index not in located:
+            located[index] = report.locate(("claims", index, attention[index])).location
+        return located[index]
 
     subjects = []
     problems = []

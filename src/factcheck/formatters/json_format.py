@@ -14,11 +14,21 @@ COMPACT_ABOVE = 2000
 def render(records: dict[str, Any]) -> str:
     if records.get("counts", {}).get("claims", 0) <= COMPACT_ABOVE:
         return json.dumps(records, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    dump = lambda x: json.dumps(x, ensure_ascii=False, allow_nan=False)  # noqa: E731
-    head = {k: v for k, v in records.items() if k != "subjects"}
-    lines = ['{"subjects": [']
-    lines += [dump(s) + ("," if i < len(records["subjects"]) - 1 else "") for i, s in enumerate(records["subjects"])]
-    lines.append("],")
-    lines += [f"{dump(k)}: {dump(v)}{',' if i < len(head) - 1 else ''}" for i, (k, v) in enumerate(head.items())]
+    # Same keys in the same order as the indented form; each subject on a line of its own.
+    lines = ["{"]
+    last = len(records) - 1
+    for i, (key, value) in enumerate(records.items()):
+        comma = "," if i < last else ""
+        if key == "subjects":
+            lines.append(f"{_dump(key)}: [")
+            items = [_dump(s) for s in value]
+            lines += [item + ("," if j < len(items) - 1 else "") for j, item in enumerate(items)]
+            lines.append(f"]{comma}")
+        else:
+            lines.append(f"{_dump(key)}: {_dump(value)}{comma}")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)

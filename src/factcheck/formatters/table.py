@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from factcheck.engine import VERDICT_ORDER
 from factcheck.formatters.text import printable
 
 VERDICT_STYLE = {
@@ -18,7 +19,7 @@ VERDICT_STYLE = {
     "consistent": ("✓", "green"),
     "single-source": ("·", "cyan"),
 }
-ORDER = ("conflicting", "evolving", "consistent", "single-source")
+ORDER = tuple(v.value for v in VERDICT_ORDER)
 
 
 def verdict_label(verdict: str) -> str:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def printable(text: str, *, newlines: bool = False) -> str:
+def printable(text: str) -> str:
     """Control characters (terminal escapes, bidi overrides) shown as `\\x1b`-style escapes."""
     out = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)
-    return out if newlines else out.replace("\n", " ").replace("\t", " ")
+    return out.replace("\n", " ").replace("\t", " ")
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -18,6 +19,7 @@ _MD_LINE_START = re.compile(r"^(\s*)([#>+\-=])")
 _MD_ORDERED_LIST = re.compile(r"^(\s*\d+)([.)])(\s|$)")
 
 
+@lru_cache(maxsize=65536)
 def markdown_inline(text: str) -> str:
     """Escape text for markdown: no emphasis, links, tables, headings or HTML can come of it."""
     text = printable(text)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from factcheck.claims import ReadClaim
 from factcheck.humanize import figure
@@ -44,7 +43,6 @@ class Rule:
     kinds: frozenset[SubjectKind]
     check: Callable[[Sequence[ReadClaim], RuleOptions], list[Conflict]]
     summary: str = ""
-    examples: dict[str, Any] = field(default_factory=dict)
 
 
 def describe(rc: ReadClaim) -> str:

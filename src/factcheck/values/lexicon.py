@@ -91,9 +91,6 @@ class PhraseIndex(Generic[T]):
                 return value, end
         return None
 
-    def __contains__(self, word: str) -> bool:
-        return word in self._by_first
-
 
 def _phrases(items: list[str] | None) -> PhraseIndex[bool]:
     return PhraseIndex({p: True for p in items or ()})
@@ -140,7 +137,6 @@ class Lexicon:
     duration_units: PhraseIndex[float]
     duration_prefixes: PhraseIndex[bool]
     category_prefixes: PhraseIndex[bool]
-    approx_symbols: frozenset[str]
     not_names: frozenset[str]
     vocabulary: frozenset[str] = field(default=frozenset())
     date_triggers: frozenset[str] = field(default=frozenset())  # a date phrase has one of these
@@ -284,7 +280,6 @@ def get_lexicon(language: str) -> Lexicon:
         duration_units=PhraseIndex({k: float(v) for k, v in d.get("duration_units", {}).items()}),
         duration_prefixes=_phrases(d.get("duration_prefixes")),
         category_prefixes=_phrases(d.get("category_prefixes")),
-        approx_symbols=frozenset(common.get("approx_symbols", [])),
         not_names=frozenset(normalise(w) for w in d.get("not_names", [])),
     )
     vocabulary = set(lex.number_words) | set(lex.ordinals) | set(lex.months)

@@ -17,10 +17,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any, NoReturn
 
 from factcheck.interval import Interval
 from factcheck.values.dates import DateReader, iso_value
-from factcheck.values.lexicon import Lexicon, Tokens, get_lexicon, normalise, tokenise
+from factcheck.values.lexicon import Lexicon, PhraseIndex, Tokens, get_lexicon, normalise, tokenise
 from factcheck.values.model import ReadError, Value, ValueKind
 from factcheck.values.numbers import Number, read_number, tidy
 
@@ -200,7 +201,7 @@ class _Reader:
         hedge: str | None = None
         note: str | None = None
         duration_prefix = lex.duration_prefixes.match(tokens, pos)
-        if duration_prefix:
+        if duration_prefix and not lex.duration_units.words.isdisjoint(tokens):
             try:
                 return self._quantity_phrase_from(tokens, duration_prefix[1], None, None, True)
             except ReadError:
@@ -283,15 +284,11 @@ class _Reader:
             return ValueKind.PERCENT, None, 1.0
         if q.duration is not None:
             return ValueKind.DURATION, "year", 1.0
-        if q.currency:
+        unit = q.currency or q.unit
+        if unit:
             from factcheck.units import to_base
 
-            factor, base = to_base(q.currency)  # through the one registry: USD is [currency_USD]
-            return ValueKind.AMOUNT, base, factor
-        if q.unit:
-            from factcheck.units import to_base
-
-            factor, base = to_base(q.unit)
+            factor, base = to_base(unit)  # through the one registry: USD is [currency_USD]
             return ValueKind.AMOUNT, base, factor
         return ValueKind.NUMBER, None, 1.0
 
@@ -349,7 +346,7 @@ class _Reader:
         words = tokens[pos:]
         if any(w in lex.vocabulary or w in lex.not_names for w in words):
             return None
-        label = _strip_prefix(self.original, len(tokens) - len(words), lex)
+        label = _strip_prefix(self.original, len(tokens) - len(words))
         key = category_key(label)
         if not key:
             return None
@@ -360,7 +357,7 @@ class _Reader:
 
     # -- errors --------------------------------------------------------------------------------
 
-    def _not_understood(self, tokens: Tokens, pos: int, expected: str | None = None) -> None:
+    def _not_understood(self, tokens: Tokens, pos: int, expected: str | None = None) -> NoReturn:
         part = " ".join(tokens[pos:])
         word = tokens[pos]
         candidates = sorted(self.lex.vocabulary - {word})
@@ -371,7 +368,7 @@ class _Reader:
         raise ReadError(message, part=part, suggestion=close[0] if close else None)
 
     @staticmethod
-    def _skip(index, tokens: Tokens, pos: int) -> int:  # type: ignore[no-untyped-def]
+    def _skip(index: PhraseIndex[Any], tokens: Tokens, pos: int) -> int:
         while (m := index.match(tokens, pos)) is not None:
             pos = m[1]
         return pos
@@ -414,7 +411,7 @@ def _drop_possessives(tokens: Tokens) -> Tokens:
     return tuple(out)
 
 
-def _strip_prefix(original: str, n_prefix_tokens: int, lex: Lexicon) -> str:
+def _strip_prefix(original: str, n_prefix_tokens: int) -> str:
     label = " ".join(original.split())
     if n_prefix_tokens:
         words = label.split(" ")
