@@ -280,7 +280,7 @@ class DateReader:
         if not days:
             return None
         day, last_day, pos = days
-        if pos < len(tokens) and tokens[pos] in ("of", "di"):
+        if pos < len(tokens) and tokens[pos] in self.lex.date_of:
             pos += 1
         month = self._month(tokens, pos)
         if month is None:
@@ -335,7 +335,7 @@ class DateReader:
         if month is None:
             return None
         pos += 1
-        if pos < len(tokens) and tokens[pos] in ("of", "del", "di"):
+        if pos < len(tokens) and tokens[pos] in self.lex.date_of:
             pos += 1
         year = self._year_at(tokens, pos)
         if year is None or pos + 1 != len(tokens):

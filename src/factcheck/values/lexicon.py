@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Generic, TypeVar
 
@@ -138,9 +138,30 @@ class Lexicon:
     duration_prefixes: PhraseIndex[bool]
     category_prefixes: PhraseIndex[bool]
     not_names: frozenset[str]
-    vocabulary: frozenset[str] = field(default=frozenset())
-    date_triggers: frozenset[str] = field(default=frozenset())  # a date phrase has one of these
-    rank_triggers: frozenset[str] = field(default=frozenset())  # and a rank one of these
+    one_articles: frozenset[str]  # "a", "un": a count of one ("a decade", "un miliardo")
+    date_of: frozenset[str]  # "of", "di": between a day or month and what follows
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the lexicon knows: not a name, and the pool for "did you mean"."""
+        words = set(self.number_words) | set(self.ordinals) | set(self.months)
+        for index in (self.hedges, self.scales, self.currencies, self.percent, self.units,
+                      self.relative_years, self.duration_units, self.rank_top, self.ago_words):
+            words |= index.words
+        return frozenset(w for w in words if w.isalpha())
+
+    @cached_property
+    def date_triggers(self) -> frozenset[str]:
+        """A date phrase contains one of these words (or a year): the reader skips the rest."""
+        words = set(self.months)
+        for index in (self.relative_years, self.ago_words, self.quarters, self.halves, self.month_words):
+            words |= index.words
+        return frozenset(words)
+
+    @cached_property
+    def rank_triggers(self) -> frozenset[str]:
+        """A rank phrase contains one of these words."""
+        return frozenset(set(self.ordinals) | set(self.ordinal_suffixes) | self.rank_top.words)
 
     def number_word(self, token: str) -> int | None:
         """A number written in words as one token ("twenty", "ventotto", "duecento")."""
@@ -242,7 +263,7 @@ def get_lexicon(language: str) -> Lexicon:
     hedges = {p: kind for kind, phrases in d["hedges"].items() for p in phrases}
     for symbol in common.get("approx_symbols", []):
         hedges[symbol] = "approx"
-    lex = Lexicon(
+    return Lexicon(
         language=language,
         decimal=decimal,
         group=group,
@@ -281,25 +302,6 @@ def get_lexicon(language: str) -> Lexicon:
         duration_prefixes=_phrases(d.get("duration_prefixes")),
         category_prefixes=_phrases(d.get("category_prefixes")),
         not_names=frozenset(normalise(w) for w in d.get("not_names", [])),
+        one_articles=frozenset(normalise(w) for w in d.get("one_articles", [])),
+        date_of=frozenset(normalise(w) for w in d.get("date_of", [])),
     )
-    vocabulary = set(lex.number_words) | set(lex.ordinals) | set(lex.months)
-    for index in (
-        lex.hedges,
-        lex.scales,
-        lex.currencies,
-        lex.percent,
-        lex.units,
-        lex.relative_years,
-        lex.duration_units,
-        lex.rank_top,
-        lex.ago_words,
-    ):
-        vocabulary |= index.words
-    object.__setattr__(lex, "vocabulary", frozenset(w for w in vocabulary if w.isalpha()))
-    triggers = set(lex.months)
-    for index in (lex.relative_years, lex.ago_words, lex.quarters, lex.halves, lex.month_words):
-        triggers |= index.words
-    object.__setattr__(lex, "date_triggers", frozenset(triggers))
-    ranks = set(lex.ordinals) | set(lex.ordinal_suffixes) | lex.rank_top.words
-    object.__setattr__(lex, "rank_triggers", frozenset(ranks))
-    return lex

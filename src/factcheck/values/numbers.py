@@ -106,5 +106,5 @@ def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | 
         total_parts.append(following)
         end = nxt + 1
     total = combine(total_parts)
-    from_article = len(total_parts) == 1 and total == 1 and token in ("a", "an", "un", "una", "uno")
+    from_article = len(total_parts) == 1 and token in lex.one_articles
     return Number(float(total), _integer(str(total)).half_step, from_article), end
