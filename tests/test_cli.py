@@ -258,3 +258,18 @@ def test_markdown_escapes_list_markers_without_visible_backslashes() -> None:
     assert markdown_inline("1. First summit") == "1\\. First summit"
     assert markdown_inline("# not a heading") == "\\# not a heading"
     assert markdown_inline("a | b <i>") == "a \\| b &lt;i&gt;"
+
+
+def test_byte_identical_across_processes_and_hash_seeds() -> None:
+    """Reports are diffed in CI: the same input must give the same bytes in a new process."""
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**__import__("os").environ, "PYTHONHASHSEED": seed, "COLUMNS": "120"}
+        env.pop("FORCE_COLOR", None)
+        run = []
+        for args in (["report"], ["report", "-f", "markdown"], ["report", "-f", "json"], ["check"]):
+            proc = subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, cwd=ROOT, env=env)
+            run.append(proc.stdout)
+        outputs.append(run)
+    assert outputs[0] == outputs[1]
+    assert all(outputs[0])

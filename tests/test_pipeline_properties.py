@@ -62,7 +62,12 @@ def test_any_claims_file_is_judged_or_refused_never_crashes(text: str) -> None:
     assert sum(len(s["claims"]) for s in records["subjects"]) == n_claims  # nothing dropped
     for subject in records["subjects"]:
         for claim in subject["claims"]:
-            assert (claim["status"] == "judged") == (claim["value"] is not None and "error" not in claim) or claim["status"] == "incomparable"
+            if claim["status"] == "judged":
+                assert claim["value"] is not None and "error" not in claim
+            else:  # reported, with where and why: never dropped silently
+                assert claim["location"].startswith("claims.yaml:") and claim["error"]
+                assert claim["status"] in ("unreadable", "incomparable")
+                assert (claim["value"] is None) == (claim["status"] == "unreadable")
     outputs = [render_report(f, records, width=100) for f in ReportFormat] + [render_check(f, records) for f in CheckFormat]
     again = to_dict(check_document(load_claims_text(text, "claims.yaml")))
     assert outputs == [render_report(f, again, width=100) for f in ReportFormat] + [render_check(f, again) for f in CheckFormat]

@@ -59,3 +59,25 @@ def test_window_matches_all_pairs(cs: list[ReadClaim], window: int) -> None:
 def test_all_agree_matches_all_pairs(cs: list[ReadClaim]) -> None:
     pairwise = all(a.value.overlaps(b.value) for a in cs for b in cs)  # type: ignore[union-attr, arg-type]
     assert (all_agree(cs) is None) == pairwise
+
+
+@settings(max_examples=300, deadline=None)
+@given(claims())
+def test_cumulative_matches_all_pairs(cs: list[ReadClaim]) -> None:
+    """FC103 flags a claim exactly when some claim surely before it (and not itself flagged)
+    has a lower bound above it: the greedy floor equals the all-pairs definition."""
+    from factcheck.rules.cumulative import check
+    from factcheck.rules.base import RuleOptions, time_order
+
+    fast = {c.second.index for c in check(cs, RuleOptions())}
+    ordered = sorted(cs, key=time_order)
+    flagged: set[int] = set()
+    for b in ordered:
+        floor = [a for a in ordered if a.surely_before(b) and a.index not in flagged and a.value.interval.lower is not None]  # type: ignore[union-attr]
+        iv = b.value.interval  # type: ignore[union-attr]
+        for a in floor:
+            reach = Interval(a.value.interval.lower, None, a.value.interval.lower_inclusive, False)  # type: ignore[union-attr]
+            if not reach.overlaps(iv):  # type: ignore[arg-type]
+                flagged.add(b.index)
+                break
+    assert fast == flagged
