@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.models import Claim, Source
 from factcheck.values import ReadError, ReadOptions, Value, ValueKind, parse_value
@@ -56,6 +57,7 @@ class ReadClaim:
         return self.claim.says
 
 
+@lru_cache(maxsize=65536)
 def span_label(value: Value) -> str:
     """`2025-09-29`, `2025-09`, `2025`, `2025-Q3` or `2025-01-01..2025-08-31`."""
     start, end = value.start, value.end

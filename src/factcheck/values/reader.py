@@ -346,7 +346,7 @@ class _Reader:
         words = tokens[pos:]
         if any(w in lex.vocabulary or w in lex.not_names for w in words):
             return None
-        label = _strip_prefix(self.original, len(tokens) - len(words))
+        label = _strip_prefix(self.original, tokens[:pos])
         key = category_key(label)
         if not key:
             return None
@@ -411,12 +411,16 @@ def _drop_possessives(tokens: Tokens) -> Tokens:
     return tuple(out)
 
 
-def _strip_prefix(original: str, n_prefix_tokens: int) -> str:
-    label = " ".join(original.split())
-    if n_prefix_tokens:
-        words = label.split(" ")
-        label = " ".join(words[n_prefix_tokens:]) if len(words) > n_prefix_tokens else label
-    return label.strip(" .,;:")
+def _strip_prefix(original: str, prefix: Tokens) -> str:
+    """The name as written, without the words before it (`nella città di`, `l'`, `the`)."""
+    whole = " ".join(original.split()).strip(" .,;:")
+    rest = whole
+    for token in prefix:
+        rest = rest.lstrip()
+        if normalise(rest[: len(token)]) != token:
+            return whole
+        rest = rest[len(token) :]
+    return rest.strip(" .,;:") or whole
 
 
 def category_key(text: str) -> str:
