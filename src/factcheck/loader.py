@@ -157,8 +157,8 @@ def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bo
             field_name = ".".join(str(p) for p in loc) or "file"
             if err["type"] == "extra_forbidden":
                 allowed = _allowed_keys(loc)
-                hint = _did_you_mean(str(loc[-1]), set(allowed.split(", ")))
-                problems.append((loc, f"unknown key {str(loc[-1])!r}{hint} (allowed: {allowed})", True))
+                close = _did_you_mean(str(loc[-1]), set(allowed.split(", ")))
+                problems.append((loc, f"unknown key {str(loc[-1])!r}{close} (allowed: {allowed})", True))
                 continue
             if err["type"] == "missing":
                 problems.append((loc[:-1], f"missing required key {str(loc[-1])!r}", False))

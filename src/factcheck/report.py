@@ -49,14 +49,15 @@ def to_dict(report: Report) -> dict[str, Any]:
         claims = []
         for rc in result.claims:
             record = _claim(rc)
-            problem = problem_of.get(rc.index)
-            if problem is not None:
-                record["status"] = problem.kind.value
-                record["error"] = problem.message
+            claim_problem = problem_of.get(rc.index)
+            if claim_problem is not None:
+                record["status"] = claim_problem.kind.value
+                record["error"] = claim_problem.message
             if rc.index in attention:
                 record["location"] = location(rc.index)
             claims.append(record)
-            if problem is not None:
+            if claim_problem is not None:
+                problem = claim_problem
                 problems.append(
                     {
                         "kind": problem.kind.value,

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def registry() -> pint.UnitRegistry:
     import pint
 
-    reg = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False, cache_folder=None)
+    reg: pint.UnitRegistry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False, cache_folder=None)
     definitions = resources.files("factcheck.data").joinpath("units.txt").read_text("utf-8")
     reg.load_definitions(definitions.splitlines())
     return reg

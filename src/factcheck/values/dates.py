@@ -218,6 +218,7 @@ class DateReader:
                 continue
             first = (m[0] - 1) * months + 1
             last = first + months - 1
+            year: int | None
             if m[1] == len(tokens):  # no year: the most recent such quarter/half, as for months
                 year = self._latest_on_or_before(first)
             else:

@@ -60,7 +60,7 @@ def read_digits(token: str, lex: Lexicon) -> Number:
 
 
 def _bad_number(token: str, lex: Lexicon) -> ReadError:
-    swapped = token.translate(str.maketrans({".": ",", ",": "."}))
+    swapped = token.translate(str.maketrans(".,", ",."))
     return ReadError(
         f"{token!r} is not a number as written in {lex.language!r} (decimal {lex.decimal!r}, "
         f"thousands {lex.group!r})",

@@ -173,8 +173,8 @@ class _Reader:
             return None
         token = tokens[pos]
         if token in lex.ordinals and pos + 1 == len(tokens):
-            n = lex.ordinals[token]
-            return Value(ValueKind.RANK, Interval.closed(n, n))
+            place = lex.ordinals[token]
+            return Value(ValueKind.RANK, Interval.closed(place, place))
         if (
             token.isdigit()
             and pos + 2 == len(tokens)
@@ -320,18 +320,18 @@ class _Reader:
         connector = lex.unit_connectors.match(tokens, pos)
         if connector:
             pos = connector[1]
-        if (m := lex.percent.match(tokens, pos)) and not connector:
-            return _replace(q, percent=True), m[1]
-        if (m := lex.currencies.match(tokens, pos)) is not None:
-            if q.currency and q.currency != m[0]:
+        if (pct := lex.percent.match(tokens, pos)) and not connector:
+            return _replace(q, percent=True), pct[1]
+        if (money := lex.currencies.match(tokens, pos)) is not None:
+            if q.currency and q.currency != money[0]:
                 raise ReadError(
-                    f"two currencies in one figure: {q.currency} and {m[0]}", part=tokens[pos]
+                    f"two currencies in one figure: {q.currency} and {money[0]}", part=tokens[pos]
                 )
-            return _replace(q, currency=m[0]), m[1]
-        if q.currency is None and (m := lex.units.match(tokens, pos)) is not None:
-            return _replace(q, unit=m[0]), m[1]
-        if q.currency is None and (m := lex.duration_units.match(tokens, pos)) is not None:
-            return _replace(q, duration=m[0]), m[1]
+            return _replace(q, currency=money[0]), money[1]
+        if q.currency is None and (unit := lex.units.match(tokens, pos)) is not None:
+            return _replace(q, unit=unit[0]), unit[1]
+        if q.currency is None and (span := lex.duration_units.match(tokens, pos)) is not None:
+            return _replace(q, duration=span[0]), span[1]
         return q, start
 
     # -- categories ----------------------------------------------------------------------------
