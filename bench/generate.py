@@ -61,7 +61,7 @@ def generate(n_claims: int, seed: int = 7) -> str:
         kinds.append(kind)
         out += [f"  - id: subj-{j}", f"    title: Subject {j}", f"    kind: {kind}"]
     out.append("claims:")
-    for k in range(n_claims):
+    for _ in range(n_claims):
         j = rng.randrange(n_subjects)
         i = rng.randrange(n_sources)
         says = phrase(rng, kinds[j], langs[i], j)

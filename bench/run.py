@@ -81,8 +81,8 @@ def main() -> None:
             path.write_text(generate(n), encoding="utf-8")
             runs = args.runs if n < 100000 else max(3, args.runs // 2)
             records = end_to_end(path)
-            ours = timed(lambda: end_to_end(path), runs)
-            base = timed(lambda: pyyaml_load(path), runs)
+            ours = timed(lambda p=path: end_to_end(p), runs)
+            base = timed(lambda p=path: pyyaml_load(p), runs)
             summary = ", ".join(f"{v} {k}" for k, v in records["summary"].items())
             size = path.stat().st_size / 1e6
             print(f"| {n:,} | {size:.1f} MB | {ours:.2f} s | {base:.2f} s | {base / ours:.2f} | {summary}; "

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.engine import JudgeOptions, judge
+from factcheck.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, judge
 from factcheck.gcpause import paused_gc
 from factcheck.loader import ClaimsDocument, load_claims
 from factcheck.report import Report
 
 
-def check_document(doc: ClaimsDocument, options: JudgeOptions = JudgeOptions()) -> Report:
+def check_document(doc: ClaimsDocument, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
     """Judge a loaded document."""
     with paused_gc():
         results = judge(doc.data, options)
     return Report(doc.display_name, tuple(results), doc.locate)
 
 
-def check_file(path: str | Path, options: JudgeOptions = JudgeOptions()) -> Report:
+def check_file(path: str | Path, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
     """Load, read and judge a claims file. Raises `UnusableInput` (all errors) if it is invalid."""
     with paused_gc():
         doc = load_claims(path)

@@ -65,7 +65,11 @@ class JudgeOptions:
     rules: RuleOptions = RuleOptions()
 
 
-def judge(data: ClaimsFile, options: JudgeOptions = JudgeOptions()) -> list[SubjectResult]:
+DEFAULT_JUDGE_OPTIONS = JudgeOptions()
+DEFAULT_RULE_OPTIONS = RuleOptions()
+
+
+def judge(data: ClaimsFile, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> list[SubjectResult]:
     """Read every claim and judge every subject of a validated claims file."""
     sources = {s.id: s for s in data.sources}
     by_subject: dict[str, list[ReadClaim]] = {s.id: [] for s in data.subjects}
@@ -75,7 +79,7 @@ def judge(data: ClaimsFile, options: JudgeOptions = JudgeOptions()) -> list[Subj
 
 
 def judge_subject(
-    subject: Subject, claims: Sequence[ReadClaim], options: RuleOptions = RuleOptions()
+    subject: Subject, claims: Sequence[ReadClaim], options: RuleOptions = DEFAULT_RULE_OPTIONS
 ) -> SubjectResult:
     problems: list[ClaimProblem] = [
         ClaimProblem(ProblemKind.UNREADABLE, rc, rc.error or "")
