@@ -104,13 +104,6 @@ def _rules_for(kind: SubjectKind) -> list[Rule]:
     return [rule for rule in REGISTRY if kind in rule.kinds]
 
 
-def _matches_unit(subject_unit: str, rc: ReadClaim) -> bool:
-    from factcheck.units import subject_dimension
-
-    assert rc.value is not None
-    return subject_dimension(subject_unit) == rc.value.dimension
-
-
 def _comparable(
     subject: Subject, readable: list[ReadClaim]
 ) -> tuple[list[ReadClaim], list[ClaimProblem]]:
@@ -122,7 +115,10 @@ def _comparable(
     if not readable:
         return [], []
     if subject.unit:
-        keep = [rc for rc in readable if _matches_unit(subject.unit, rc)]
+        from factcheck.units import subject_dimension
+
+        wanted = subject_dimension(subject.unit)  # known: the loader refuses unknown units
+        keep = [rc for rc in readable if rc.value.dimension == wanted]  # type: ignore[union-attr]
         expected = f"the subject's unit {subject.unit}"
     else:
         counts = Counter(rc.value.dimension for rc in readable)  # type: ignore[union-attr]

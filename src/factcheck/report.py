@@ -29,8 +29,8 @@ class Report:
 def to_dict(report: Report) -> dict[str, Any]:
     attention: dict[int, str] = {}  # claim index -> the key to point at
     for result in report.results:
-        for problem in result.problems:
-            attention[problem.claim.index] = problem.field
+        for p in result.problems:
+            attention[p.claim.index] = p.field
         for conflict in result.conflicts:
             for rc in (conflict.first, conflict.second):
                 attention.setdefault(rc.index, "says")
@@ -49,15 +49,14 @@ def to_dict(report: Report) -> dict[str, Any]:
         claims = []
         for rc in result.claims:
             record = _claim(rc)
-            claim_problem = problem_of.get(rc.index)
-            if claim_problem is not None:
-                record["status"] = claim_problem.kind.value
-                record["error"] = claim_problem.message
+            problem = problem_of.get(rc.index)
+            if problem is not None:
+                record["status"] = problem.kind.value
+                record["error"] = problem.message
             if rc.index in attention:
                 record["location"] = location(rc.index)
             claims.append(record)
-            if claim_problem is not None:
-                problem = claim_problem
+            if problem is not None:
                 problems.append(
                     {
                         "kind": problem.kind.value,

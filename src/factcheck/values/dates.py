@@ -73,10 +73,8 @@ class DateReader:
         if value is not None:
             return value
         pos = self._skip_prepositions(tokens, 0)
-        if pos == 0:  # nothing skipped: the relative-year reading was just tried
-            value = None
         for attempt in (
-            self._relative_year,
+            *((self._relative_year,) if pos else ()),  # at position 0 it was just tried
             self._years_ago,
             self._first_months,
             self._quarter_or_half,
