@@ -59,15 +59,22 @@ def iso_value(text: str) -> Value | None:
 class DateReader:
     """Reads a token sequence as a date span, or returns None when it is not a date phrase."""
 
-    def __init__(self, lex: Lexicon, published: dt.date):
+    def __init__(self, lex: Lexicon, published: dt.date, ranges: bool = True):
         self.lex = lex
         self.published = published
+        self.ranges = ranges  # False inside a range: "from May to August" is not nested further
 
     def read(self, tokens: Tokens) -> Value | None:
         if not self.lex.date_triggers.intersection(tokens) and not any(
             _YEAR.fullmatch(t) for t in tokens
         ):
             return None  # the common case for amounts: no month, year or date word at all
+        value = self._single(tokens)
+        if value is None and self.ranges:
+            value = self._date_range(tokens)
+        return value
+
+    def _single(self, tokens: Tokens) -> Value | None:
         # Before articles and prepositions are skipped: "l'anno scorso", "dal 2019 al 2024".
         value = self._relative_year(tokens, 0) or self._year_range(tokens, 0)
         if value is not None:
@@ -79,6 +86,7 @@ class DateReader:
             self._first_months,
             self._quarter_or_half,
             self._relative_month,
+            self._month_relative_year,
             self._day_month_year,
             self._month_day_year,
             self._month_range,
@@ -103,11 +111,17 @@ class DateReader:
     def _month(self, tokens: Tokens, pos: int) -> int | None:
         return self.lex.months.get(tokens[pos]) if pos < len(tokens) else None
 
-    @staticmethod
-    def _year_at(tokens: Tokens, pos: int) -> int | None:
+    def _year_end(self, tokens: Tokens, pos: int) -> tuple[int, int] | None:
+        """A four-digit year at `pos` and the position after it and its suffix (`2024 года`)."""
         if pos < len(tokens) and _YEAR.fullmatch(tokens[pos]):
-            return int(tokens[pos])
+            suffix = self.lex.year_suffixes.match(tokens, pos + 1)
+            return int(tokens[pos]), suffix[1] if suffix else pos + 1
         return None
+
+    def _year_to_end(self, tokens: Tokens, pos: int) -> int | None:
+        """A year (with its suffix) that ends the phrase, or None."""
+        y = self._year_end(tokens, pos)
+        return y[0] if y is not None and y[1] == len(tokens) else None
 
     def _day_at(self, tokens: Tokens, pos: int) -> tuple[int, int] | None:
         """A day of the month, with an optional ordinal suffix (`30th`, `1°`)."""
@@ -139,14 +153,16 @@ class DateReader:
         start = self.lex.range_starts.match(tokens, pos)
         if start:
             pos = start[1]
-        first = self._year_at(tokens, pos)
-        sep = self.lex.range_separators.match(tokens, pos + 1) if first is not None else None
-        if first is None or sep is None or (start is None and tokens[pos + 1] != "-"):
+        first = self._year_end(tokens, pos)
+        if first is None:
             return None
-        last = self._year_at(tokens, sep[1])
-        if last is None or sep[1] + 1 != len(tokens) or last < first:
+        sep = self.lex.range_separators.match(tokens, first[1])
+        if sep is None or (start is None and tokens[first[1]] != "-"):
             return None
-        return date_value(dt.date(first, 1, 1), dt.date(last, 12, 31), "span")
+        last = self._year_to_end(tokens, sep[1])
+        if last is None or last < first[0]:
+            return None
+        return date_value(dt.date(first[0], 1, 1), dt.date(last, 12, 31), "span")
 
     def _relative_year(self, tokens: Tokens, pos: int) -> Value | None:
         m = self.lex.relative_years.match(tokens, pos)
@@ -204,27 +220,55 @@ class DateReader:
         if m and m[1] == len(tokens):
             return self.published.year
         after = m[1] if m else self._skip_prepositions(tokens, pos)
-        year = self._year_at(tokens, after)
-        if year is not None and after + 1 == len(tokens):
-            return year
-        return None
+        year = self._year_to_end(tokens, after)
+        if year is None and after != pos:
+            year = self._year_to_end(tokens, pos)  # "2025 года": "года" is also "of the year"
+        return year
 
     def _quarter_or_half(self, tokens: Tokens, pos: int) -> Value | None:
-        for index, months in ((self.lex.quarters, 3), (self.lex.halves, 6)):
+        """`Q3 2025`, `the third quarter`, `в III квартале 2025 года`, `primo semestre`."""
+        found = self._period_name(tokens, pos)
+        if found is None:
+            return None
+        number, months, end = found
+        if not 1 <= number <= 12 // months:
+            return None
+        first = (number - 1) * months + 1
+        last = first + months - 1
+        year: int | None
+        if end == len(tokens):  # no year: the most recent such quarter/half, as for months
+            year = self._latest_on_or_before(first)
+        else:
+            year = self._year_of_rest(tokens, end)
+        if year is None:
+            return None
+        kind = "quarter" if months == 3 else "half"
+        return date_value(dt.date(year, first, 1), month_span(year, last)[1], kind)
+
+    def _period_name(self, tokens: Tokens, pos: int) -> tuple[int, int, int] | None:
+        """(which, months long, position after) for a named quarter or half-year."""
+        lex = self.lex
+        for index, months in ((lex.quarters, 3), (lex.halves, 6)):
             m = index.match(tokens, pos)
-            if not m:
-                continue
-            first = (m[0] - 1) * months + 1
-            last = first + months - 1
-            year: int | None
-            if m[1] == len(tokens):  # no year: the most recent such quarter/half, as for months
-                year = self._latest_on_or_before(first)
-            else:
-                year = self._year_of_rest(tokens, m[1])
-            if year is None:
-                continue
-            kind = "quarter" if months == 3 else "half"
-            return date_value(dt.date(year, first, 1), month_span(year, last)[1], kind)
+            if m:
+                return m[0], months, m[1]
+        if pos >= len(tokens):
+            return None
+        token = tokens[pos]
+        number = lex.ordinals.get(token) or lex.roman_numerals.get(token)
+        end = pos + 1
+        if number is None and token.isdigit() and len(token) == 1:
+            number = int(token)
+            if end < len(tokens) and tokens[end] == "-":
+                end += 1
+            if end < len(tokens) and tokens[end] in lex.ordinal_suffixes:
+                end += 1
+        if number is None:
+            return None
+        for index, months in ((lex.quarter_words, 3), (lex.half_words, 6)):
+            m = index.match(tokens, end)
+            if m:
+                return number, months, m[1]
         return None
 
     def _relative_month(self, tokens: Tokens, pos: int) -> Value | None:
@@ -259,6 +303,19 @@ class DateReader:
         else:
             year = self._latest_on_or_before(month)
         return date_value(*month_span(year, month), "month")
+
+    def _month_relative_year(self, tokens: Tokens, pos: int) -> Value | None:
+        """`in January last year`, `в январе прошлого года`, `nel gennaio dell'anno scorso`."""
+        month = self._month(tokens, pos)
+        if month is None:
+            return None
+        pos += 1
+        if pos < len(tokens) and tokens[pos] in self.lex.date_of:
+            pos += 1
+        m = self.lex.relative_years.match(tokens, pos)
+        if m is None or m[1] != len(tokens):
+            return None
+        return date_value(*month_span(self.published.year + m[0], month), "month")
 
     def _days(self, tokens: Tokens, pos: int) -> tuple[int, int, int] | None:
         """A day or a range of days: `30`, `3-4`, `30th` → (first, last, position after)."""
@@ -298,9 +355,10 @@ class DateReader:
     def _finish_day(
         self, tokens: Tokens, pos: int, month: int, day: int, last_day: int
     ) -> Value | None:
-        year = self._year_at(tokens, pos)
-        if year is not None:
-            pos += 1
+        found = self._year_end(tokens, pos)
+        year = None
+        if found is not None:
+            year, pos = found
         if pos != len(tokens) or last_day < day:
             return None
         if year is None:
@@ -320,13 +378,11 @@ class DateReader:
         if last is None or last < first:
             return None
         rest = pos + 3
-        year = self._year_at(tokens, rest)
+        year = self._year_to_end(tokens, rest)
         if year is None:
             if rest != len(tokens):
                 return None
             year = self._latest_on_or_before(last)
-        elif rest + 1 != len(tokens):
-            return None
         return date_value(dt.date(year, first, 1), month_span(year, last)[1], "span")
 
     def _month_year(self, tokens: Tokens, pos: int) -> Value | None:
@@ -336,22 +392,89 @@ class DateReader:
         pos += 1
         if pos < len(tokens) and tokens[pos] in self.lex.date_of:
             pos += 1
-        year = self._year_at(tokens, pos)
-        if year is None or pos + 1 != len(tokens):
+        year = self._year_to_end(tokens, pos)
+        if year is None:
             return None
         return date_value(*month_span(year, month), "month")
 
     def _decade(self, tokens: Tokens, pos: int) -> Value | None:
-        """`the 1990s`."""
-        if pos + 2 != len(tokens) or tokens[pos + 1] not in self.lex.decade_suffixes:
+        """`the 1990s`, `the '90s`, `the nineties`, `negli anni novanta`, `в 1990-х годах`."""
+        lex = self.lex
+        decade: int | None = None
+        end = pos
+        prefix = lex.decade_prefixes.match(tokens, pos)
+        if pos < len(tokens) and tokens[pos] in lex.decade_words:
+            decade, end = lex.decade_words[tokens[pos]], pos + 1
+        elif prefix is not None and prefix[1] < len(tokens):
+            from factcheck.values.numbers import read_number
+
+            token = tokens[prefix[1]]
+            if token.isdigit() and len(token) in (2, 4):
+                decade, end = int(token), prefix[1] + 1
+            else:
+                n = read_number(tokens, prefix[1], lex)
+                if n is not None and 20 <= n[0].value <= 90:
+                    decade, end = int(n[0].value), n[1]
+        elif pos < len(tokens) and tokens[pos].isdigit() and len(tokens[pos]) in (2, 4):
+            end = pos + 1
+            if end < len(tokens) and tokens[end] == "-":
+                end += 1
+            if end >= len(tokens) or tokens[end] not in lex.decade_suffixes:
+                return None
+            decade, end = int(tokens[pos]), end + 1
+        if decade is None or decade % 10:
             return None
-        year = self._year_at(tokens, pos)
-        if year is None or year % 10:
+        after = lex.decade_after.match(tokens, end)
+        if after:
+            end = after[1]
+        if end != len(tokens):
             return None
-        return date_value(dt.date(year, 1, 1), dt.date(year + 9, 12, 31), "span")
+        if decade < 100:  # "the '90s": the most recent such decade that has begun
+            century = self.published.year // 100 * 100
+            decade = century + decade if century + decade <= self.published.year else century - 100 + decade
+        return date_value(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), "span")
 
     def _year(self, tokens: Tokens, pos: int) -> Value | None:
-        year = self._year_at(tokens, pos)
-        if year is None or pos + 1 != len(tokens):
+        year = self._year_to_end(tokens, pos)
+        if year is None:
             return None
         return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+    # -- ranges of dates -----------------------------------------------------------------------
+
+    def _date_range(self, tokens: Tokens) -> Value | None:
+        """`from May to August 2025`, `с января по август 2025 года`, `dal 3 al 5 maggio`.
+
+        Each side is read as a date on its own; a side without a year (or month) takes it from
+        the other side's end: "January" in "January to August 2025" is January 2025.
+        """
+        lex = self.lex
+        pos = self._skip_prepositions(tokens, 0)
+        start = lex.range_starts.match(tokens, pos)
+        if start:
+            pos = start[1]
+        inner = DateReader(lex, self.published, ranges=False)
+        for k in range(pos + 1, len(tokens) - 1):
+            sep = lex.range_separators.match(tokens, k)
+            if sep is None or (start is None and tokens[k] != "-"):
+                continue
+            right_tokens = tokens[sep[1] :]
+            right = inner.read(right_tokens)
+            if right is None:
+                continue
+            left = self._completed(inner, tokens[pos:k], right_tokens)
+            if left is None or left.start is None or right.end is None or left.start > right.end:
+                continue
+            return span_value(left.start, right.end)
+        return None
+
+    @staticmethod
+    def _completed(inner: DateReader, left: Tokens, right: Tokens) -> Value | None:
+        """The left side of a range, completed from the right side's tail when that reads."""
+        has_year = any(_YEAR.fullmatch(t) for t in left)
+        if not has_year:
+            for i in range(1, len(right)):
+                value = inner.read(left + right[i:])
+                if value is not None:
+                    return value
+        return inner.read(left)

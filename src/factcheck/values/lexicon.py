@@ -43,6 +43,8 @@ _PLAIN = str.maketrans(
         "\u202f": " ",
         "\u2009": " ",
         "\u2007": " ",
+        "ё": "е",  # Russian writes ё and е interchangeably
+        "Ё": "Е",
     }
 )
 
@@ -140,28 +142,46 @@ class Lexicon:
     not_names: frozenset[str]
     one_articles: frozenset[str]  # "a", "un": a count of one ("a decade", "un miliardo")
     date_of: frozenset[str]  # "of", "di": between a day or month and what follows
+    lone_scales: frozenset[str]  # "миллиард долларов": these scale words alone count one
+    year_suffixes: PhraseIndex[bool]  # after a year: "2024 года", "2025 г."
+    rank_suffixes: PhraseIndex[bool]  # after a rank: "third place", "на третьем месте"
+    rank_groups: dict[str, int]  # "в тройке": the top three
+    rank_group_words: frozenset[str]  # words that may stand around a group word: "входит в первую"
+    quarter_words: PhraseIndex[bool]  # "квартал", "trimestre", "quarter" after an ordinal
+    half_words: PhraseIndex[bool]
+    roman_numerals: dict[str, int]
+    decade_after: PhraseIndex[bool]  # "в 1990-х годах"
+    decade_words: dict[str, int]  # "the nineties": 90
+    decade_prefixes: PhraseIndex[bool]  # "anni" in "anni novanta", "anni '90"
+    named_durations: PhraseIndex[float]  # "полвека", "half a century": years, no count
+    canonical: dict[str, str]  # templates to write a value back (factcheck.values.writer)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every word the lexicon knows: not a name, and the pool for "did you mean"."""
         words = set(self.number_words) | set(self.ordinals) | set(self.months)
+        words |= set(self.rank_groups) | set(self.decade_words)
         for index in (self.hedges, self.scales, self.currencies, self.percent, self.units,
-                      self.relative_years, self.duration_units, self.rank_top, self.ago_words):
+                      self.relative_years, self.duration_units, self.rank_top, self.ago_words,
+                      self.named_durations, self.quarter_words, self.half_words):
             words |= index.words
         return frozenset(w for w in words if w.isalpha())
 
     @cached_property
     def date_triggers(self) -> frozenset[str]:
         """A date phrase contains one of these words (or a year): the reader skips the rest."""
-        words = set(self.months)
-        for index in (self.relative_years, self.ago_words, self.quarters, self.halves, self.month_words):
+        words = set(self.months) | set(self.decade_words)
+        for index in (self.relative_years, self.ago_words, self.quarters, self.halves,
+                      self.month_words, self.quarter_words, self.half_words, self.decade_prefixes):
             words |= index.words
         return frozenset(words)
 
     @cached_property
     def rank_triggers(self) -> frozenset[str]:
         """A rank phrase contains one of these words."""
-        return frozenset(set(self.ordinals) | set(self.ordinal_suffixes) | self.rank_top.words)
+        return frozenset(
+            set(self.ordinals) | set(self.ordinal_suffixes) | self.rank_top.words | set(self.rank_groups)
+        )
 
     def number_word(self, token: str) -> int | None:
         """A number written in words as one token ("twenty", "ventotto", "duecento")."""
@@ -191,26 +211,39 @@ def _segment(word: str, known: dict[str, int]) -> list[int] | None:
 def continues(parts: list[int], nxt: int) -> bool:
     """Can number word `nxt` follow `parts`? ("twenty" + "eight" yes; "six" + "six" no.)
 
-    The grammar of written numbers in the supported languages: units after tens, a hundred
-    after a unit, tens and units after a hundred or a thousand, one thousand per number.
+    The grammar of written numbers in the supported languages, by place value: a word may follow
+    only a word of a higher place (hundreds, then tens, then units: "двести тридцать восемь"),
+    "hundred" multiplies a unit before it ("two hundred", "duecento"), and one "thousand" per
+    number multiplies what came before it ("две тысячи", "duemila").
     """
     last = parts[-1]
     if nxt == 1000:
         return 1000 not in parts
+    if last == 1000:
+        return True  # "тысяча двести", "mille cento", "two thousand three"
     if nxt == 100:
         return last < 10 and (len(parts) == 1 or parts[-2] == 1000)
-    after_round = last in (100, 1000)
-    if nxt >= 20:
-        return after_round
-    return after_round or (20 <= last < 100 and nxt < 10)
+    if _place(last) == 10:
+        return nxt < 10  # "twenty-eight", never "twenty eleven"
+    return _place(last) > _place(nxt)
+
+
+def _place(value: int) -> int:
+    """100 for hundreds (100..900), 10 for tens (20..90), 1 for units and teens."""
+    if value >= 100 and value % 100 == 0:
+        return 100
+    if value >= 20 and value % 10 == 0:
+        return 10
+    return 1
 
 
 def combine(parts: list[int]) -> int:
-    """Number-word arithmetic: add units and tens, multiply by hundred and thousand."""
+    """Number-word arithmetic: add hundreds, tens and units; "hundred" multiplies the unit before
+    it, "thousand" everything before it."""
     total = current = 0
-    for value in parts:
-        if value == 100:
-            current = max(current, 1) * 100
+    for i, value in enumerate(parts):
+        if value == 100 and i > 0 and parts[i - 1] < 10:
+            current = current * 100
         elif value >= 1000:
             total += max(current, 1) * value
             current = 0
@@ -228,6 +261,25 @@ def _separators(locale: str) -> tuple[str, str]:
     if group in ("\u00a0", "\u202f"):
         group = " "
     return get_decimal_symbol(locale), group
+
+
+def _table(raw: dict[Any, Any] | None, convert: Any = int) -> dict[str, Any]:
+    """A word table written either way round: `word: value` or `value: [form, form, ...]`.
+
+    The second shape keeps inflected languages readable: `6: [шесть, шести, шестью]`.
+    """
+    out: dict[str, Any] = {}
+    for key, value in (raw or {}).items():
+        if isinstance(value, list):
+            for form in value:
+                out[str(form)] = convert(key)
+        else:
+            out[str(key)] = convert(value)
+    return out
+
+
+def _normalised(table: dict[str, T]) -> dict[str, T]:
+    return {normalise(k): v for k, v in table.items()}
 
 
 @cache
@@ -257,9 +309,9 @@ def get_lexicon(language: str) -> Lexicon:
     d = _data(language)
     common = _data("common")
     decimal, group = _separators(d.get("locale", language))
-    currencies: dict[str, str] = {k: v for k, v in common["currency_symbols"].items()}
+    currencies: dict[str, str] = dict(common["currency_symbols"])
     currencies.update({code.lower(): code for code in common["currency_codes"]})
-    currencies.update(d.get("currencies", {}))
+    currencies.update(_table(d.get("currencies"), str))
     hedges = {p: kind for kind, phrases in d["hedges"].items() for p in phrases}
     for symbol in common.get("approx_symbols", []):
         hedges[symbol] = "approx"
@@ -271,37 +323,50 @@ def get_lexicon(language: str) -> Lexicon:
         fillers=_phrases(d.get("fillers")),
         range_starts=_phrases(d.get("range_starts")),
         range_separators=_phrases(d.get("range_separators")),
-        number_words={normalise(k): int(v) for k, v in d.get("number_words", {}).items()},
+        number_words=_normalised(_table(d.get("number_words"))),
         number_words_compound=bool(d.get("number_words_compound", False)),
         number_word_joiners=frozenset(d.get("number_word_joiners", [])),
-        ordinals={normalise(k): int(v) for k, v in d.get("ordinals", {}).items()},
+        ordinals=_normalised(_table(d.get("ordinals"))),
         ordinal_suffixes=frozenset(d.get("ordinal_suffixes", [])),
         rank_top=_phrases(d.get("rank_top")),
         rank_articles=_phrases(d.get("rank_articles")),
-        scales=PhraseIndex({k: float(v) for k, v in d.get("scales", {}).items()}),
+        scales=PhraseIndex(_table(d.get("scales"), float)),
         currencies=PhraseIndex(currencies),
         unit_connectors=_phrases(d.get("unit_connectors")),
         percent=_phrases([*common.get("percent_symbols", []), *d.get("percent_words", [])]),
-        units=PhraseIndex(d.get("units", {})),
-        months={normalise(k): int(v) for k, v in d.get("months", {}).items()},
+        units=PhraseIndex(_table(d.get("units"), str)),
+        months=_normalised(_table(d.get("months"))),
         date_prepositions=_phrases(d.get("date_prepositions")),
         month_before=_phrases(d.get("month_before")),
         month_after=_phrases(d.get("month_after")),
         month_before_suffix=_phrases(d.get("month_before_suffix")),
         month_after_suffix=_phrases(d.get("month_after_suffix")),
-        relative_years=PhraseIndex({k: int(v) for k, v in d.get("relative_years", {}).items()}),
+        relative_years=PhraseIndex(_table(d.get("relative_years"))),
         ago_words=_phrases(d.get("ago_words")),
         year_words=_phrases(d.get("year_words")),
         month_words=_phrases(d.get("month_words")),
         of_the_year=_phrases(d.get("of_the_year")),
         first_months=_phrases(d.get("first_months")),
-        quarters=PhraseIndex({k: int(v) for k, v in d.get("quarters", {}).items()}),
-        halves=PhraseIndex({k: int(v) for k, v in d.get("halves", {}).items()}),
+        quarters=PhraseIndex(_table(d.get("quarters"))),
+        halves=PhraseIndex(_table(d.get("halves"))),
         decade_suffixes=frozenset(d.get("decade_suffixes", [])),
-        duration_units=PhraseIndex({k: float(v) for k, v in d.get("duration_units", {}).items()}),
+        duration_units=PhraseIndex(_table(d.get("duration_units"), float)),
         duration_prefixes=_phrases(d.get("duration_prefixes")),
         category_prefixes=_phrases(d.get("category_prefixes")),
         not_names=frozenset(normalise(w) for w in d.get("not_names", [])),
         one_articles=frozenset(normalise(w) for w in d.get("one_articles", [])),
         date_of=frozenset(normalise(w) for w in d.get("date_of", [])),
+        lone_scales=frozenset(normalise(w) for w in d.get("lone_scales", [])),
+        year_suffixes=_phrases(d.get("year_suffixes")),
+        rank_suffixes=_phrases(d.get("rank_suffixes")),
+        rank_groups=_normalised(_table(d.get("rank_groups"))),
+        rank_group_words=frozenset(normalise(w) for w in d.get("rank_group_words", [])),
+        quarter_words=_phrases(d.get("quarter_words")),
+        half_words=_phrases(d.get("half_words")),
+        roman_numerals=_normalised(_table(common.get("roman_numerals"))),
+        decade_after=_phrases(d.get("decade_after")),
+        decade_words=_normalised(_table(d.get("decade_words"))),
+        decade_prefixes=_phrases(d.get("decade_prefixes")),
+        named_durations=PhraseIndex(_table(d.get("named_durations"), float)),
+        canonical=dict(d.get("canonical", {})),
     )

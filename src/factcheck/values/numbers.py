@@ -84,12 +84,37 @@ def _integer(digits: str) -> Number:
     return Number(float(value), 0.5 * 10.0**zeros)
 
 
+_GROUP = re.compile(r"\d{3}")
+_LEAD = re.compile(r"\d{1,3}")
+
+
+def _space_grouped(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int]:
+    """`4 000`, `1 200 000,5`: where thousands are grouped with spaces, the groups are one number.
+
+    The tokeniser splits at spaces, so groups of exactly three digits after a lead of one to
+    three digits are joined back; anything else (`29 сентября 2025`) stays separate.
+    """
+    end = pos + 1
+    if _LEAD.fullmatch(tokens[pos]):
+        while end < len(tokens):
+            nxt = tokens[end]
+            head, _, frac = nxt.partition(lex.decimal)
+            if not _GROUP.fullmatch(head) or (frac and not frac.isdigit()):
+                break
+            end += 1
+            if frac:
+                break
+    return read_digits("".join(tokens[pos:end]), lex), end
+
+
 def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | None:
     """A number at `pos`: one digit token, or a run of number words. None if there is none."""
     if pos >= len(tokens):
         return None
     token = tokens[pos]
     if _DIGITS.fullmatch(token):
+        if lex.group == " ":
+            return _space_grouped(tokens, pos, lex)
         return read_digits(token, lex), pos + 1
     value = lex.number_word(token)
     if value is None:

@@ -158,7 +158,10 @@ class _Reader:
         lex = self.lex
         if not lex.rank_triggers.intersection(tokens):
             return None
-        tokens = _drop_possessives(tokens)
+        tokens = self._drop_rank_suffixes(_drop_possessives(tokens))
+        group = self._rank_group(tokens)
+        if group is not None:
+            return group
         pos = 0
         top = lex.rank_top.match(tokens, pos)
         if top:
@@ -175,14 +178,33 @@ class _Reader:
         if token in lex.ordinals and pos + 1 == len(tokens):
             place = lex.ordinals[token]
             return Value(ValueKind.RANK, Interval.closed(place, place))
-        if (
-            token.isdigit()
-            and pos + 2 == len(tokens)
-            and tokens[pos + 1] in lex.ordinal_suffixes
-            and int(token) >= 1
-        ):
-            return Value(ValueKind.RANK, Interval.closed(int(token), int(token)))
+        if token.isdigit() and int(token) >= 1:
+            end = pos + 1
+            if end < len(tokens) and tokens[end] == "-":  # "3-й", "1-е место"
+                end += 1
+            if end + 1 == len(tokens) and tokens[end] in lex.ordinal_suffixes:
+                return Value(ValueKind.RANK, Interval.closed(int(token), int(token)))
         return None
+
+    def _drop_rank_suffixes(self, tokens: Tokens) -> Tokens:
+        """`third place`, `на третьем месте`, `одна из трёх крупнейших`: the words after a rank."""
+        index = self.lex.rank_suffixes
+        for start in range(1, len(tokens)):
+            pos = start
+            while (m := index.match(tokens, pos)) is not None:
+                pos = m[1]
+            if pos == len(tokens) and pos > start:
+                return tokens[:start]
+        return tokens
+
+    def _rank_group(self, tokens: Tokens) -> Value | None:
+        """`в тройке`, `входит в первую пятерку`: a group word alone names the top N."""
+        groups = [self.lex.rank_groups[t] for t in tokens if t in self.lex.rank_groups]
+        if len(groups) != 1:
+            return None
+        if not set(tokens) - set(self.lex.rank_groups) <= self.lex.rank_group_words:
+            return None
+        return Value(ValueKind.RANK, Interval.closed(1, groups[0]))
 
     # -- quantities ----------------------------------------------------------------------------
 
@@ -201,7 +223,9 @@ class _Reader:
         hedge: str | None = None
         note: str | None = None
         duration_prefix = lex.duration_prefixes.match(tokens, pos)
-        if duration_prefix and not lex.duration_units.words.isdisjoint(tokens):
+        if duration_prefix and not (
+            lex.duration_units.words.isdisjoint(tokens) and lex.named_durations.words.isdisjoint(tokens)
+        ):
             try:
                 return self._quantity_phrase_from(tokens, duration_prefix[1], None, None, True)
             except ReadError:
@@ -262,6 +286,8 @@ class _Reader:
         match hedge:
             case None:
                 return Interval.closed(tidy(x - step), tidy(x + step))
+            case "exact":
+                return Interval.closed(tidy(x), tidy(x))
             case "approx":
                 t = max(abs(x) * self.options.approx, step)
                 return Interval.closed(tidy(x - t), tidy(x + t))
@@ -300,6 +326,11 @@ class _Reader:
         if m:
             currency, pos = m
         n = read_number(tokens, pos, lex)
+        if n is None and (named := lex.named_durations.match(tokens, pos)) is not None:
+            # "полвека", "half a century": one span of that many years, ± half a year
+            return _Quantity(Number(1.0, 0.5, from_article=True), duration=named[0]), named[1]
+        if n is None and pos < len(tokens) and tokens[pos] in lex.lone_scales:
+            n = (Number(1.0, 0.5, from_article=True), pos)  # "миллиард долларов": one billion
         if n is None:
             if pos >= len(tokens):
                 raise ReadError(f"no number in {self.original!r}", part=self.original.strip())
