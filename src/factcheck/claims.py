@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from factcheck.models import Claim, Source
+
+if TYPE_CHECKING:
+    from factcheck.rates import Conversion
 from factcheck.values import ReadError, ReadOptions, Value, ValueKind, parse_value
 from factcheck.values.model import date_value
 
@@ -23,6 +27,7 @@ class ReadClaim:
     error_field: str | None  # which key the error is about
     time: Value  # a date span: `as_of`, else the source's publication day
     period: Value | None  # flow subjects: the span the amount covers
+    conversion: Conversion | None = None  # set when `value` was converted with a stated rate
 
     @property
     def start(self) -> int:

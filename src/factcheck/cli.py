@@ -17,6 +17,7 @@ import typer
 if TYPE_CHECKING:
     from factcheck.engine import JudgeOptions
     from factcheck.values import ReadOptions
+    from factcheck.models import Tolerances
 
 app = typer.Typer(
     name="factcheck",
@@ -54,10 +55,17 @@ WindowOpt = Annotated[
     int, typer.Option("--window-days", min=0, help="Claims this many days apart or less must agree (level, cumulative, and flow claims without a period).")
 ]
 ApproxOpt = Annotated[
-    float, typer.Option("--approx", min=0.0, max=1.0, help="Tolerance of 'about X': X ± this fraction.")
+    float | None, typer.Option("--approx", min=0.0, max=1.0, help="Tolerance of 'about X': X ± this fraction (default 0.10, or the file's `tolerances:`).")
 ]
 NearlyOpt = Annotated[
-    float, typer.Option("--nearly", min=0.0, max=1.0, help="Tolerance of 'nearly X': [X − this fraction, X).")
+    float | None, typer.Option("--nearly", min=0.0, max=1.0, help="Tolerance of 'nearly X': [X − this fraction, X) (default 0.10).")
+]
+ToleranceOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tolerance", "-t", metavar="NAME=FRACTION",
+        help="Any hedge tolerance, as in claims.yaml `tolerances:` (about, nearly, precision, over, at_least, up_to, under). Repeatable.",
+    ),
 ]
 
 
@@ -69,19 +77,52 @@ def _fail(messages: list[str], code: int = EXIT_UNUSABLE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _read_options(approx: float, nearly: float) -> ReadOptions:
+def _overrides(approx: float | None, nearly: float | None, tolerance: list[str] | None) -> Tolerances | None:
+    """The command line's tolerances, validated like the `tolerances:` section of claims.yaml."""
+    from pydantic import ValidationError
+
+    from factcheck.models import Tolerances
+
+    given: dict[str, object] = {}
+    errors = []
+    for item in tolerance or []:
+        name, sep, fraction = item.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep or name not in Tolerances.model_fields:
+            errors.append(f"--tolerance {item!r}: expected NAME=FRACTION with NAME one of {', '.join(Tolerances.model_fields)}")
+            continue
+        given[name] = fraction.strip()
+    if approx is not None:
+        given["about"] = approx
+    if nearly is not None:
+        given["nearly"] = nearly
+    if errors:
+        _fail(errors)
+    if not given:
+        return None
+    try:
+        return Tolerances.model_validate(given)
+    except ValidationError as exc:
+        flag = {"about": "--approx", "nearly": "--nearly"}
+        _fail([
+            f"{flag.get(str(e['loc'][0]), '--tolerance ' + str(e['loc'][0]))}: {e['msg'].lower()}"
+            for e in exc.errors()
+        ])
+
+
+def _read_options(approx: float | None, nearly: float | None, tolerance: list[str] | None) -> ReadOptions:
     from factcheck.values import ReadOptions
 
-    if nearly <= 0:
-        _fail(["--nearly: must be above 0 ('nearly X' is [X - fraction, X), empty at 0)"])
-    return ReadOptions(approx=approx, nearly=nearly)
+    return ReadOptions().with_tolerances(_overrides(approx, nearly, tolerance))
 
 
-def _options(window_days: int, approx: float, nearly: float) -> JudgeOptions:
+def _options(window_days: int, approx: float | None, nearly: float | None, tolerance: list[str] | None) -> JudgeOptions:
     from factcheck.engine import JudgeOptions
     from factcheck.rules import RuleOptions
 
-    return JudgeOptions(_read_options(approx, nearly), RuleOptions(window_days=window_days))
+    return JudgeOptions(
+        rules=RuleOptions(window_days=window_days), overrides=_overrides(approx, nearly, tolerance)
+    )
 
 
 def _records(claims: Path, options: JudgeOptions) -> dict[str, Any]:
@@ -138,8 +179,9 @@ def report(
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
     window_days: WindowOpt = 90,
-    approx: ApproxOpt = 0.10,
-    nearly: NearlyOpt = 0.10,
+    approx: ApproxOpt = None,
+    nearly: NearlyOpt = None,
+    tolerance: ToleranceOpt = None,
 ) -> None:
     """Every subject with its verdict, figures and reason."""
     from factcheck.formatters import ReportFormat, render_report
@@ -148,7 +190,7 @@ def report(
         suffix = output.suffix.lower() if output else ""
         format = {".md": "markdown", ".markdown": "markdown", ".json": "json"}.get(suffix, "table")
     fmt = _choice(ReportFormat, format, "--format")
-    records = _records(claims, _options(window_days, approx, nearly))
+    records = _records(claims, _options(window_days, approx, nearly, tolerance))
     width, color = _terminal() if output is None else (120, False)
     _write(render_report(fmt, records, width=width, color=color), output)
 
@@ -158,15 +200,16 @@ def check(
     claims: ClaimsArg = Path("claims.yaml"),
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     window_days: WindowOpt = 90,
-    approx: ApproxOpt = 0.10,
-    nearly: NearlyOpt = 0.10,
+    approx: ApproxOpt = None,
+    nearly: NearlyOpt = None,
+    tolerance: ToleranceOpt = None,
 ) -> None:
     """For CI: print what needs attention; exit 1 on conflicts or claims that cannot be judged."""
     from factcheck.formatters import CheckFormat, render_check
     from factcheck.report import failing
 
     fmt = _choice(CheckFormat, format, "--format")
-    records = _records(claims, _options(window_days, approx, nearly))
+    records = _records(claims, _options(window_days, approx, nearly, tolerance))
     _write(render_check(fmt, records), None)
     raise typer.Exit(EXIT_FINDINGS if failing(records) else EXIT_OK)
 
@@ -180,11 +223,12 @@ def parse(
     ] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help='Read JSON lines {"phrase", "lang", "published"} on stdin.')] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the value as JSON.")] = False,
-    approx: ApproxOpt = 0.10,
-    nearly: NearlyOpt = 0.10,
+    approx: ApproxOpt = None,
+    nearly: NearlyOpt = None,
+    tolerance: ToleranceOpt = None,
 ) -> None:
     """How one phrase is read (exit 2 if it cannot be read)."""
-    options = _read_options(approx, nearly)
+    options = _read_options(approx, nearly, tolerance)
     if jsonl:
         from factcheck.parse_stream import parse_jsonl
 

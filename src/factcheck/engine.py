@@ -9,15 +9,19 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from factcheck.claims import ReadClaim, read_claim
 from factcheck.humanize import figure
-from factcheck.models import ClaimsFile, Subject, SubjectKind
+from factcheck.models import ClaimsFile, Subject, SubjectKind, Tolerances
 from factcheck.rules import REGISTRY, Conflict, Rule, RuleOptions
 from factcheck.rules.base import all_agree, describe, time_order
 from factcheck.values import ReadOptions, Value, ValueKind
 from factcheck.values.dates import span_value
 from factcheck.values.model import day_from_number
+
+if TYPE_CHECKING:
+    from factcheck.rates import RateTable
 
 
 class Verdict(StrEnum):
@@ -61,8 +65,9 @@ class SubjectResult:
 
 @dataclass(frozen=True, slots=True)
 class JudgeOptions:
-    read: ReadOptions = ReadOptions()
+    read: ReadOptions = ReadOptions()  # the defaults, under the file's `tolerances:`
     rules: RuleOptions = RuleOptions()
+    overrides: Tolerances | None = None  # the caller's (command line): over the file's, under a subject's
 
 
 DEFAULT_JUDGE_OPTIONS = JudgeOptions()
@@ -72,10 +77,73 @@ DEFAULT_RULE_OPTIONS = RuleOptions()
 def judge(data: ClaimsFile, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> list[SubjectResult]:
     """Read every claim and judge every subject of a validated claims file."""
     sources = {s.id: s for s in data.sources}
+    subjects = {s.id: s for s in data.subjects}
+    read_options = subject_read_options(data, options)
     by_subject: dict[str, list[ReadClaim]] = {s.id: [] for s in data.subjects}
     for i, claim in enumerate(data.claims):
-        by_subject[claim.subject].append(read_claim(i, claim, sources[claim.source], options.read))
-    return [judge_subject(s, by_subject[s.id], options.rules) for s in data.subjects]
+        by_subject[claim.subject].append(
+            read_claim(i, claim, sources[claim.source], read_options[claim.subject])
+        )
+    rates = None
+    if data.rates:
+        from factcheck.rates import RateTable
+
+        rates = RateTable(data.rates)
+    results = []
+    for subject_id, claims in by_subject.items():
+        subject = subjects[subject_id]
+        if rates is not None:
+            claims = convert_currencies(subject, claims, rates)
+        results.append(judge_subject(subject, claims, options.rules))
+    return results
+
+
+def subject_read_options(data: ClaimsFile, options: JudgeOptions) -> dict[str, ReadOptions]:
+    """Each subject's tolerances: defaults < the file's `tolerances:` < the caller's overrides
+    (command-line flags) < the subject's own `tolerances:`."""
+    base = options.read.with_tolerances(data.tolerances).with_tolerances(options.overrides)
+    return {s.id: base.with_tolerances(s.tolerances) for s in data.subjects}
+
+
+def convert_currencies(subject: Subject, claims: list[ReadClaim], rates: RateTable) -> list[ReadClaim]:
+    """Amounts in other currencies than the subject's, converted with the file's rates.
+
+    The subject's currency is its `unit:` when that is a currency, else the most common
+    currency among its claims (ties: the first claim's). Claims without a usable rate are left
+    as they are, and are reported as incomparable.
+    """
+    from dataclasses import replace
+
+    from factcheck.rates import converted
+    from factcheck.units import is_currency
+
+    currencies = [
+        rc.value.unit for rc in claims
+        if rc.value is not None and rc.value.kind is ValueKind.AMOUNT and rc.value.unit
+        and is_currency(rc.value.unit)
+    ]
+    if len(set(currencies)) < 2 and not (subject.unit and currencies):
+        return claims
+    target: str | None = None
+    if subject.unit:
+        from factcheck.units import subject_dimension
+
+        dimension = subject_dimension(subject.unit)
+        if dimension and dimension[0] == "amount" and dimension[1] and is_currency(dimension[1]):
+            target = dimension[1]
+    if target is None:
+        if not currencies:
+            return claims
+        target = Counter(currencies).most_common(1)[0][0]
+    out = []
+    for rc in claims:
+        value = rc.value
+        if value is not None and value.kind is ValueKind.AMOUNT and value.unit != target and value.unit in currencies:
+            conversion = rates.conversion(value, target, rc.when)
+            if conversion is not None:
+                rc = replace(rc, value=converted(value, conversion, target), conversion=conversion)
+        out.append(rc)
+    return out
 
 
 def judge_subject(
@@ -114,6 +182,8 @@ def _comparable(
     """
     if not readable:
         return [], []
+    from factcheck.units import is_currency
+
     if subject.unit:
         from factcheck.units import subject_dimension
 
@@ -136,7 +206,12 @@ def _comparable(
         if rc.value.kind is ValueKind.AMOUNT and any(
             k.value is not None and k.value.kind is ValueKind.AMOUNT for k in keep
         ):
-            extra = ": amounts in different currencies or units are never compared without a rate"
+            extra = (
+                ": amounts in different currencies are compared only through a dated rate "
+                "in the file's `rates:` section (e.g. `- {pair: EUR/USD, rate: 1.17, on: 2025-09-29}`)"
+                if is_currency(rc.value.unit or "")
+                else ": amounts in different units are never compared"
+            )
         problems.append(
             ClaimProblem(
                 ProblemKind.INCOMPARABLE,

@@ -125,6 +125,7 @@ def load_claims_text(text: str, name: str = "claims.yaml") -> ClaimsDocument:
     diagnostics.extend(at(path, message) for path, message in _cross_references(raw))
     if data is not None:
         diagnostics.extend(at(path, message) for path, message in _subject_units(data))
+        diagnostics.extend(at(path, message) for path, message in _rates(data))
     if diagnostics:
         raise UnusableInput(diagnostics)
     assert data is not None
@@ -178,9 +179,14 @@ def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bo
 def _allowed_keys(loc: tuple[Any, ...]) -> str:
     from pydantic import BaseModel
 
-    from factcheck.models import Claim, Source, Subject
+    from factcheck.models import Claim, Rate, Source, Subject, Tolerances
 
-    sections: dict[str, type[BaseModel]] = {"sources": Source, "subjects": Subject, "claims": Claim}
+    sections: dict[str, type[BaseModel]] = {
+        "sources": Source, "subjects": Subject, "claims": Claim, "rates": Rate,
+        "tolerances": Tolerances,
+    }
+    if len(loc) > 2 and loc[0] == "subjects" and loc[2] == "tolerances":
+        return ", ".join(Tolerances.model_fields)
     model = sections.get(str(loc[0])) if len(loc) > 1 else ClaimsFile
     return ", ".join(model.model_fields) if model else ""
 
@@ -228,6 +234,29 @@ def _subject_units(data: ClaimsFile) -> list[tuple[NodePath, str]]:
         for i, subject in enumerate(data.subjects)
         if subject.unit is not None and subject_dimension(subject.unit) is None
     ]
+
+
+def _rates(data: ClaimsFile) -> list[tuple[NodePath, str]]:
+    """Rates name currencies factcheck knows, a known source, and one rate per pair and day."""
+    from factcheck.units import is_currency
+
+    problems: list[tuple[NodePath, str]] = []
+    sources = {s.id for s in data.sources}
+    seen: dict[tuple[frozenset[str], object], int] = {}
+    for i, rate in enumerate(data.rates):
+        unknown = [code for code in (rate.base, rate.quote) if not is_currency(code)]
+        if unknown:
+            problems.append((("rates", i, "pair"), f"unknown currency {unknown[0]!r} in {rate.pair!r}: use ISO 4217 codes factcheck knows"))
+        elif rate.base == rate.quote:
+            problems.append((("rates", i, "pair"), f"{rate.pair!r} converts a currency into itself"))
+        if rate.source is not None and rate.source not in sources:
+            problems.append((("rates", i, "source"), f"unknown source {rate.source!r}{_did_you_mean(rate.source, sources)}"))
+        key = (frozenset((rate.base, rate.quote)), rate.on)
+        if key in seen:
+            problems.append((("rates", i, "on"), f"a second rate for {rate.pair} on {rate.on} (first: rates[{seen[key]}]): keep one"))
+        else:
+            seen[key] = i
+    return problems
 
 
 def _did_you_mean(word: str, known: set[str]) -> str:

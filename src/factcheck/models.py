@@ -73,6 +73,43 @@ class Source(_Model):
     )
 
 
+Fraction = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+Reach = Annotated[float, Field(gt=0.0, le=10.0, allow_inf_nan=False)]
+
+
+class Tolerances(_Model):
+    """How far each hedge reaches, as a fraction of the figure (docs/verdicts.md).
+
+    Every key is optional: what is not given keeps its default (or the file-wide value, for a
+    subject). `over`, `at_least`, `up_to` and `under` are open-ended unless given a fraction.
+    """
+
+    about: Fraction | None = Field(
+        default=None, description="'about X' is X ± this fraction (default 0.10).", examples=[0.1]
+    )
+    nearly: Annotated[float, Field(gt=0.0, le=1.0, allow_inf_nan=False)] | None = Field(
+        default=None, description="'nearly X' is [X − this fraction, X) (default 0.10).", examples=[0.1]
+    )
+    over: Reach | None = Field(
+        default=None, description="'over X' is (X, X + this fraction]; open when not given.", examples=[0.5]
+    )
+    at_least: Reach | None = Field(
+        default=None, description="'at least X' is [X, X + this fraction]; open when not given."
+    )
+    up_to: Reach | None = Field(
+        default=None, description="'up to X' is [X − this fraction, X]; open when not given."
+    )
+    under: Reach | None = Field(
+        default=None, description="'under X' is [X − this fraction, X); open when not given."
+    )
+    precision: Fraction | None = Field(
+        default=None,
+        description="A bare figure is X ± this many units of its last significant digit "
+        "(default 0.5: '7.6' is 7.55..7.65; 0 reads bare figures as exact).",
+        examples=[0.5],
+    )
+
+
 class Subject(_Model):
     """One thing sources make claims about."""
 
@@ -81,6 +118,9 @@ class Subject(_Model):
     kind: SubjectKind
     unit: StrictStr | None = Field(
         default=None, description="The dimension claims must have: an ISO 4217 code or a unit."
+    )
+    tolerances: Tolerances | None = Field(
+        default=None, description="This subject's own hedge tolerances, over the file's."
     )
 
 
@@ -102,10 +142,39 @@ class Claim(_Model):
     )
 
 
+class Rate(_Model):
+    """A dated exchange rate: 1 unit of the first currency is `rate` units of the second."""
+
+    pair: StrictStr = Field(
+        pattern=r"^[A-Z]{3}/[A-Z]{3}$",
+        description="Two ISO 4217 codes: `EUR/USD` with rate 1.17 means 1 EUR = 1.17 USD.",
+        examples=["EUR/USD"],
+    )
+    rate: Annotated[float, Field(gt=0.0, allow_inf_nan=False)] = Field(examples=[1.17])
+    on: IsoDate = Field(description="The day the rate holds.")
+    source: StrictStr | None = Field(default=None, description="The id of the source it is from.")
+
+    @property
+    def base(self) -> str:
+        return self.pair[:3]
+
+    @property
+    def quote(self) -> str:
+        return self.pair[4:]
+
+
 class ClaimsFile(_Model):
     """A whole claims.yaml."""
 
     version: Annotated[Literal[1], BeforeValidator(_exactly_one)]
+    tolerances: Tolerances | None = Field(
+        default=None, description="Hedge tolerances for the whole file."
+    )
+    rates: list[Rate] = Field(
+        default_factory=list,
+        description="Dated exchange rates: amounts in different currencies are compared only "
+        "through one of these.",
+    )
     sources: list[Source] = Field(default_factory=list)
     subjects: list[Subject] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)

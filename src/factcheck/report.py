@@ -122,7 +122,14 @@ def _claim(rc: ReadClaim) -> dict[str, Any]:
     }
     if rc.period is not None:
         record["period"] = span_label(rc.period)
-    if rc.value is not None:
+    if rc.conversion is not None:
+        # `value` stays the reading of `says`; the judged amount is under `converted`.
+        assert rc.value is not None
+        record["value"] = rc.conversion.original.to_json()
+        record["figure"] = figure(rc.conversion.original)
+        record["converted"] = {**rc.value.to_json(), **rc.conversion.to_json()}
+        record["converted_figure"] = figure(rc.value)
+    elif rc.value is not None:
         record["value"] = rc.value.to_json()
         record["figure"] = figure(rc.value)
     return record

@@ -40,9 +40,15 @@ def to_base(unit: str) -> tuple[float, str]:
     return float(q.magnitude), str(q.units)
 
 
+@cache
 def is_currency(unit: str) -> bool:
     """Currencies are the units whose only dimension is `[currency_XXX]`."""
-    dims = registry().get_dimensionality(unit)
+    import pint
+
+    try:
+        dims = registry().get_dimensionality(unit)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, ValueError):
+        return False
     return len(dims) == 1 and next(iter(dims)).startswith("[currency_")
 
 

@@ -48,6 +48,11 @@ class Rule:
 def describe(rc: ReadClaim) -> str:
     """`akorda-2025 “up to $7.6 billion” (≤ $7.6 bn, 2025-09-29)`."""
     assert rc.value is not None
+    if rc.conversion is not None:
+        return (
+            f"{rc.source.id} “{rc.says}” ({figure(rc.conversion.original)} ≈ {figure(rc.value)} "
+            f"{rc.conversion.describe()}, {rc.time_label})"
+        )
     return f"{rc.source.id} “{rc.says}” ({figure(rc.value)}, {rc.time_label})"
 
 

@@ -30,11 +30,38 @@ MAX_PHRASE_LENGTH = 500
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How hedges widen or narrow a figure. Fractions of the figure."""
+    """How far each hedge reaches, as fractions of the figure (docs/verdicts.md).
+
+    `None` for `over`, `at_least`, `up_to` and `under` keeps them open-ended, as SPEC §2 reads
+    them; a fraction closes the open end ("over X" → (X, X·(1 + over)]).
+    """
 
     approx: float = 0.10  # "about X" → X ± 10% (never narrower than X's stated precision)
     nearly: float = 0.10  # "nearly X" → [X − 10%, X)
-    precision: bool = True  # a bare figure is X ± half a unit of its last significant digit
+    precision: float = 0.5  # a bare figure is X ± 0.5 units of its last significant digit
+    over: float | None = None
+    at_least: float | None = None
+    up_to: float | None = None
+    under: float | None = None
+
+    def with_tolerances(self, tolerances: Any) -> ReadOptions:
+        """These options with every tolerance that `tolerances` (a models.Tolerances) sets."""
+        if tolerances is None:
+            return self
+        from dataclasses import replace
+
+        changes = {
+            ("approx" if name == "about" else name): value
+            for name, value in tolerances.model_dump(exclude_none=True).items()
+        }
+        return replace(self, **changes) if changes else self
+
+    def as_tolerances(self) -> dict[str, float | None]:
+        """The options under the names claims.yaml uses (`about`, not `approx`)."""
+        return {
+            "about": self.approx, "nearly": self.nearly, "precision": self.precision,
+            "over": self.over, "at_least": self.at_least, "up_to": self.up_to, "under": self.under,
+        }
 
 
 DEFAULT_OPTIONS = ReadOptions()
@@ -282,27 +309,28 @@ class _Reader:
 
     def _hedged(self, q: _Quantity, factor: float, hedge: str | None) -> Interval:
         x = q.value * factor
-        step = q.half_step * factor if self.options.precision else 0.0
+        o = self.options
+        step = q.half_step * factor * (o.precision / 0.5)
         match hedge:
             case None:
                 return Interval.closed(tidy(x - step), tidy(x + step))
             case "exact":
                 return Interval.closed(tidy(x), tidy(x))
             case "approx":
-                t = max(abs(x) * self.options.approx, step)
+                t = max(abs(x) * o.approx, step)
                 return Interval.closed(tidy(x - t), tidy(x + t))
             case "nearly":
                 if x <= 0:
                     raise ReadError("'nearly' needs a figure above zero: the interval would be empty")
-                return Interval(tidy(x - abs(x) * self.options.nearly), tidy(x), True, False)
-            case "over":
-                return Interval(tidy(x), None, False, False)
-            case "at_least":
-                return Interval(tidy(x), None, True, False)
-            case "up_to":
-                return Interval(None, tidy(x), False, True)
-            case "under":
-                return Interval(None, tidy(x), False, False)
+                return Interval(tidy(x - abs(x) * o.nearly), tidy(x), True, False)
+            case "over" | "at_least":
+                reach = o.over if hedge == "over" else o.at_least
+                upper = None if reach is None or x <= 0 else tidy(x + abs(x) * reach)
+                return Interval(tidy(x), upper, hedge == "at_least", upper is not None)
+            case "up_to" | "under":
+                reach = o.up_to if hedge == "up_to" else o.under
+                lower = None if reach is None or x <= 0 else tidy(x - abs(x) * reach)
+                return Interval(lower, tidy(x), lower is not None, hedge == "up_to")
         raise AssertionError(f"unknown hedge {hedge!r} in the lexicon")
 
     def _kind_and_unit(self, q: _Quantity) -> tuple[ValueKind, str | None, float]:
