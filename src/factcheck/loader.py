@@ -123,9 +123,9 @@ def load_claims_text(text: str, name: str = "claims.yaml") -> ClaimsDocument:
     # Cross-references are checked on the raw data, so they are reported together with schema
     # errors elsewhere in the file, not one run later.
     diagnostics.extend(at(path, message) for path, message in _cross_references(raw))
+    diagnostics.extend(at(path, message) for path, message in _rates(raw))
     if data is not None:
         diagnostics.extend(at(path, message) for path, message in _subject_units(data))
-        diagnostics.extend(at(path, message) for path, message in _rates(data))
     if diagnostics:
         raise UnusableInput(diagnostics)
     assert data is not None
@@ -236,26 +236,37 @@ def _subject_units(data: ClaimsFile) -> list[tuple[NodePath, str]]:
     ]
 
 
-def _rates(data: ClaimsFile) -> list[tuple[NodePath, str]]:
-    """Rates name currencies factcheck knows, a known source, and one rate per pair and day."""
+def _rates(raw: Any) -> list[tuple[NodePath, str]]:
+    """Rates name currencies factcheck knows, a known source, and one rate per pair and day.
+
+    Read leniently from the raw data (like the cross-references), so these are reported in the
+    same run as schema errors elsewhere in the section.
+    """
+    import re
+
     from factcheck.units import is_currency
 
     problems: list[tuple[NodePath, str]] = []
-    sources = {s.id for s in data.sources}
-    seen: dict[tuple[frozenset[str], object], int] = {}
-    for i, rate in enumerate(data.rates):
-        unknown = [code for code in (rate.base, rate.quote) if not is_currency(code)]
-        if unknown:
-            problems.append((("rates", i, "pair"), f"unknown currency {unknown[0]!r} in {rate.pair!r}: use ISO 4217 codes factcheck knows"))
-        elif rate.base == rate.quote:
-            problems.append((("rates", i, "pair"), f"{rate.pair!r} converts a currency into itself"))
-        if rate.source is not None and rate.source not in sources:
-            problems.append((("rates", i, "source"), f"unknown source {rate.source!r}{_did_you_mean(rate.source, sources)}"))
-        key = (frozenset((rate.base, rate.quote)), rate.on)
-        if key in seen:
-            problems.append((("rates", i, "on"), f"a second rate for {rate.pair} on {rate.on} (first: rates[{seen[key]}]): keep one"))
-        else:
-            seen[key] = i
+    sources = {item.get("id") for _, item in _items(raw, "sources")}
+    seen: dict[tuple[frozenset[str], str], int] = {}
+    for i, rate in _items(raw, "rates"):
+        pair, on, source = rate.get("pair"), rate.get("on"), rate.get("source")
+        if isinstance(pair, str) and re.fullmatch(r"[A-Z]{3}/[A-Z]{3}", pair):
+            base, quote = pair.split("/")
+            unknown = [code for code in (base, quote) if not is_currency(code)]
+            if unknown:
+                problems.append((("rates", i, "pair"), f"unknown currency {unknown[0]!r} in {pair!r}: use ISO 4217 codes factcheck knows"))
+            elif base == quote:
+                problems.append((("rates", i, "pair"), f"{pair!r} converts a currency into itself"))
+            elif on is not None:
+                key = (frozenset((base, quote)), str(on))
+                if key in seen:
+                    problems.append((("rates", i, "on"), f"a second rate for {pair} on {on} (first: rates[{seen[key]}]): keep one"))
+                else:
+                    seen[key] = i
+        if isinstance(source, str) and source not in sources:
+            known = {s for s in sources if isinstance(s, str)}
+            problems.append((("rates", i, "source"), f"unknown source {source!r}{_did_you_mean(source, known)}"))
     return problems
 
 
