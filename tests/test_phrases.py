@@ -1,7 +1,8 @@
 """The figure reader against phrase tables written independently from SPEC §2.
 
 One data file per language (`data/phrases_<lang>.yaml`): phrase, publication date, and the
-expected value (or `error`). Adding a language means adding a file here.
+expected value (or `error`). Adding a language means adding its file here and its lexicon
+(`src/factcheck/values/languages/<lang>.yaml`); no code.
 """
 
 from __future__ import annotations
@@ -32,8 +33,45 @@ CASES = _cases()
 
 
 def test_there_are_enough_phrases() -> None:
-    assert len(CASES) >= 80
-    assert {c.values[0] for c in CASES} >= {"en", "it"}
+    from collections import Counter
+
+    per_language = Counter(c.values[0] for c in CASES)
+    assert sum(per_language.values()) >= 400
+    assert set(per_language) >= {"en", "it", "ru"}
+    assert min(per_language.values()) >= 100, per_language
+
+
+def test_every_language_has_a_phrase_file() -> None:
+    """A language the reader knows is a data file plus its phrase table: both or neither."""
+    from factcheck.values.lexicon import available_languages
+
+    assert {c.values[0] for c in CASES} == set(available_languages())
+
+
+def test_the_cli_reads_every_phrase_as_the_library_does() -> None:
+    """`factcheck parse --jsonl` over every phrase in the tables: one answer per line, same value."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    lines = []
+    for param in CASES:
+        lang, case = param.values
+        lines.append(json.dumps({"phrase": case["phrase"], "lang": lang, "published": str(case["published"])}))
+    result = CliRunner().invoke(app, ["parse", "--jsonl"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(answers) == len(CASES)
+    for param, answer in zip(CASES, answers, strict=True):
+        lang, case = param.values
+        if case["expect"] == "error":
+            assert "error" in answer, case["phrase"]
+        else:
+            published = dt.date.fromisoformat(str(case["published"]))
+            answer.pop("figure", None)  # the human rendering, added by the CLI
+            assert answer == parse_value(case["phrase"], lang, published).to_json(), case["phrase"]
 
 
 def _close(a: float | None, b: float | None) -> bool:
