@@ -418,7 +418,8 @@ def part_c(repeat: int, min_calls: int, startup_runs: int) -> dict[str, Any]:
     print(f"| pymorphy3 `.parse(w)[0].normal_form` | {len(tokens) - len(wrong)}/{len(tokens)} | {morph_us:.1f} | "
           f"import {st['import pymorphy3']:.0f} ms; import + MorphAnalyzer() {st['import + MorphAnalyzer()']:.0f} ms "
           f"(fresh process); MorphAnalyzer() again in-process {ctor_ms:.0f} ms; dictionaries {dicts_mb:.0f} MB |")
-    print(f"| complete dict of forms (generated from pymorphy3 lexemes, no hand fixes; `.get` after lower, ё→е) | {dict_right}/{len(tokens)} | {dict_us:.2f} | "
+    print("| complete dict of forms (generated from pymorphy3 lexemes, no hand fixes; `.get` after lower, ё→е) "
+          f"| {dict_right}/{len(tokens)} | {dict_us:.2f} | "
           f"{len(table)} forms of {len(RU_LEMMAS)} lemmas ({len(clashes)} shared by two lemmas): no import, no start-up |")
     print(f"\npymorphy3 wrong lemmas: {'; '.join(wrong) or 'none'}")
     print(f"complete-table wrong lemmas: {'; '.join(dict_wrong) or 'none'}; "
@@ -456,8 +457,8 @@ def part_d(repeat: int, min_calls: int, data: Path) -> dict[str, Any]:
         sub = [c for c in cases if c.lang == lang]
         for name, fn in (("dateparser, languages=[lang]", dp), ("dateparser, auto-detect", dp_auto)):
             for c in sub:  # warm-up: language data load on first use
-                attempt(lambda c=c: fn(c))
-            got = {c: attempt(lambda c=c: fn(c)) for c in sub}
+                attempt(lambda c=c, fn=fn: fn(c))
+            got = {c: attempt(lambda c=c, fn=fn: fn(c)) for c in sub}
             ok = [c for c in sub if got[c] != REFUSED and date_agrees(c, got[c])]
             bad = [f"{c.phrase!r}→{got[c].date() if hasattr(got[c], 'date') else got[c]}" for c in sub if c not in ok]
             us = per_call_us(fn, sub, repeat, min_calls // 4)

@@ -154,7 +154,7 @@ class Lexicon:
     decade_words: dict[str, int]  # "the nineties": 90
     decade_prefixes: PhraseIndex[bool]  # "anni" in "anni novanta", "anni '90"
     named_durations: PhraseIndex[float]  # "полвека", "half a century": years, no count
-    canonical: dict[str, str]  # templates to write a value back (factcheck.values.writer)
+    canonical: dict[str, Any]  # templates to write a value back (factcheck.values.writer)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
