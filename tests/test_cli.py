@@ -67,7 +67,7 @@ def test_check_fails_on_an_unreadable_claim(tmp_path: Path) -> None:
     path.write_text(CLEAN.replace("says: Nur-Sultan", "says: boh"), encoding="utf-8")
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 1
-    assert result.stdout.startswith(f"{path}:22:11: unreadable claim on city (b): expected a number at 'boh'")
+    assert result.stdout.startswith(f"{path}:22:11: unreadable claim on city (b): did not understand 'boh' in 'boh'")
 
 
 def test_report_exit_zero_even_with_conflicts(monkeypatch: pytest.MonkeyPatch) -> None:

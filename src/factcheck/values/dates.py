@@ -71,8 +71,25 @@ class DateReader:
             return None  # the common case for amounts: no month, year or date word at all
         value = self._single(tokens)
         if value is None and self.ranges:
-            value = self._date_range(tokens)
+            value = self._date_range(tokens) or self._since(tokens)
         return value
+
+    def _since(self, tokens: Tokens) -> Value | None:
+        """`since 2019`, `dal 2019`, `с 2019 года`: from that date up to the publication day."""
+        m = self.lex.since_words.match(tokens, self._skip_prepositions(tokens, 0))
+        if m is None or m[1] == len(tokens):
+            return None
+        date = DateReader(self.lex, self.published, ranges=False).read(tokens[m[1] :])
+        if date is None or date.start is None:
+            return None
+        if date.start > self.published:
+            from factcheck.values.model import ReadError
+
+            raise ReadError(
+                f"'since' a date after publication ({date.start.isoformat()} > "
+                f"{self.published.isoformat()})"
+            )
+        return span_value(date.start, self.published)
 
     def _single(self, tokens: Tokens) -> Value | None:
         # Before articles and prepositions are skipped: "l'anno scorso", "dal 2019 al 2024".
@@ -366,7 +383,12 @@ class DateReader:
         start = self._make_day(year, month, day)
         end = self._make_day(year, month, last_day)
         if start is None or end is None:
-            return None
+            from factcheck.values.model import ReadError
+
+            bad = day if start is None else last_day
+            raise ReadError(
+                f"there is no day {bad} in {calendar.month_name[month]} {year}", part=str(bad)
+            )
         return date_value(start, end, "day" if start == end else "span")
 
     def _month_range(self, tokens: Tokens, pos: int) -> Value | None:

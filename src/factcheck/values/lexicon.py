@@ -154,6 +154,7 @@ class Lexicon:
     decade_words: dict[str, int]  # "the nineties": 90
     decade_prefixes: PhraseIndex[bool]  # "anni" in "anni novanta", "anni '90"
     named_durations: PhraseIndex[float]  # "полвека", "half a century": years, no count
+    since_words: PhraseIndex[bool]  # "since 2019": from then to the publication day
     canonical: dict[str, Any]  # templates to write a value back (factcheck.values.writer)
 
     @cached_property
@@ -165,6 +166,20 @@ class Lexicon:
                       self.relative_years, self.duration_units, self.rank_top, self.ago_words,
                       self.named_durations, self.quarter_words, self.half_words):
             words |= index.words
+        return frozenset(w for w in words if w.isalpha())
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Every word in any table of the language: a word outside it is a likely typo."""
+        import dataclasses
+
+        words: set[str] = set()
+        for f in dataclasses.fields(self):
+            table = getattr(self, f.name)
+            if isinstance(table, PhraseIndex):
+                words |= table.words
+            elif isinstance(table, dict | frozenset) and f.name != "canonical":
+                words |= {w for w in table if isinstance(w, str)}
         return frozenset(w for w in words if w.isalpha())
 
     @cached_property
@@ -368,5 +383,6 @@ def get_lexicon(language: str) -> Lexicon:
         decade_words=_normalised(_table(d.get("decade_words"))),
         decade_prefixes=_phrases(d.get("decade_prefixes")),
         named_durations=PhraseIndex(_table(d.get("named_durations"), float)),
+        since_words=_phrases(d.get("since_words")),
         canonical=dict(d.get("canonical", {})),
     )

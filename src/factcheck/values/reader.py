@@ -417,7 +417,34 @@ class _Reader:
     # -- errors --------------------------------------------------------------------------------
 
     def _not_understood(self, tokens: Tokens, pos: int, expected: str | None = None) -> NoReturn:
+        """Name the part that was not understood, and the closest word the language knows.
+
+        The first word from `pos` on that no table of the language contains is the likeliest
+        culprit (a typo: "Janury", "доларов"), so it is named rather than the whole rest.
+        """
+        known = self.lex.known_words
+        unknown = next((t for t in tokens[pos:] if t.isalpha() and t not in known), None)
+        if unknown is not None:
+            close = difflib.get_close_matches(unknown, sorted(known), n=1, cutoff=0.75)
+            raise ReadError(
+                f"did not understand {unknown!r} in {self.original!r}",
+                part=unknown,
+                suggestion=close[0] if close else None,
+            )
         part = " ".join(tokens[pos:])
+        vague = next((t for t in tokens[pos:] if t in self.lex.not_names), None)
+        if vague is not None:
+            raise ReadError(
+                f"{vague!r} in {self.original!r} is a vague quantity or a non-answer, not a figure "
+                "that can be checked",
+                part=vague,
+            )
+        if self._looks_like_a_date(tokens):
+            raise ReadError(
+                f"{self.original.strip()!r} looks like a date, but not one factcheck reads "
+                f"(the date phrases it knows are listed in docs/verdicts.md)",
+                part=part,
+            )
         word = tokens[pos]
         candidates = sorted(self.lex.vocabulary - {word})
         close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
@@ -425,6 +452,11 @@ class _Reader:
         if expected:
             message = f"expected {expected} at {part!r} in {self.original!r}"
         raise ReadError(message, part=part, suggestion=close[0] if close else None)
+
+    def _looks_like_a_date(self, tokens: Tokens) -> bool:
+        if any(len(t) == 4 and t.isdigit() and t[0] in "12" for t in tokens):
+            return True
+        return bool(self.lex.date_triggers.intersection(tokens))
 
     @staticmethod
     def _skip(index: PhraseIndex[Any], tokens: Tokens, pos: int) -> int:
