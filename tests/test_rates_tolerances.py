@@ -211,3 +211,18 @@ def test_bad_tolerance_flags_exit_2(tmp_path: Path) -> None:
         result = runner.invoke(app, ["check", str(path), *flag])
         assert result.exit_code == 2, flag
         assert "Traceback" not in result.output
+
+
+def test_every_format_shows_the_converted_amount(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text(money_file("$585 million", "500 milioni di euro", EUR_USD), "utf-8")
+    for fmt in ("markdown", "table"):
+        result = runner.invoke(app, ["report", str(path), "--format", fmt], env={"COLUMNS": "200"})
+        assert result.exit_code == 0
+        assert "≈ $" in result.stdout, fmt
+
+
+def test_a_subjects_own_tolerances_are_in_the_json(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text(money_file("$1", "$1", "", "    tolerances: {about: 0.05}\n"), "utf-8")
+    assert _cli(path)["tolerances"] == {"about": 0.05}

@@ -76,6 +76,8 @@ def to_dict(report: Report) -> dict[str, Any]:
                 "unit": result.subject.unit,
                 "verdict": result.verdict.value,
                 "reason": result.reason,
+                **({"tolerances": result.subject.tolerances.model_dump(exclude_none=True)}
+                   if result.subject.tolerances else {}),
                 "claims": claims,
                 "conflicts": [
                     {

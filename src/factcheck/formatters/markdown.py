@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
+from factcheck.formatters.text import claim_figure
 from factcheck.formatters.text import markdown_inline as md
 
 _HEADINGS = {
@@ -53,7 +54,7 @@ def _subject(subject: dict[str, Any]) -> list[str]:
     out += [md(subject["reason"]), ""]
     out += ["| Source | Time | Says | Read as |", "|---|---|---|---|"]
     for c in subject["claims"]:
-        read_as = md(c["figure"]) if c["status"] == "judged" else f"⚠ {c['status']}: {md(c.get('error', ''))}"
+        read_as = md(claim_figure(c)) if c["status"] == "judged" else f"⚠ {c['status']}: {md(c.get('error', ''))}"
         out.append(f"| {md(c['source'])} | {md(c['time'])} | {md(c['says'])} | {read_as} |")
     out.append("")
     for c in subject["claims"]:

@@ -11,7 +11,7 @@ import io
 from typing import Any
 
 from factcheck.engine import VERDICT_ORDER
-from factcheck.formatters.text import printable
+from factcheck.formatters.text import claim_figure, printable
 
 VERDICT_STYLE = {
     "conflicting": ("✗", "bold red"),
@@ -64,7 +64,7 @@ def render(records: dict[str, Any], *, width: int = 120, color: bool = False) ->
                 if "location" in claim:
                     figures.append(f" ({printable(claim['location'])})", style="dim")
                 continue
-            figures.append(printable(claim["figure"]))
+            figures.append(printable(claim_figure(claim)))
             figures.append(f"  {printable(claim['source'])} · {claim['time']}", style="dim")
         verdict = Text(f"{symbol} {subject['verdict']}", style=style)
         verdict.append(f"\n{subject['kind']}", style="dim")

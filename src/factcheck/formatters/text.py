@@ -27,3 +27,11 @@ def markdown_inline(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_ORDERED_LIST.sub(lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), text)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def claim_figure(claim: dict[str, object]) -> str:
+    """How a claim reads, with the converted amount when a rate was used: `€500 mn ≈ $585 mn`."""
+    text = str(claim["figure"])
+    if "converted_figure" in claim:
+        text += f" ≈ {claim['converted_figure']}"
+    return text
