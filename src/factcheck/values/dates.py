@@ -282,10 +282,10 @@ class DateReader:
                 end += 1
         if number is None:
             return None
-        for index, months in ((lex.quarter_words, 3), (lex.half_words, 6)):
-            m = index.match(tokens, end)
-            if m:
-                return number, months, m[1]
+        for words, months in ((lex.quarter_words, 3), (lex.half_words, 6)):
+            w = words.match(tokens, end)
+            if w:
+                return number, months, w[1]
         return None
 
     def _relative_month(self, tokens: Tokens, pos: int) -> Value | None:

@@ -108,7 +108,7 @@ def number(x: float, lex: Lexicon) -> str:
     negative = text.startswith("-")
     whole, _, frac = text.lstrip("-").partition(".")
     frac = frac.rstrip("0")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
