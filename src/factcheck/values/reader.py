@@ -100,11 +100,23 @@ def parse_value(
     """
     if not isinstance(text, str):
         raise ReadError("a figure must be text")
-    return _parse_cached(text, lang, published or dt.date.today(), options)
+    result = _parse_cached(text, lang, published or dt.date.today(), options)
+    if isinstance(result, ReadError):
+        # The same error object each time (cached), so drop the traceback of earlier raises.
+        raise result.with_traceback(None)
+    return result
 
 
 @lru_cache(maxsize=65536)
-def _parse_cached(text: str, lang: str, published: dt.date, options: ReadOptions) -> Value:
+def _parse_cached(text: str, lang: str, published: dt.date, options: ReadOptions) -> Value | ReadError:
+    """The reading, or the error, of one phrase: both are cached, since corpora repeat both."""
+    try:
+        return _parse_uncached(text, lang, published, options)
+    except ReadError as exc:
+        return exc
+
+
+def _parse_uncached(text: str, lang: str, published: dt.date, options: ReadOptions) -> Value:
     try:
         lex = get_lexicon(lang)
     except KeyError:
