@@ -45,6 +45,14 @@ def test_any_text_reads_or_fails_cleanly(phrase: str, lang: str, published: dt.d
         assert iv.lower <= iv.upper
     assert figure(value)  # every value can be shown to people
     value.to_json()
+    from factcheck.values.writer import NotWritable, write_value
+
+    try:
+        written = write_value(value, lang)
+    except NotWritable:
+        return  # e.g. [a, b) that no hedge gives: documented in the writer
+    again = parse_value(written, lang, published)
+    assert (again.kind, again.unit, again.interval) == (value.kind, value.unit, value.interval), written
 
 
 HEDGES_EN = {

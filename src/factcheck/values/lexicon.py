@@ -189,7 +189,7 @@ class Lexicon:
         for index in (self.relative_years, self.ago_words, self.quarters, self.halves,
                       self.month_words, self.quarter_words, self.half_words, self.decade_prefixes):
             words |= index.words
-        return frozenset(words)
+        return frozenset(w for w in words if w.isalnum())  # not "-" from "half-year"
 
     @cached_property
     def rank_triggers(self) -> frozenset[str]:

@@ -112,6 +112,14 @@ def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | 
     if pos >= len(tokens):
         return None
     token = tokens[pos]
+    if token == "-" and pos + 1 < len(tokens) and _DIGITS.fullmatch(tokens[pos + 1]):
+        # "-3.2%", "between -5 and 5": a minus sign where a number starts (a dash between two
+        # numbers is a range, and is read by the range code before it gets here)
+        found = read_number(tokens, pos + 1, lex)
+        if found is None:
+            return None
+        n, end = found
+        return Number(-n.value if n.value else 0.0, n.half_step, n.from_article), end
     if _DIGITS.fullmatch(token):
         if lex.group == " ":
             return _space_grouped(tokens, pos, lex)
