@@ -437,11 +437,10 @@ class _Reader:
         known = self.lex.known_words
         unknown = next((t for t in tokens[pos:] if t.isalpha() and t not in known), None)
         if unknown is not None:
-            close = difflib.get_close_matches(unknown, sorted(known), n=1, cutoff=0.75)
             raise ReadError(
                 f"did not understand {unknown!r} in {self.original!r}",
                 part=unknown,
-                suggestion=close[0] if close else None,
+                suggestion=closest(unknown, known),
             )
         part = " ".join(tokens[pos:])
         vague = next((t for t in tokens[pos:] if t in self.lex.not_names), None)
@@ -458,12 +457,10 @@ class _Reader:
                 part=part,
             )
         word = tokens[pos]
-        candidates = sorted(self.lex.vocabulary - {word})
-        close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
         message = f"did not understand {part!r} in {self.original!r}"
         if expected:
             message = f"expected {expected} at {part!r} in {self.original!r}"
-        raise ReadError(message, part=part, suggestion=close[0] if close else None)
+        raise ReadError(message, part=part, suggestion=closest(word, self.lex.vocabulary - {word}))
 
     def _looks_like_a_date(self, tokens: Tokens) -> bool:
         if any(len(t) == 4 and t.isdigit() and t[0] in "12" for t in tokens):
@@ -475,6 +472,19 @@ class _Reader:
         while (m := index.match(tokens, pos)) is not None:
             pos = m[1]
         return pos
+
+
+def closest(word: str, known: frozenset[str] | set[str]) -> str | None:
+    """The known word most like `word` ("did you mean"), or None.
+
+    difflib's similarity is 2·matches / (len(a) + len(b)), so only words between 3/5 and 5/3 of
+    the length can reach 0.75: the others are skipped before difflib compares them, which keeps
+    an unreadable phrase about as cheap to read as a readable one.
+    """
+    n = len(word)
+    candidates = sorted(w for w in known if 3 * n <= 5 * len(w) and 3 * len(w) <= 5 * n)
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _replace(q: _Quantity, **changes: object) -> _Quantity:
