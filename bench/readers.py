@@ -418,6 +418,10 @@ def fmt_rate(x: float) -> str:
     return f"{x:,.0f}"
 
 
+def fmt_ratio(x: float) -> str:
+    return f"{x:.2f}×" if x < 1 else f"{x:,.1f}×"
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=5, help="timed runs per measurement (median)")
@@ -506,7 +510,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             alt_name = f"{alt.name} + lru_cache" if "lru_cache" in r.mode else alt.name
             mode = r.mode.split(",")[0] + (f" ({r.repeats:.0%} repeats)" if r.mode.startswith("corpus") else "")
             print(f"| {alt_name} | {mode} | {r.phrases:,} | {fmt_rate(r.rate(r.alt_s))} | {fmt_rate(r.rate(r.fc_s))} "
-                  f"| {r.ratio:.1f}× | {'yes' if r.ratio >= TARGET_RATIO else 'no'} |")
+                  f"| {fmt_ratio(r.ratio)} | {'yes' if r.ratio >= TARGET_RATIO else 'no'} |")
         sys.stdout.flush()
 
     # -- start-up
