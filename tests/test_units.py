@@ -41,3 +41,30 @@ def test_one_registry() -> None:
 def test_money_reads_through_the_registry(phrase: str, lang: str, unit: str) -> None:
     value = parse_value(phrase, lang, dt.date(2025, 1, 1))
     assert value.kind.value == "amount" and value.unit == unit
+
+
+def test_each_languages_separators_are_cldrs() -> None:
+    """The data files carry their decimal and group symbols (babel costs ~50 ms at run time);
+    this keeps them equal to CLDR's, read through babel."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from factcheck.values.lexicon import _data, available_languages, get_lexicon
+
+    for lang in available_languages():
+        lex = get_lexicon(lang)
+        locale = _data(lang).get("locale", lang)
+        group = get_group_symbol(locale)
+        assert lex.decimal == get_decimal_symbol(locale), lang
+        assert lex.group == (" " if group in ("\u00a0", "\u202f") else group), lang
+
+
+def test_the_currency_shortcut_agrees_with_the_pint_registry() -> None:
+    """Money skips pint at run time; the registry must say the same for every currency."""
+    from factcheck.units import currency_codes, quantity
+
+    assert len(currency_codes()) >= 19
+    for code in currency_codes():
+        q = quantity(1.0, code).to_base_units()
+        assert (float(q.magnitude), str(q.units)) == (1.0, code)
+        dims = q.dimensionality
+        assert list(dims) == [f"[currency_{code}]"]

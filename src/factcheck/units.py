@@ -34,8 +34,24 @@ def quantity(magnitude: float, unit: str) -> pint.Quantity:
 
 
 @cache
+def currency_codes() -> frozenset[str]:
+    """The currencies of `data/units.txt` (`USD = [currency_USD]`), read without building pint.
+
+    A currency is its own base unit, so money never needs pint at run time: importing it costs
+    ~120 ms, the largest part of a cold `factcheck check`. A test checks that the registry
+    agrees with this shortcut for every code.
+    """
+    import re
+
+    text = resources.files("factcheck.data").joinpath("units.txt").read_text("utf-8")
+    return frozenset(re.findall(r"^([A-Z]{3}) = \[currency_\1\]$", text, flags=re.M))
+
+
+@cache
 def to_base(unit: str) -> tuple[float, str]:
     """(factor, base unit name): `to_base("kilometer") == (1000.0, "meter")`."""
+    if unit in currency_codes():
+        return 1.0, unit
     q = quantity(1.0, unit).to_base_units()
     return float(q.magnitude), str(q.units)
 
@@ -43,6 +59,8 @@ def to_base(unit: str) -> tuple[float, str]:
 @cache
 def is_currency(unit: str) -> bool:
     """Currencies are the units whose only dimension is `[currency_XXX]`."""
+    if unit in currency_codes():
+        return True
     import pint
 
     try:
@@ -69,8 +87,6 @@ def subject_dimension(text: str) -> tuple[str, str | None] | None:
     `$`, `dollars`, `euro`), the kinds (`percent`/`%`, `rank`, `date`, `number`, `year`,
     `category`) and pint units of the registry (`kilometer`, `tonne`).
     """
-    import pint
-
     from factcheck.values.lexicon import available_languages, get_lexicon, normalise, tokenise
 
     word = normalise(text)
@@ -81,6 +97,8 @@ def subject_dimension(text: str) -> tuple[str, str | None] | None:
         match = get_lexicon(lang).currencies.match(tokens, 0)
         if match and match[1] == len(tokens):
             return ("amount", match[0])
+    import pint  # only for physical units: money and kinds are known without it
+
     for candidate in (text.strip(), text.strip().upper()):
         try:
             factor, base = to_base(candidate)

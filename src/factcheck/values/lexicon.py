@@ -267,17 +267,6 @@ def combine(parts: list[int]) -> int:
     return total + current
 
 
-def _separators(locale: str) -> tuple[str, str]:
-    """Decimal and group symbols from CLDR (babel), so a new language needs no code for them."""
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
-    group = get_group_symbol(locale)
-    # CLDR uses (narrow) no-break spaces where people type plain spaces.
-    if group in ("\u00a0", "\u202f"):
-        group = " "
-    return get_decimal_symbol(locale), group
-
-
 def _table(raw: dict[Any, Any] | None, convert: Any = int) -> dict[str, Any]:
     """A word table written either way round: `word: value` or `value: [form, form, ...]`.
 
@@ -323,7 +312,9 @@ def get_lexicon(language: str) -> Lexicon:
         raise KeyError(language)
     d = _data(language)
     common = _data("common")
-    decimal, group = _separators(d.get("locale", language))
+    # Written in the data file and checked against CLDR (babel) by the tests: babel costs
+    # ~50 ms and 30 MB at run time for two characters (docs/design.md).
+    decimal, group = str(d["decimal"]), str(d["group"])
     currencies: dict[str, str] = dict(common["currency_symbols"])
     currencies.update({code.lower(): code for code in common["currency_codes"]})
     currencies.update(_table(d.get("currencies"), str))

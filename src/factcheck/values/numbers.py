@@ -89,7 +89,7 @@ _LEAD = re.compile(r"\d{1,3}")
 
 
 def _space_grouped(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int]:
-    """`4 000`, `1 200 000,5`: where thousands are grouped with spaces, the groups are one number.
+    """`4 000`, `1 200 000,5`: thousands grouped with spaces are one number.
 
     The tokeniser splits at spaces, so groups of exactly three digits after a lead of one to
     three digits are joined back; anything else (`29 сентября 2025`) stays separate.
@@ -121,9 +121,9 @@ def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | 
         n, end = found
         return Number(-n.value if n.value else 0.0, n.half_step, n.from_article), end
     if _DIGITS.fullmatch(token):
-        if lex.group == " ":
-            return _space_grouped(tokens, pos, lex)
-        return read_digits(token, lex), pos + 1
+        # Thousands grouped with spaces ("4 000") are read in every language: it is the CLDR
+        # style for Russian and the SI style anywhere, and it has only one reading.
+        return _space_grouped(tokens, pos, lex)
     value = lex.number_word(token)
     if value is None:
         return None
