@@ -109,7 +109,7 @@ class Lexicon:
     fillers: PhraseIndex[bool]
     range_starts: PhraseIndex[bool]
     range_separators: PhraseIndex[bool]
-    number_words: dict[str, int]
+    number_words: dict[str, float]  # whole numbers, and a few fractions ("полтора": 1.5)
     number_words_compound: bool
     number_word_joiners: frozenset[str]
     ordinals: dict[str, int]
@@ -198,7 +198,7 @@ class Lexicon:
             set(self.ordinals) | set(self.ordinal_suffixes) | self.rank_top.words | set(self.rank_groups)
         )
 
-    def number_word(self, token: str) -> int | None:
+    def number_word(self, token: str) -> float | None:
         """A number written in words as one token ("twenty", "ventotto", "duecento")."""
         if token in self.number_words:
             return self.number_words[token]
@@ -210,7 +210,7 @@ class Lexicon:
         return combine(parts)
 
 
-def _segment(word: str, known: dict[str, int]) -> list[int] | None:
+def _segment(word: str, known: dict[str, float]) -> list[float] | None:
     """Split a compound number word into known parts, longest prefix first."""
     if not word:
         return []
@@ -223,7 +223,7 @@ def _segment(word: str, known: dict[str, int]) -> list[int] | None:
     return None
 
 
-def continues(parts: list[int], nxt: int) -> bool:
+def continues(parts: list[float], nxt: float) -> bool:
     """Can number word `nxt` follow `parts`? ("twenty" + "eight" yes; "six" + "six" no.)
 
     The grammar of written numbers in the supported languages, by place value: a word may follow
@@ -243,7 +243,7 @@ def continues(parts: list[int], nxt: int) -> bool:
     return _place(last) > _place(nxt)
 
 
-def _place(value: int) -> int:
+def _place(value: float) -> int:
     """100 for hundreds (100..900), 10 for tens (20..90), 1 for units and teens."""
     if value >= 100 and value % 100 == 0:
         return 100
@@ -252,10 +252,11 @@ def _place(value: int) -> int:
     return 1
 
 
-def combine(parts: list[int]) -> int:
+def combine(parts: list[float]) -> float:
     """Number-word arithmetic: add hundreds, tens and units; "hundred" multiplies the unit before
     it, "thousand" everything before it."""
-    total = current = 0
+    total: float = 0
+    current: float = 0
     for i, value in enumerate(parts):
         if value == 100 and i > 0 and parts[i - 1] < 10:
             current = current * 100
@@ -280,6 +281,12 @@ def _table(raw: dict[Any, Any] | None, convert: Any = int) -> dict[str, Any]:
         else:
             out[str(key)] = convert(value)
     return out
+
+
+def _number(value: Any) -> float:
+    """1000 stays an int (exact arithmetic in number words); 1.5 is a float."""
+    number = float(value)
+    return int(number) if number == int(number) else number
 
 
 def _normalised(table: dict[str, T]) -> dict[str, T]:
@@ -329,7 +336,7 @@ def get_lexicon(language: str) -> Lexicon:
         fillers=_phrases(d.get("fillers")),
         range_starts=_phrases(d.get("range_starts")),
         range_separators=_phrases(d.get("range_separators")),
-        number_words=_normalised(_table(d.get("number_words"))),
+        number_words=_normalised(_table(d.get("number_words"), _number)),
         number_words_compound=bool(d.get("number_words_compound", False)),
         number_word_joiners=frozenset(d.get("number_word_joiners", [])),
         ordinals=_normalised(_table(d.get("ordinals"))),

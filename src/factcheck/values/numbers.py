@@ -140,4 +140,7 @@ def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | 
         end = nxt + 1
     total = combine(total_parts)
     from_article = len(total_parts) == 1 and token in lex.one_articles
-    return Number(float(total), _integer(str(total)).half_step, from_article), end
+    if total != int(total):  # "полтора" (1.5): the precision of its decimals, like "1.5"
+        decimals = len(repr(float(total)).partition(".")[2])
+        return Number(float(total), 0.5 * 10.0**-decimals, from_article), end
+    return Number(float(total), _integer(str(int(total))).half_step, from_article), end
