@@ -103,7 +103,6 @@ class DateReader:
             self._first_months,
             self._quarter_or_half,
             self._relative_month,
-            self._month_relative_year,
             self._day_month_year,
             self._month_day_year,
             self._month_range,
@@ -321,19 +320,6 @@ class DateReader:
             year = self._latest_on_or_before(month)
         return date_value(*month_span(year, month), "month")
 
-    def _month_relative_year(self, tokens: Tokens, pos: int) -> Value | None:
-        """`in January last year`, `в январе прошлого года`, `nel gennaio dell'anno scorso`."""
-        month = self._month(tokens, pos)
-        if month is None:
-            return None
-        pos += 1
-        if pos < len(tokens) and tokens[pos] in self.lex.date_of:
-            pos += 1
-        m = self.lex.relative_years.match(tokens, pos)
-        if m is None or m[1] != len(tokens):
-            return None
-        return date_value(*month_span(self.published.year + m[0], month), "month")
-
     def _days(self, tokens: Tokens, pos: int) -> tuple[int, int, int] | None:
         """A day or a range of days: `30`, `3-4`, `30th` → (first, last, position after)."""
         first = self._day_at(tokens, pos)
@@ -408,6 +394,8 @@ class DateReader:
         return date_value(dt.date(year, first, 1), month_span(year, last)[1], "span")
 
     def _month_year(self, tokens: Tokens, pos: int) -> Value | None:
+        """`May 2025`, `maggio del 2025`, and with a relative year: `in January last year`,
+        `в январе прошлого года`, `nel gennaio dell'anno scorso`."""
         month = self._month(tokens, pos)
         if month is None:
             return None
@@ -416,7 +404,10 @@ class DateReader:
             pos += 1
         year = self._year_to_end(tokens, pos)
         if year is None:
-            return None
+            relative = self.lex.relative_years.match(tokens, pos)
+            if relative is None or relative[1] != len(tokens):
+                return None
+            year = self.published.year + relative[0]
         return date_value(*month_span(year, month), "month")
 
     def _decade(self, tokens: Tokens, pos: int) -> Value | None:
