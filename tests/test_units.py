@@ -68,3 +68,22 @@ def test_the_currency_shortcut_agrees_with_the_pint_registry() -> None:
         assert (float(q.magnitude), str(q.units)) == (1.0, code)
         dims = q.dimensionality
         assert list(dims) == [f"[currency_{code}]"]
+
+
+def test_language_files_use_only_known_keys_and_hedge_kinds() -> None:
+    from factcheck.values.lexicon import _data, available_languages, get_lexicon
+
+    for lang in available_languages():
+        get_lexicon(lang)  # raises LanguageDataError naming the key at fault
+        assert _data(lang)["language"] == lang
+
+
+def test_a_broken_language_file_is_named_not_a_key_error() -> None:
+    import pytest
+
+    from factcheck.values.lexicon import LanguageDataError, _check_language_data
+
+    with pytest.raises(LanguageDataError, match=r"unknown key 'hedgs' \(did you mean 'hedges'\?\).*missing key 'decimal'"):
+        _check_language_data("eo", {"hedgs": {}, "group": ",", "hedges": {}})
+    with pytest.raises(LanguageDataError, match="unknown hedge kind 'aprox'"):
+        _check_language_data("eo", {"decimal": ".", "group": ",", "hedges": {"aprox": ["ĉirkaŭ"]}})

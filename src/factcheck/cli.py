@@ -58,7 +58,7 @@ ApproxOpt = Annotated[
     float | None, typer.Option("--approx", min=0.0, max=1.0, help="Tolerance of 'about X': X ± this fraction (default 0.10, or the file's `tolerances:`).")
 ]
 NearlyOpt = Annotated[
-    float | None, typer.Option("--nearly", min=0.0, max=1.0, help="Tolerance of 'nearly X': [X − this fraction, X) (default 0.10).")
+    float | None, typer.Option("--nearly", min=0.0, max=1.0, help="Tolerance of 'nearly X': [X − this fraction, X) (default 0.10, or the file's `tolerances:`).")
 ]
 ToleranceOpt = Annotated[
     list[str] | None,
@@ -84,6 +84,7 @@ def _overrides(approx: float | None, nearly: float | None, tolerance: list[str] 
     from factcheck.models import Tolerances
 
     given: dict[str, object] = {}
+    flags: dict[str, str] = {}  # which option gave each tolerance, for the error message
     errors = []
     for item in tolerance or []:
         name, sep, fraction = item.partition("=")
@@ -91,11 +92,12 @@ def _overrides(approx: float | None, nearly: float | None, tolerance: list[str] 
         if not sep or name not in Tolerances.model_fields:
             errors.append(f"--tolerance {item!r}: expected NAME=FRACTION with NAME one of {', '.join(Tolerances.model_fields)}")
             continue
-        given[name] = fraction.strip()
+        given[name], flags[name] = fraction.strip(), f"--tolerance {name}"
+    # --approx and --nearly are the short forms; given together with -t, the short form wins
     if approx is not None:
-        given["about"] = approx
+        given["about"], flags["about"] = approx, "--approx"
     if nearly is not None:
-        given["nearly"] = nearly
+        given["nearly"], flags["nearly"] = nearly, "--nearly"
     if errors:
         _fail(errors)
     if not given:
@@ -103,11 +105,7 @@ def _overrides(approx: float | None, nearly: float | None, tolerance: list[str] 
     try:
         return Tolerances.model_validate(given)
     except ValidationError as exc:
-        flag = {"about": "--approx", "nearly": "--nearly"}
-        _fail([
-            f"{flag.get(str(e['loc'][0]), '--tolerance ' + str(e['loc'][0]))}: {e['msg'].lower()}"
-            for e in exc.errors()
-        ])
+        _fail([f"{flags[str(e['loc'][0])]}: {e['msg'].lower()}" for e in exc.errors()])
 
 
 def _read_options(approx: float | None, nearly: float | None, tolerance: list[str] | None) -> ReadOptions:

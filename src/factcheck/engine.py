@@ -203,15 +203,19 @@ def _comparable(
         assert rc.value is not None
         what = _dimension_words(rc.value.dimension)
         extra = ""
-        if rc.value.kind is ValueKind.AMOUNT and any(
-            k.value is not None and k.value.kind is ValueKind.AMOUNT for k in keep
-        ):
-            extra = (
-                ": amounts in different currencies are compared only through a dated rate "
-                "in the file's `rates:` section (e.g. `- {pair: EUR/USD, rate: 1.17, on: 2025-09-29}`)"
-                if is_currency(rc.value.unit or "")
-                else ": amounts in different units are never compared"
-            )
+        target = next(
+            (k.value.unit for k in keep if k.value is not None and k.value.kind is ValueKind.AMOUNT), None
+        )
+        if rc.value.kind is ValueKind.AMOUNT and target is not None:
+            if is_currency(rc.value.unit or "") and is_currency(target):
+                pair = f"{rc.value.unit}/{target}"
+                extra = (
+                    ": amounts in different currencies are compared only through a dated rate; "
+                    f"add one to the file's `rates:` section, e.g. `- {{pair: {pair}, rate: …, "
+                    f"on: {rc.time_label if rc.time.granularity == 'day' else rc.source.published}}}`"
+                )
+            else:
+                extra = ": amounts in different units are never compared"
         problems.append(
             ClaimProblem(
                 ProblemKind.INCOMPARABLE,
@@ -296,4 +300,9 @@ def _consistent_reason(judged: list[ReadClaim], sources: list[str]) -> str:
         else:
             common_value = Value(value.kind, inter, value.unit)
         common = f"every claim allows {figure(common_value)}"
+    converted = [rc for rc in judged if rc.conversion is not None]
+    if converted:
+        common += "; converted " + "; ".join(
+            f"{rc.source.id} {rc.conversion.describe()}" for rc in converted  # type: ignore[union-attr]
+        )
     return f"{n} claims from {len(sources)} sources agree: {common}."

@@ -88,3 +88,21 @@ def _number(x: float) -> str:
     """Up to six decimals (enough for any stated precision), trailing zeros dropped, commas."""
     text = f"{x:,.6f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def rounded(value: Value, digits: int = 4) -> Value:
+    """A computed amount (a converted one) for people: `digits` significant digits, so that
+    `$526.666667–643.703704 mn` shows as `$526.7–643.7 mn`. The JSON keeps every digit."""
+    from factcheck.interval import Interval
+
+    iv = value.interval
+    if iv is None:
+        return value
+
+    def r(x: float | None) -> float | None:
+        return None if x is None else float(f"{x:.{digits}g}")
+
+    lower, upper = r(iv.lower), r(iv.upper)
+    if lower is not None and upper is not None and lower == upper:
+        return Value(value.kind, Interval.closed(lower, upper), unit=value.unit)
+    return Value(value.kind, Interval(lower, upper, iv.lower_inclusive, iv.upper_inclusive), unit=value.unit)

@@ -96,10 +96,10 @@ class Tolerances(_Model):
     at_least: Reach | None = Field(
         default=None, description="'at least X' is [X, X + this fraction]; open when not given."
     )
-    up_to: Reach | None = Field(
+    up_to: Annotated[float, Field(gt=0.0, le=1.0, allow_inf_nan=False)] | None = Field(
         default=None, description="'up to X' is [X − this fraction, X]; open when not given."
     )
-    under: Reach | None = Field(
+    under: Annotated[float, Field(gt=0.0, le=1.0, allow_inf_nan=False)] | None = Field(
         default=None, description="'under X' is [X − this fraction, X); open when not given."
     )
     precision: Fraction | None = Field(

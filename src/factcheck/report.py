@@ -17,7 +17,7 @@ from typing import Any
 from factcheck.claims import ReadClaim, span_label
 from factcheck.diagnostics import Diagnostic
 from factcheck.engine import ProblemKind, SubjectResult, Verdict
-from factcheck.humanize import figure
+from factcheck.humanize import figure, rounded
 
 @dataclass(frozen=True)
 class Report:
@@ -130,7 +130,7 @@ def _claim(rc: ReadClaim) -> dict[str, Any]:
         record["value"] = rc.conversion.original.to_json()
         record["figure"] = figure(rc.conversion.original)
         record["converted"] = {**rc.value.to_json(), **rc.conversion.to_json()}
-        record["converted_figure"] = figure(rc.value)
+        record["converted_figure"] = figure(rounded(rc.value))
     elif rc.value is not None:
         record["value"] = rc.value.to_json()
         record["figure"] = figure(rc.value)

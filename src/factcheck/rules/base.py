@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from factcheck.claims import ReadClaim
-from factcheck.humanize import figure
+from factcheck.humanize import figure, rounded
 from factcheck.models import SubjectKind
 from factcheck.values import ValueKind
 
@@ -50,7 +50,7 @@ def describe(rc: ReadClaim) -> str:
     assert rc.value is not None
     if rc.conversion is not None:
         return (
-            f"{rc.source.id} “{rc.says}” ({figure(rc.conversion.original)} ≈ {figure(rc.value)} "
+            f"{rc.source.id} “{rc.says}” ({figure(rc.conversion.original)} ≈ {figure(rounded(rc.value))} "
             f"{rc.conversion.describe()}, {rc.time_label})"
         )
     return f"{rc.source.id} “{rc.says}” ({figure(rc.value)}, {rc.time_label})"

@@ -476,7 +476,17 @@ class DateReader:
             if right is None:
                 continue
             left = self._completed(inner, tokens[pos:k], right_tokens)
-            if left is None or left.start is None or right.end is None or left.start > right.end:
+            if left is None or left.start is None or right.end is None:
+                continue
+            if not any(_YEAR.fullmatch(t) for t in tokens):
+                # No year anywhere: the range that starts on the left's date, even if it is still
+                # under way at publication ("from September to October", published 29 September).
+                for year in (left.start.year, left.start.year + 1):
+                    later = inner.read((*right_tokens, str(year)))
+                    if later is not None and later.end is not None and later.end >= left.start:
+                        right = later
+                        break
+            if right.end is None or left.start > right.end:
                 continue
             return span_value(left.start, right.end)
         return None

@@ -312,12 +312,50 @@ def available_languages() -> list[str]:
     )
 
 
+#: Every key a language file may have; the loader reads exactly these (docs/languages.md).
+LANGUAGE_KEYS = frozenset(
+    "language locale decimal group hedges fillers range_starts range_separators number_words "
+    "number_words_compound number_word_joiners one_articles lone_scales date_of ordinals "
+    "ordinal_suffixes rank_top rank_articles rank_suffixes rank_groups rank_group_words scales "
+    "currencies unit_connectors percent_words units months date_prepositions year_suffixes "
+    "month_before month_after month_before_suffix month_after_suffix relative_years ago_words "
+    "year_words month_words of_the_year first_months quarter_words half_words quarters halves "
+    "decade_suffixes decade_after decade_words decade_prefixes duration_units named_durations "
+    "duration_prefixes since_words category_prefixes not_names canonical".split()
+)
+REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
+HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
+
+
+class LanguageDataError(ValueError):
+    """A language file that cannot be used: named with the key at fault, never a KeyError."""
+
+
+def _check_language_data(language: str, d: dict[str, Any]) -> None:
+    import difflib
+
+    problems = []
+    for key in sorted(set(d) - LANGUAGE_KEYS):
+        close = difflib.get_close_matches(key, sorted(LANGUAGE_KEYS), n=1)
+        problems.append(f"unknown key {key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    problems += [f"missing key {key!r}" for key in sorted(REQUIRED_KEYS - set(d))]
+    hedges = d.get("hedges")
+    if isinstance(hedges, dict):
+        problems += [
+            f"unknown hedge kind {kind!r} (known: {', '.join(sorted(HEDGE_KINDS))})"
+            for kind in hedges if kind not in HEDGE_KINDS
+        ]
+    if problems:
+        raise LanguageDataError(f"languages/{language}.yaml: " + "; ".join(problems))
+
+
 @cache
 def get_lexicon(language: str) -> Lexicon:
     """The compiled lexicon for an ISO 639-1 code; raises KeyError for an unknown language."""
     if language not in available_languages():
         raise KeyError(language)
     d = _data(language)
+    _check_language_data(language, d)
     common = _data("common")
     # Written in the data file and checked against CLDR (babel) by the tests: babel costs
     # ~50 ms and 30 MB at run time for two characters (docs/design.md).

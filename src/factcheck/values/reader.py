@@ -304,6 +304,12 @@ class _Reader:
         kind, unit, factor = self._kind_and_unit(first)
         if needs_duration and kind is not ValueKind.DURATION:
             raise ReadError("not a duration")
+        if kind is ValueKind.DURATION and _looks_like_a_year(first) and second is None:
+            raise ReadError(
+                f"{self.original.strip()!r} reads like a year, not a duration: a deadline "
+                "('by 2030', 'до 2030 года') has no span factcheck can compare",
+                part=self.original.strip(),
+            )
         if second is not None:
             kind2, unit2, factor2 = self._kind_and_unit(second)
             if (kind2, unit2) != (kind, unit):
@@ -365,10 +371,11 @@ class _Reader:
         m = lex.currencies.match(tokens, pos)
         if m:
             currency, pos = m
-        n = read_number(tokens, pos, lex)
-        if n is None and (named := lex.named_durations.match(tokens, pos)) is not None:
-            # "полвека", "half a century": one span of that many years, ± half a year
+        named = lex.named_durations.match(tokens, pos)
+        if named is not None:
+            # "полвека", "un ventennio", "half a century": that many years, ± half a year
             return _Quantity(Number(1.0, 0.5, from_article=True), duration=named[0]), named[1]
+        n = read_number(tokens, pos, lex)
         if n is None and pos < len(tokens) and tokens[pos] in lex.lone_scales:
             n = (Number(1.0, 0.5, from_article=True), pos)  # "миллиард долларов": one billion
         if n is None:
@@ -472,6 +479,12 @@ class _Reader:
         while (m := index.match(tokens, pos)) is not None:
             pos = m[1]
         return pos
+
+
+def _looks_like_a_year(q: _Quantity) -> bool:
+    """`2030 года`: a four-digit whole number 1000-2999 with a year word is a year, not 2,030 years."""
+    return q.scale == 1.0 and q.number.value == int(q.number.value) and 1000 <= q.number.value <= 2999 \
+        and q.number.half_step < 500 and q.duration == 1.0
 
 
 def closest(word: str, known: frozenset[str] | set[str]) -> str | None:
