@@ -390,7 +390,9 @@ class DateReader:
         if year is None:
             if rest != len(tokens):
                 return None
-            year = self._latest_on_or_before(last)
+            # as for "from May to August": the range that starts most recently, even if it is
+            # still under way at publication
+            year = self._latest_on_or_before(first)
         return date_value(dt.date(year, first, 1), month_span(year, last)[1], "span")
 
     def _month_year(self, tokens: Tokens, pos: int) -> Value | None:
