@@ -71,9 +71,6 @@ class RateTable:
         self._days = {pair: [q.day for q in quotes] for pair, quotes in by_pair.items()}
         self._currencies = sorted({c for pair in by_pair for c in pair})
 
-    def __bool__(self) -> bool:
-        return bool(self._by_pair)
-
     def _nearest(self, base: str, target: str, day: int) -> _Quote | None:
         quotes = self._by_pair.get((base, target))
         if not quotes:

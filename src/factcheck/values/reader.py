@@ -56,13 +56,6 @@ class ReadOptions:
         }
         return replace(self, **changes) if changes else self
 
-    def as_tolerances(self) -> dict[str, float | None]:
-        """The options under the names claims.yaml uses (`about`, not `approx`)."""
-        return {
-            "about": self.approx, "nearly": self.nearly, "precision": self.precision,
-            "over": self.over, "at_least": self.at_least, "up_to": self.up_to, "under": self.under,
-        }
-
 
 DEFAULT_OPTIONS = ReadOptions()
 
