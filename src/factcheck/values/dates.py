@@ -56,6 +56,16 @@ def iso_value(text: str) -> Value | None:
     return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
 
 
+def has_year(tokens: Tokens) -> bool:
+    """A four-digit year (1000-2999) among the tokens."""
+    return any(_YEAR.fullmatch(t) for t in tokens)
+
+
+def might_be_a_date(lex: Lexicon, tokens: Tokens) -> bool:
+    """A month, a date word or a year: without one, a phrase is surely not a date."""
+    return bool(lex.date_triggers.intersection(tokens)) or has_year(tokens)
+
+
 class DateReader:
     """Reads a token sequence as a date span, or returns None when it is not a date phrase."""
 
@@ -65,9 +75,7 @@ class DateReader:
         self.ranges = ranges  # False inside a range: "from May to August" is not nested further
 
     def read(self, tokens: Tokens) -> Value | None:
-        if not self.lex.date_triggers.intersection(tokens) and not any(
-            _YEAR.fullmatch(t) for t in tokens
-        ):
+        if not might_be_a_date(self.lex, tokens):
             return None  # the common case for amounts: no month, year or date word at all
         value = self._single(tokens)
         if value is None and self.ranges:
@@ -480,7 +488,7 @@ class DateReader:
             left = self._completed(inner, tokens[pos:k], right_tokens)
             if left is None or left.start is None or right.end is None:
                 continue
-            if not any(_YEAR.fullmatch(t) for t in tokens):
+            if not has_year(tokens):
                 # No year anywhere: the range that starts on the left's date, even if it is still
                 # under way at publication ("from September to October", published 29 September).
                 for year in (left.start.year, left.start.year + 1):
@@ -496,8 +504,7 @@ class DateReader:
     @staticmethod
     def _completed(inner: DateReader, left: Tokens, right: Tokens) -> Value | None:
         """The left side of a range, completed from the right side's tail when that reads."""
-        has_year = any(_YEAR.fullmatch(t) for t in left)
-        if not has_year:
+        if not has_year(left):
             for i in range(1, len(right)):
                 value = inner.read(left + right[i:])
                 if value is not None:

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import Any, NoReturn
 
 from factcheck.interval import Interval
-from factcheck.values.dates import DateReader, iso_value
+from factcheck.values.dates import DateReader, iso_value, might_be_a_date
 from factcheck.values.lexicon import Lexicon, PhraseIndex, Tokens, get_lexicon, normalise, tokenise
 from factcheck.values.model import ReadError, Value, ValueKind
 from factcheck.values.numbers import Number, read_number, tidy
@@ -450,7 +450,7 @@ class _Reader:
                 "that can be checked",
                 part=vague,
             )
-        if self._looks_like_a_date(tokens):
+        if might_be_a_date(self.lex, tokens):
             raise ReadError(
                 f"{self.original.strip()!r} looks like a date, but not one factcheck reads "
                 f"(the date phrases it knows are listed in docs/verdicts.md)",
@@ -461,11 +461,6 @@ class _Reader:
         if expected:
             message = f"expected {expected} at {part!r} in {self.original!r}"
         raise ReadError(message, part=part, suggestion=closest(word, self.lex.vocabulary - {word}))
-
-    def _looks_like_a_date(self, tokens: Tokens) -> bool:
-        if any(len(t) == 4 and t.isdigit() and t[0] in "12" for t in tokens):
-            return True
-        return bool(self.lex.date_triggers.intersection(tokens))
 
     @staticmethod
     def _skip(index: PhraseIndex[Any], tokens: Tokens, pos: int) -> int:
