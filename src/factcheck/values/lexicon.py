@@ -83,6 +83,10 @@ class PhraseIndex(Generic[T]):
         self._by_first = by_first
         self.words = frozenset(w for cands in by_first.values() for toks, _ in cands for w in toks)
 
+    def entries(self) -> list[tuple[Tokens, T]]:
+        """Every phrase (as tokens) with its value."""
+        return [entry for candidates in self._by_first.values() for entry in candidates]
+
     def match(self, tokens: Tokens, pos: int) -> tuple[T, int] | None:
         """The value of the longest phrase starting at `pos`, and the position after it."""
         if pos >= len(tokens):

@@ -94,7 +94,7 @@ def _unit_writer(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
 
 def _unit_words(lex: Lexicon) -> list[tuple[tuple[str, ...], str]]:
     return sorted(
-        ((toks, name) for cands in lex.units._by_first.values() for toks, name in cands),
+        lex.units.entries(),
         key=lambda c: (len(c[0]), c[0]),
     )
 
