@@ -11,21 +11,12 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from tests.helpers import TWO_SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
 
-CLEAN = """\
-version: 1
-sources:
-  - id: a
-    title: A
-    published: 2025-09-29
-    language: en
-  - id: b
-    title: B
-    published: 2025-10-01
-    language: it
+CLEAN = TWO_SOURCES + """\
 subjects:
   - id: city
     title: City

@@ -8,6 +8,7 @@ import pytest
 
 from factcheck.diagnostics import UnusableInput
 from factcheck.loader import load_claims, load_claims_text
+from tests.helpers import errors
 
 GOOD = """\
 version: 1
@@ -37,10 +38,6 @@ claims:
 """
 
 
-def errors(text: str) -> list[str]:
-    with pytest.raises(UnusableInput) as info:
-        load_claims_text(text, "claims.yaml")
-    return [str(d) for d in info.value.diagnostics]
 
 
 def test_good_file_loads() -> None:

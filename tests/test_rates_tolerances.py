@@ -10,36 +10,26 @@ from typer.testing import CliRunner
 
 from factcheck.api import check_document
 from factcheck.cli import app
-from factcheck.diagnostics import UnusableInput
 from factcheck.loader import load_claims_text
 from factcheck.report import to_dict
+from tests.helpers import TWO_SOURCES, errors
 
 runner = CliRunner()
 
-HEAD = """\
-version: 1
-sources:
-  - id: a
-    title: A
-    published: 2025-09-29
-    language: en
-  - id: b
-    title: B
-    published: 2025-10-01
-    language: it
-"""
-
-
-def money_file(a_says: str, b_says: str, extra: str = "", subject_extra: str = "") -> str:
+def money_file(
+    a_says: str, b_says: str, extra: str = "", subject_extra: str = "", unit: str | None = None
+) -> str:
+    """Source a (en) and source b (it) on one level subject; `extra` goes before `subjects:`."""
+    unit_line = f"    unit: {unit}\n" if unit else ""
     return (
-        HEAD
+        TWO_SOURCES
         + extra
         + f"""\
 subjects:
   - id: s
     title: S
     kind: level
-{subject_extra}claims:
+{unit_line}{subject_extra}claims:
   - subject: s
     source: a
     says: "{a_says}"
@@ -54,12 +44,6 @@ subjects:
 
 def judged(text: str) -> dict:
     return to_dict(check_document(load_claims_text(text, "claims.yaml")))["subjects"][0]
-
-
-def errors(text: str) -> list[str]:
-    with pytest.raises(UnusableInput) as info:
-        load_claims_text(text, "claims.yaml")
-    return [str(d) for d in info.value.diagnostics]
 
 
 # -- rates ---------------------------------------------------------------------------------------
@@ -97,10 +81,7 @@ def test_a_rate_can_reveal_a_conflict_and_the_reason_names_the_rate() -> None:
 
 def test_a_pair_converts_both_ways() -> None:
     # the subject is in euros (most claims), the dollar claim is converted with 1/1.17
-    text = money_file("$585 million", "500 milioni di euro", EUR_USD).replace(
-        "    kind: level\n", "    kind: level\n    unit: EUR\n"
-    )
-    subject = judged(text)
+    subject = judged(money_file("$585 million", "500 milioni di euro", EUR_USD, unit="EUR"))
     dollar = next(c for c in subject["claims"] if c["source"] == "a")
     assert dollar["converted"]["unit"] == "EUR"
     assert dollar["converted"]["factor"] == pytest.approx(1 / 1.17)
@@ -113,9 +94,7 @@ rates:
   - {pair: EUR/USD, rate: 1.17, on: 2025-09-29}
   - {pair: USD/KZT, rate: 540, on: 2025-09-30}
 """
-    subject = judged(money_file("₸316 billion", "500 milioni di euro", rates).replace(
-        "    kind: level\n", "    kind: level\n    unit: KZT\n"
-    ))
+    subject = judged(money_file("₸316 billion", "500 milioni di euro", rates, unit="KZT"))
     euro = next(c for c in subject["claims"] if c["source"] == "b")
     assert euro["converted"]["factor"] == pytest.approx(1.17 * 540)
     assert [r["pair"] for r in euro["converted"]["rates"]] == ["EUR/USD", "USD/KZT"]
