@@ -22,3 +22,11 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def showcase() -> Path:
     return ROOT / "claims.yaml"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _places_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The gazetteer's cache in a folder of the test session, never the user's home."""
+    import os
+
+    os.environ["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("factcheck-cache"))

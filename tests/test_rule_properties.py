@@ -9,10 +9,12 @@ from hypothesis import strategies as st
 
 from factcheck.claims import ReadClaim
 from factcheck.interval import Interval
-from factcheck.models import Claim, Source
+from factcheck.models import Claim, Source, Subject, SubjectKind
 from factcheck.rules.base import all_agree, window_conflicts
 from factcheck.values import Value, ValueKind
 from factcheck.values.model import date_value
+
+_SUBJECT = Subject(id="s", title="S", kind=SubjectKind.CUMULATIVE)
 
 BASE = dt.date(2020, 1, 1)
 
@@ -67,9 +69,9 @@ def test_cumulative_matches_all_pairs(cs: list[ReadClaim]) -> None:
     """FC103 flags a claim exactly when some claim surely before it (and not itself flagged)
     has a lower bound above it: the greedy floor equals the all-pairs definition."""
     from factcheck.rules.cumulative import check
-    from factcheck.rules.base import RuleOptions, time_order
+    from factcheck.rules.base import NoOptions, time_order
 
-    fast = {c.second.index for c in check(cs, RuleOptions())}
+    fast = {c.second.index for c in check(cs, NoOptions(), _SUBJECT)}
     ordered = sorted(cs, key=time_order)
     flagged: set[int] = set()
     for b in ordered:

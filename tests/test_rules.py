@@ -12,7 +12,8 @@ import yaml
 from factcheck.claims import read_claim
 from factcheck.engine import judge_subject
 from factcheck.models import Claim, Source, Subject, SubjectKind
-from factcheck.rules import REGISTRY, RuleOptions
+from factcheck.rules import REGISTRY
+from factcheck.rules.registry import configure
 from factcheck.values import ReadOptions
 
 CASES_DIR = Path(__file__).parent / "rule_cases"
@@ -31,8 +32,10 @@ def _date(x: Any) -> dt.date:
     return x if isinstance(x, dt.date) else dt.date.fromisoformat(str(x))
 
 
-def run_case(case: dict[str, Any]):  # type: ignore[no-untyped-def]
-    subject = Subject(id="s", title="S", kind=SubjectKind(case["kind"]), unit=case.get("unit"))
+def run_case(case: dict[str, Any], rule: str | None = None):  # type: ignore[no-untyped-def]
+    subject = Subject(
+        id="s", title="S", kind=SubjectKind(case["kind"]), unit=case.get("unit"), **case.get("subject", {})
+    )
     read = []
     for i, c in enumerate(case["claims"]):
         source = Source(
@@ -43,12 +46,15 @@ def run_case(case: dict[str, Any]):  # type: ignore[no-untyped-def]
             subject="s",
             source=c["source"],
             says=str(c["says"]),
-            quote=str(c["says"]),
+            quote=str(c.get("quote", c["says"])),
+            accepted=c.get("accepted"),
             as_of=str(as_of) if as_of is not None else None,
             period=str(c["period"]) if "period" in c else None,
         )
         read.append(read_claim(i, claim, source, ReadOptions()))
-    return judge_subject(subject, read, RuleOptions(**case.get("options", {})))
+    options = case.get("options", {})
+    rules = configure(settings={rule: options} if options and rule else None)
+    return judge_subject(subject, read, rules)
 
 
 def test_every_rule_has_a_case_file() -> None:
@@ -57,7 +63,7 @@ def test_every_rule_has_a_case_file() -> None:
 
 @pytest.mark.parametrize(("rule", "case"), _cases())
 def test_rule_case(rule: str | None, case: dict[str, Any]) -> None:
-    result = run_case(case)
+    result = run_case(case, rule)
     expect = case["expect"]
     assert result.verdict.value == expect["verdict"], result.reason
     if "conflicts" in expect:
@@ -65,6 +71,15 @@ def test_rule_case(rule: str | None, case: dict[str, Any]) -> None:
         assert got == expect["conflicts"], result.reason
     for fragment in expect.get("reason_contains", []):
         assert fragment in result.reason
+    if "accepted" in expect:
+        assert (result.accepted is not None) == expect["accepted"], result.reason
+    if "stale" in expect:
+        assert [[rc.index for rc in c.claims] for c in result.stale] == expect["stale"]
+    if "likely_error" in expect:
+        assert result.reconciliation is not None
+        assert [rc.index for rc in result.reconciliation.likely_error] == expect["likely_error"]
+    if "warnings" in expect:
+        assert [[rc.index for rc in c.claims] for c in result.warnings] == expect["warnings"]
     if "problems" in expect:
         got_problems = sorted([p.claim.index, p.kind.value] for p in result.problems)
         assert got_problems == sorted(expect["problems"])

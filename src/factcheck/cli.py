@@ -52,8 +52,21 @@ ClaimsArg = Annotated[
     Path, typer.Argument(help="The claims file.", show_default=True)
 ]
 WindowOpt = Annotated[
-    int, typer.Option("--window-days", min=0, help="Claims this many days apart or less must agree (level, cumulative, and flow claims without a period).")
+    int | None, typer.Option("--window-days", min=0, help="Claims this many days apart or less must agree (level, cumulative, and flow claims without a period). Default 90, or the config file's.")
 ]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option("--select", metavar="RULES", help="Run only these rules: ids, id prefixes (FC1) or names, comma-separated. Replaces the config file's `select`."),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="RULES", help="Do not run these rules (ids, prefixes or names, comma-separated); adds to the config file's `ignore`."),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="The configuration file (factcheck.toml, or a pyproject.toml with [tool.factcheck]). Default: found beside the claims file."),
+]
+NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
 ApproxOpt = Annotated[
     float | None, typer.Option("--approx", min=0.0, max=1.0, help="Tolerance of 'about X': X ± this fraction (default 0.10, or the file's `tolerances:`).")
 ]
@@ -114,12 +127,57 @@ def _read_options(approx: float | None, nearly: float | None, tolerance: list[st
     return ReadOptions().with_tolerances(_overrides(approx, nearly, tolerance))
 
 
-def _options(window_days: int, approx: float | None, nearly: float | None, tolerance: list[str] | None) -> JudgeOptions:
-    from factcheck.engine import JudgeOptions
-    from factcheck.rules import RuleOptions
+def _codes(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
+
+def _options(
+    claims: Path,
+    window_days: int | None,
+    approx: float | None,
+    nearly: float | None,
+    tolerance: list[str] | None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    config: Path | None = None,
+    no_config: bool = False,
+) -> JudgeOptions:
+    """Everything that decides how claims are judged: config file, then the command line."""
+    from factcheck.config import find_config, load_config
+    from factcheck.diagnostics import UnusableInput
+    from factcheck.engine import JudgeOptions
+    from factcheck.rules.registry import RuleConfigError, configure
+    from factcheck.values import ReadOptions
+
+    if config is not None and not config.is_file():
+        _fail([f"--config: {config}: no such file"])
+    try:
+        settings = load_config(None if no_config else (config or find_config(claims)))
+    except UnusableInput as exc:
+        _fail([*map(str, exc.diagnostics), "the configuration file cannot be used."])
+    model = settings.model
+    chosen = _codes(select)
+    where = dict(settings.where)
+    if chosen is not None:
+        where["select"] = "--select"
+    if ignore:
+        where["ignore"] = "--ignore"
+    try:
+        rules = configure(
+            select=chosen if chosen is not None else model.select,
+            ignore=[*model.ignore, *(_codes(ignore) or [])],
+            settings=model.rules,
+            window_days=window_days if window_days is not None else model.window_days,
+            where=where,
+        )
+    except RuleConfigError as exc:
+        _fail([f"{where}: {message}" for where, message in exc.problems])
     return JudgeOptions(
-        rules=RuleOptions(window_days=window_days), overrides=_overrides(approx, nearly, tolerance)
+        read=ReadOptions().with_tolerances(model.tolerances),
+        rules=rules,
+        overrides=_overrides(approx, nearly, tolerance),
     )
 
 
@@ -176,10 +234,14 @@ def report(
         typer.Option("--format", "-f", help="table, markdown or json. Default: from the -o file's suffix (.md, .json), else table."),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
-    window_days: WindowOpt = 90,
+    window_days: WindowOpt = None,
     approx: ApproxOpt = None,
     nearly: NearlyOpt = None,
     tolerance: ToleranceOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
 ) -> None:
     """Every subject with its verdict, figures and reason."""
     from factcheck.formatters import ReportFormat, render_report
@@ -188,7 +250,7 @@ def report(
         suffix = output.suffix.lower() if output else ""
         format = {".md": "markdown", ".markdown": "markdown", ".json": "json"}.get(suffix, "table")
     fmt = _choice(ReportFormat, format, "--format")
-    records = _records(claims, _options(window_days, approx, nearly, tolerance))
+    records = _records(claims, _options(claims, window_days, approx, nearly, tolerance, select, ignore, config, no_config))
     width, color = _terminal() if output is None else (120, False)
     _write(render_report(fmt, records, width=width, color=color), output)
 
@@ -197,17 +259,21 @@ def report(
 def check(
     claims: ClaimsArg = Path("claims.yaml"),
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    window_days: WindowOpt = 90,
+    window_days: WindowOpt = None,
     approx: ApproxOpt = None,
     nearly: NearlyOpt = None,
     tolerance: ToleranceOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
 ) -> None:
     """For CI: print what needs attention; exit 1 on conflicts or claims that cannot be judged."""
     from factcheck.formatters import CheckFormat, render_check
     from factcheck.report import failing
 
     fmt = _choice(CheckFormat, format, "--format")
-    records = _records(claims, _options(window_days, approx, nearly, tolerance))
+    records = _records(claims, _options(claims, window_days, approx, nearly, tolerance, select, ignore, config, no_config))
     _write(render_check(fmt, records), None)
     raise typer.Exit(EXIT_FINDINGS if failing(records) else EXIT_OK)
 

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from factcheck.claims import ReadClaim, read_claim
 from factcheck.humanize import figure
 from factcheck.models import ClaimsFile, Subject, SubjectKind, Tolerances
-from factcheck.rules import REGISTRY, Conflict, Rule, RuleOptions
+from factcheck.rules import Conflict, Severity
 from factcheck.rules.base import all_agree, describe, time_order
+from factcheck.rules.registry import RuleSet, default_rules
 from factcheck.values import ReadOptions, Value, ValueKind
 from factcheck.values.dates import span_value
 from factcheck.values.model import day_from_number
@@ -59,19 +60,28 @@ class SubjectResult:
     verdict: Verdict
     reason: str
     claims: tuple[ReadClaim, ...]  # every claim on the subject, judged ones in time order first
-    conflicts: tuple[Conflict, ...]
+    conflicts: tuple[Conflict, ...]  # error findings: what makes the subject conflicting
     problems: tuple[ClaimProblem, ...]
+    warnings: tuple[Conflict, ...] = ()  # findings of rules configured as warnings
+    accepted: str | None = None  # why the conflicts are accepted: then `check` does not fail
+    stale: tuple[Conflict, ...] = ()  # FC900: acceptances with nothing left to accept
+    reconciliation: Reconciliation | None = None
+
+    @property
+    def failing(self) -> bool:
+        """What `check` fails on for this subject: unaccepted conflicts, stale acceptances."""
+        return (self.verdict is Verdict.CONFLICTING and self.accepted is None) or bool(self.stale)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class JudgeOptions:
     read: ReadOptions = ReadOptions()  # the defaults, under the file's `tolerances:`
-    rules: RuleOptions = RuleOptions()
+    rules: RuleSet | None = None  # None: every built-in rule with its defaults
     overrides: Tolerances | None = None  # the caller's (command line): over the file's, under a subject's
+    reconcile: bool = True  # work out agreed values, series and likely errors
 
 
 DEFAULT_JUDGE_OPTIONS = JudgeOptions()
-DEFAULT_RULE_OPTIONS = RuleOptions()
 
 
 def judge(data: ClaimsFile, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> list[SubjectResult]:
@@ -84,6 +94,12 @@ def judge(data: ClaimsFile, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> li
         by_subject[claim.subject].append(
             read_claim(i, claim, sources[claim.source], read_options[claim.subject])
         )
+    if data.aliases:
+        from factcheck.categories import AliasTable
+
+        aliases = AliasTable.from_file(data.aliases)
+        by_subject = {k: aliases.apply(v) for k, v in by_subject.items()}
+    rules = options.rules if options.rules is not None else default_rules()
     rates = None
     if data.rates:
         from factcheck.rates import RateTable
@@ -94,7 +110,7 @@ def judge(data: ClaimsFile, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> li
         subject = subjects[subject_id]
         if rates is not None:
             claims = convert_currencies(subject, claims, rates)
-        results.append(judge_subject(subject, claims, options.rules))
+        results.append(judge_subject(subject, claims, rules, reconcile=options.reconcile))
     return results
 
 
@@ -147,8 +163,13 @@ def convert_currencies(subject: Subject, claims: list[ReadClaim], rates: RateTab
 
 
 def judge_subject(
-    subject: Subject, claims: Sequence[ReadClaim], options: RuleOptions = DEFAULT_RULE_OPTIONS
+    subject: Subject,
+    claims: Sequence[ReadClaim],
+    rules: RuleSet | None = None,
+    *,
+    reconcile: bool = True,
 ) -> SubjectResult:
+    rules = rules if rules is not None else default_rules()
     problems: list[ClaimProblem] = [
         ClaimProblem(ProblemKind.UNREADABLE, rc, rc.error or "")
         for rc in claims
@@ -158,18 +179,83 @@ def judge_subject(
     judged, incomparable = _comparable(subject, readable)
     problems.extend(incomparable)
     judged.sort(key=time_order)
-    conflicts: list[Conflict] = []
-    for rule in _rules_for(subject.kind):
-        conflicts.extend(rule.check(judged, options))
+    findings = run_rules(subject, judged, rules)
+    conflicts = [c for c in findings if c.severity is Severity.ERROR]
+    warnings = [c for c in findings if c.severity is not Severity.ERROR]
     verdict, reason = _verdict(subject, judged, conflicts, problems)
+    accepted, stale = _acceptance(subject, judged, conflicts, rules)
+    if accepted is not None:
+        reason = f"Accepted: {accepted} {reason}"
     others = [p.claim for p in sorted(problems, key=lambda p: p.claim.index)]
+    reconciliation = None
+    if reconcile:
+        from factcheck.reconcile import reconcile as work_out
+
+        reconciliation = work_out(subject, judged, conflicts, lambda cs: _errors(subject, cs, rules))
     return SubjectResult(
-        subject, verdict, reason, (*judged, *others), tuple(conflicts), tuple(problems)
+        subject, verdict, reason, (*judged, *others), tuple(conflicts), tuple(problems),
+        tuple(warnings), accepted, tuple(stale), reconciliation,
     )
 
 
-def _rules_for(kind: SubjectKind) -> list[Rule]:
-    return [rule for rule in REGISTRY if kind in rule.kinds]
+def run_rules(subject: Subject, judged: Sequence[ReadClaim], rules: RuleSet) -> list[Conflict]:
+    """Every selected rule for the subject's kind, in registry order; the same claims named by
+    two rules are reported once, by the first (the more specific rules come first)."""
+    found: list[Conflict] = []
+    seen: set[frozenset[int]] = set()
+    for rule in rules.for_kind(subject.kind):
+        for conflict in rule.run(judged, subject):
+            key = frozenset(rc.index for rc in conflict.claims)
+            if key not in seen:
+                seen.add(key)
+                found.append(conflict)
+    return found
+
+
+def _errors(subject: Subject, claims: Sequence[ReadClaim], rules: RuleSet) -> list[Conflict]:
+    return [c for c in run_rules(subject, claims, rules) if c.severity is Severity.ERROR]
+
+
+def _acceptance(
+    subject: Subject, judged: list[ReadClaim], conflicts: list[Conflict], rules: RuleSet
+) -> tuple[str | None, list[Conflict]]:
+    """Whether the subject's conflicts are accepted (and why), and which acceptances are stale.
+
+    A subject's `accepted:` accepts all its conflicts. A claim's accepts the conflicts it is in:
+    the subject is accepted when the claims not accepted agree among themselves. An acceptance
+    with nothing to accept is stale (FC900), unless FC900 is not selected.
+    """
+    accepted_claims = [rc for rc in judged if rc.claim.accepted]
+    stale: list[Conflict] = []
+    check_stale = rules.enabled("FC900")
+    severity = next((r.severity for r in rules.rules if r.id == "FC900"), Severity.ERROR)
+
+    def stale_finding(claims: tuple[ReadClaim, ...], why: str) -> Conflict:
+        return Conflict("FC900", claims, why, severity)
+
+    reason: str | None = None
+    if subject.accepted:
+        if conflicts:
+            reason = f"“{subject.accepted}”"
+        elif check_stale:
+            stale.append(stale_finding((), f"subject {subject.id} is accepted (“{subject.accepted}”) but no "
+                                       "longer conflicting: remove its `accepted:`"))
+    if accepted_claims:
+        rest = [rc for rc in judged if not rc.claim.accepted]
+        rest_conflicts = _errors(subject, rest, rules) if conflicts else []
+        if conflicts and not rest_conflicts and reason is None:
+            reason = "; ".join(f"{rc.source.id} “{rc.says}”: “{rc.claim.accepted}”" for rc in accepted_claims)
+        if check_stale:
+            for rc in accepted_claims:
+                # Still in a conflict: alone (FC106), or with some claim that is not accepted.
+                if conflicts and (
+                    _errors(subject, [rc], rules)
+                    or any(_errors(subject, sorted((other, rc), key=time_order), rules) for other in rest)
+                ):
+                    continue
+                stale.append(stale_finding((rc,), f"{rc.source.id} “{rc.says}” is accepted (“{rc.claim.accepted}”) "
+                                           "but is in no conflict: remove its `accepted:`"))
+    return reason, (stale if check_stale else [])
 
 
 def _comparable(
@@ -286,19 +372,10 @@ def _consistent_reason(judged: list[ReadClaim], sources: list[str]) -> str:
         if len(names) > 1:
             common += f" (written {', '.join(repr(n) for n in names)})"
     else:
-        value = judged[0].value
-        assert value is not None and value.interval is not None
-        inter = value.interval
-        for rc in judged[1:]:
-            assert rc.value is not None and rc.value.interval is not None
-            nxt = inter.intersection(rc.value.interval)
-            assert nxt is not None
-            inter = nxt
-        if value.kind is ValueKind.DATE:
-            assert inter.lower is not None and inter.upper is not None
-            common_value = span_value(day_from_number(inter.lower), day_from_number(inter.upper))
-        else:
-            common_value = Value(value.kind, inter, value.unit)
+        from factcheck.reconcile import common_value as agreed
+
+        common_value = agreed(judged)
+        assert common_value is not None
         common = f"every claim allows {figure(common_value)}"
     converted = [rc for rc in judged if rc.conversion is not None]
     if converted:

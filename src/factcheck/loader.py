@@ -124,6 +124,7 @@ def load_claims_text(text: str, name: str = "claims.yaml") -> ClaimsDocument:
     # errors elsewhere in the file, not one run later.
     diagnostics.extend(at(path, message) for path, message in _cross_references(raw))
     diagnostics.extend(at(path, message) for path, message in _rates(raw))
+    diagnostics.extend(at(path, message) for path, message in _aliases(raw))
     if data is not None:
         diagnostics.extend(at(path, message) for path, message in _subject_units(data))
     if diagnostics:
@@ -267,6 +268,31 @@ def _rates(raw: Any) -> list[tuple[NodePath, str]]:
         if isinstance(source, str) and source not in sources:
             known = {s for s in sources if isinstance(s, str)}
             problems.append((("rates", i, "source"), f"unknown source {source!r}{_did_you_mean(source, known)}"))
+    return problems
+
+
+def _aliases(raw: Any) -> list[tuple[NodePath, str]]:
+    """A name may belong to one group of aliases only: else which name it stands for is a guess."""
+    from factcheck.values.reader import category_key
+
+    aliases = raw.get("aliases") if isinstance(raw, dict) else None
+    if not isinstance(aliases, dict):
+        return []
+    problems: list[tuple[NodePath, str]] = []
+    owner: dict[str, str] = {}
+    for canonical, others in aliases.items():
+        if not isinstance(canonical, str) or not isinstance(others, list):
+            continue
+        names: list[tuple[NodePath, str]] = [(("aliases", canonical), canonical)]
+        names += [(("aliases", canonical, i), o) for i, o in enumerate(others) if isinstance(o, str)]
+        for path, name in names:
+            key = category_key(name)
+            if not key:
+                problems.append((path, f"alias {name!r} has no letters or digits to compare"))
+            elif key in owner and owner[key] != canonical:
+                problems.append((path, f"{name!r} is already an alias of {owner[key]!r}: a name can mean one thing only"))
+            else:
+                owner.setdefault(key, canonical)
     return problems
 
 

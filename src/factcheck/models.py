@@ -36,7 +36,40 @@ def _exactly_one(value: object) -> object:
     return value
 
 
+def _window_days(value: object) -> object:
+    """`window: 60`, or `window: 3 months` / `2 weeks` / `1 year` (30, 7, 365 days a unit)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number of days or a span such as '3 months'")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        import re
+
+        m = re.fullmatch(r"\s*(\d{1,5})\s*(day|week|month|year)s?\s*", value)
+        if m:
+            return int(m.group(1)) * {"day": 1, "week": 7, "month": 30, "year": 365}[m.group(2)]
+    raise ValueError("expected a number of days or a span such as '90 days', '3 months', '1 year'")
+
+
+def _reason(value: object) -> object:
+    """An acceptance must say why: an empty or blank reason is no reason."""
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("give the reason the discrepancy is accepted, e.g. accepted: \"the 2017 figure counts only oil\"")
+    return value
+
+
 IsoDate = Annotated[dt.date, BeforeValidator(_not_a_number)]
+WindowDays = Annotated[int, BeforeValidator(_window_days), Field(ge=0, le=36500)]
+AcceptedReason = Annotated[
+    StrictStr,
+    BeforeValidator(_reason),
+    Field(
+        max_length=2000,
+        description="Why this discrepancy is known and accepted (mandatory). The claim or subject "
+        "is still shown in every report, marked accepted, but no longer fails `factcheck check`.",
+        examples=["Italpress counts the energy sector only; Akorda counts all sectors."],
+    ),
+]
 # A time written as an ISO date, month (`2025-09`) or year, or a phrase read against `published`.
 TimeField = Annotated[dt.date, Strict()] | StrictInt | StrictStr
 
@@ -122,6 +155,18 @@ class Subject(_Model):
     tolerances: Tolerances | None = Field(
         default=None, description="This subject's own hedge tolerances, over the file's."
     )
+    window: WindowDays | None = Field(
+        default=None,
+        description="Claims on this subject at most this far apart in time must agree (level, "
+        "cumulative, and flow claims without a period): days, or '3 months', '1 year'. "
+        "Overrides the rules' `window_days`.",
+        examples=[90, "6 months"],
+    )
+    accepted: AcceptedReason | None = None
+
+    @property
+    def window_days(self) -> int | None:
+        return self.window
 
 
 class Claim(_Model):
@@ -140,6 +185,7 @@ class Claim(_Model):
     period: TimeField | None = Field(
         default=None, description="For flow subjects: the span the amount covers."
     )
+    accepted: AcceptedReason | None = None
 
 
 class Rate(_Model):
@@ -174,6 +220,13 @@ class ClaimsFile(_Model):
         default_factory=list,
         description="Dated exchange rates: amounts in different currencies are compared only "
         "through one of these.",
+    )
+    aliases: dict[StrictStr, list[StrictStr]] = Field(
+        default_factory=dict,
+        description="Names that mean the same thing: a canonical name and its other names "
+        "(acronyms, spellings, former names). Compared case- and accent-insensitively, before "
+        "the built-in gazetteer of places.",
+        examples=[{"Trans-Caspian International Transport Route": ["TITR", "Middle Corridor"]}],
     )
     sources: list[Source] = Field(default_factory=list)
     subjects: list[Subject] = Field(default_factory=list)

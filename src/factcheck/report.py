@@ -18,6 +18,8 @@ from factcheck.claims import ReadClaim, span_label
 from factcheck.diagnostics import Diagnostic
 from factcheck.engine import ProblemKind, SubjectResult, Verdict
 from factcheck.humanize import figure, rounded
+from factcheck.rules.base import Conflict
+from factcheck.values import Value, ValueKind
 
 @dataclass(frozen=True)
 class Report:
@@ -31,9 +33,9 @@ def to_dict(report: Report) -> dict[str, Any]:
     for result in report.results:
         for p in result.problems:
             attention[p.claim.index] = p.field
-        for conflict in result.conflicts:
-            for rc in (conflict.first, conflict.second):
-                attention.setdefault(rc.index, "says")
+        for conflict in (*result.conflicts, *result.warnings, *result.stale):
+            for rc in conflict.claims:
+                attention.setdefault(rc.index, "accepted" if conflict.rule == "FC900" else "says")
 
     located: dict[int, str] = {}
 
@@ -42,9 +44,22 @@ def to_dict(report: Report) -> dict[str, Any]:
             located[index] = report.locate(("claims", index, attention[index])).location
         return located[index]
 
+    def finding(c: Conflict, subject_index: int) -> dict[str, Any]:
+        if c.claims:
+            where = location(c.second.index)
+        else:  # about the subject itself: its `accepted:`
+            where = report.locate(("subjects", subject_index, "accepted")).location
+        return {
+            "rule": c.rule,
+            "severity": c.severity.value,
+            "claims": [rc.index for rc in c.claims],
+            "location": where,
+            "message": c.why,
+        }
+
     subjects = []
     problems = []
-    for result in report.results:
+    for subject_index, result in enumerate(report.results):
         problem_of = {p.claim.index: p for p in result.problems}
         claims = []
         for rc in result.claims:
@@ -79,20 +94,17 @@ def to_dict(report: Report) -> dict[str, Any]:
                 **({"tolerances": result.subject.tolerances.model_dump(exclude_none=True)}
                    if result.subject.tolerances else {}),
                 "claims": claims,
-                "conflicts": [
-                    {
-                        "rule": c.rule,
-                        "claims": [c.first.index, c.second.index],
-                        "location": location(c.second.index),
-                        "message": c.why,
-                    }
-                    for c in result.conflicts
-                ],
+                "accepted": result.accepted,
+                "conflicts": [finding(c, subject_index) for c in result.conflicts],
+                "warnings": [finding(c, subject_index) for c in result.warnings],
+                "stale_acceptances": [finding(c, subject_index) for c in result.stale],
+                "reconciliation": _reconciliation(result),
             }
         )
     summary = {v.value: 0 for v in (Verdict.CONSISTENT, Verdict.EVOLVING, Verdict.CONFLICTING, Verdict.SINGLE_SOURCE)}
     for result in report.results:
         summary[result.verdict.value] += 1
+    accepted = sum(r.accepted is not None for r in report.results)
     n_claims = sum(len(r.claims) for r in report.results)
     return {
         "file": report.file,
@@ -104,6 +116,9 @@ def to_dict(report: Report) -> dict[str, Any]:
             "claims": n_claims,
             "unreadable": sum(p["kind"] == ProblemKind.UNREADABLE.value for p in problems),
             "incomparable": sum(p["kind"] == ProblemKind.INCOMPARABLE.value for p in problems),
+            "accepted": accepted,
+            "stale_acceptances": sum(len(r.stale) for r in report.results),
+            "warnings": sum(len(r.warnings) for r in report.results),
         },
     }
 
@@ -137,6 +152,68 @@ def _claim(rc: ReadClaim) -> dict[str, Any]:
     return record
 
 
+def _reconciliation(result: SubjectResult) -> dict[str, Any] | None:
+    """What the claims support together: agreed value, series over time, or the likely error."""
+    rec = result.reconciliation
+    if rec is None:
+        return None
+    out: dict[str, Any] = {}
+    if rec.agreed is not None:
+        out["agreed"] = {"value": rec.agreed.to_json(), "figure": _figure(rec.agreed)}
+    if rec.series:
+        out["series"] = [
+            {
+                "time": point.time,
+                "value": point.value.to_json(),
+                "figure": _figure(point.value),
+                "claims": [rc.index for rc in point.claims],
+            }
+            for point in rec.series
+        ]
+    if rec.searched:
+        out["likely_error"] = [rc.index for rc in rec.likely_error]
+        out["alternatives"] = [[rc.index for rc in alt] for alt in rec.alternatives]
+        if rec.rest_agree is not None:
+            out["rest_agree"] = {"value": rec.rest_agree.to_json(), "figure": _figure(rec.rest_agree)}
+        out["explanation"] = likely_error_words(result)
+    return out
+
+
+def _figure(value: Value) -> str:
+    """A combined value for people: amounts to 4 significant digits (intersections of
+    converted amounts carry float noise), everything else as it reads."""
+    if value.kind in (ValueKind.AMOUNT, ValueKind.NUMBER, ValueKind.PERCENT):
+        return figure(rounded(value))
+    return figure(value)
+
+
+def likely_error_words(result: SubjectResult) -> str:
+    """The likely-error analysis in a sentence, for every format."""
+    rec = result.reconciliation
+    assert rec is not None
+
+    def named(claims: tuple[ReadClaim, ...]) -> str:
+        return " and ".join(f"{rc.source.id} “{rc.says}”" for rc in claims)
+
+    if rec.likely_error:
+        n = len(result.claims) - len(result.problems) - len(rec.likely_error)
+        text = f"Likely error: {named(rec.likely_error)}; without it, the other {n} claim{'s' * (n != 1)} agree"
+        if rec.rest_agree is not None:
+            text += f" on {_figure(rec.rest_agree)}"
+        return text + "."
+    if rec.alternatives:
+        options = "; ".join(named(alt) for alt in rec.alternatives)
+        return f"No single likely error: removing any one of these makes the rest agree: {options}."
+    return "No small set of claims explains the conflict: more than one claim is off."
+
+
 def failing(records: dict[str, Any]) -> bool:
-    """What `factcheck check` fails on: conflicts, unreadable and incomparable claims."""
-    return bool(records["summary"]["conflicting"] or records["problems"])
+    """What `factcheck check` fails on: unaccepted conflicts, stale acceptances, unreadable and
+    incomparable claims. Warnings and accepted conflicts are shown, never fatal."""
+    return bool(
+        any(
+            (s["verdict"] == "conflicting" and s.get("accepted") is None) or s.get("stale_acceptances")
+            for s in records["subjects"]
+        )
+        or records["problems"]
+    )

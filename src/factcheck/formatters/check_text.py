@@ -10,13 +10,21 @@ from factcheck.formatters.text import printable
 
 def render(records: dict[str, Any]) -> str:
     lines: list[str] = []
+    notes: list[str] = []
     for subject in records["subjects"]:
-        if subject["verdict"] == "conflicting":
+        if subject["verdict"] == "conflicting" and subject["conflicts"]:
             first = subject["conflicts"][0]
-            lines.append(
-                f"{printable(first['location'])}: {first['rule']} conflicting {subject['id']}: "
-                f"{printable(subject['reason'])}"
+            line = f"{printable(first['location'])}: {first['rule']} conflicting {subject['id']}: {printable(subject['reason'])}"
+            likely = (subject.get("reconciliation") or {}).get("explanation")
+            if likely:
+                line += f" {printable(likely)}"
+            (notes if subject.get("accepted") is not None else lines).append(
+                line.replace(" conflicting ", " accepted ", 1) if subject.get("accepted") is not None else line
             )
+        for stale in subject.get("stale_acceptances", []):
+            lines.append(f"{printable(stale['location'])}: {stale['rule']} stale acceptance on {subject['id']}: {printable(stale['message'])}")
+        for warning in subject.get("warnings", []):
+            notes.append(f"{printable(warning['location'])}: {warning['rule']} warning {subject['id']}: {printable(warning['message'])}")
     for problem in records["problems"]:
         lines.append(
             f"{printable(problem['location'])}: {problem['kind']} claim on {problem['subject']} "
@@ -24,14 +32,23 @@ def render(records: dict[str, Any]) -> str:
         )
     counts, summary = records["counts"], records["summary"]
     checked = f"{plural(counts['subjects'], 'subject')}, {plural(counts['claims'], 'claim')} checked"
+    extra = []
+    if counts.get("accepted"):
+        extra.append(f"{plural(counts['accepted'], 'accepted conflict')}")
+    if counts.get("warnings"):
+        extra.append(plural(counts["warnings"], "warning"))
+    tail = f"; {', '.join(extra)} not failing" if extra else ""
     if not lines:
-        lines.append(f"No problems: {checked}.")
+        out = notes + [f"No problems: {checked}{tail}."]
     else:
         parts = []
-        if summary["conflicting"]:
-            parts.append(plural(summary["conflicting"], "conflicting subject"))
+        failing_conflicts = summary["conflicting"] - counts.get("accepted", 0)
+        if failing_conflicts:
+            parts.append(plural(failing_conflicts, "conflicting subject"))
+        if counts.get("stale_acceptances"):
+            parts.append(plural(counts["stale_acceptances"], "stale acceptance"))
         for kind in ("unreadable", "incomparable"):
             if counts[kind]:
                 parts.append(plural(counts[kind], f"{kind} claim"))
-        lines.append(f"Found {', '.join(parts)} ({checked}).")
-    return "\n".join(lines) + "\n"
+        out = lines + notes + [f"Found {', '.join(parts)} ({checked}{tail})."]
+    return "\n".join(out) + "\n"

@@ -1,10 +1,41 @@
-"""The rule registry: a plain, ordered list of declared rules (one module each)."""
+"""The rule registry: a plain, ordered tuple of declared rules, one module each.
+
+Each module's docstring is the rule's documentation (what it checks, a conflicting and a
+consistent example); `RULE` declares its id, name, kinds, options and severity. Plugins add
+rules through the `factcheck.rules` entry-point group (`factcheck.rules.registry`).
+"""
 
 from __future__ import annotations
 
-from factcheck.rules import constant, cumulative, flow, window
-from factcheck.rules.base import Conflict, Rule, RuleOptions
+from factcheck.rules import (
+    after_the_fact,
+    constant,
+    cumulative,
+    flow,
+    flow_containment,
+    future_tense,
+    stale_acceptance,
+    window,
+)
+from factcheck.rules.base import Conflict, ConfiguredRule, NoOptions, Options, Rule, Severity, WindowOptions
 
-REGISTRY: tuple[Rule, ...] = (constant.RULE, window.RULE, cumulative.RULE, flow.RULE)
+#: In the order they run. The rules that name a cause (FC106, FC107) come before the general
+#: ones, so when two rules find the same claims, the reason shown is the more telling one.
+BUILTIN: tuple[Rule, ...] = (
+    future_tense.RULE,
+    after_the_fact.RULE,
+    constant.RULE,
+    window.RULE,
+    cumulative.RULE,
+    flow.RULE,
+    flow_containment.RULE,
+    stale_acceptance.RULE,
+)
 
-__all__ = ["REGISTRY", "Conflict", "Rule", "RuleOptions"]
+#: Kept for callers of 0.1: the built-in rules.
+REGISTRY = BUILTIN
+
+__all__ = [
+    "BUILTIN", "REGISTRY", "Conflict", "ConfiguredRule", "NoOptions", "Options", "Rule", "Severity",
+    "WindowOptions",
+]

@@ -1,48 +1,129 @@
 """What a rule is, and the small interval helpers rules share.
 
 A rule looks at the readable, comparable claims of one subject (sorted by time) and returns
-`Conflict`s: pairs of claims that cannot both be true under the subject's kind. Rules never
-compare every pair: each is a single pass over the claims in time order.
+`Conflict`s: claims that cannot all be true under the subject's kind. Rules never compare every
+pair: each is a single pass over the claims in time order.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.claims import ReadClaim
 from factcheck.humanize import figure, rounded
-from factcheck.models import SubjectKind
+from factcheck.models import Subject, SubjectKind
 from factcheck.values import ValueKind
+
+
+class Severity(StrEnum):
+    """What a finding does: an `error` makes its subject conflicting and fails `check`; a
+    `warning` is shown in every report but changes neither the verdict nor the exit code."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Two claims that cannot both hold, and why, in words."""
+    """Claims that cannot all hold (one claim, for a rule about a claim on its own), and why.
+
+    Findings are immutable values: rules make them, the engine orders them, formatters print
+    them; nothing changes one after it is made.
+    """
 
     rule: str
-    first: ReadClaim
-    second: ReadClaim
+    claims: tuple[ReadClaim, ...]
     why: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def first(self) -> ReadClaim:
+        return self.claims[0]
+
+    @property
+    def second(self) -> ReadClaim:
+        """The later claim (the same as `first` for a finding about one claim)."""
+        return self.claims[-1]
 
 
-@dataclass(frozen=True, slots=True)
-class RuleOptions:
-    """Options every rule understands; a rule reads the ones it needs."""
+class Options(BaseModel):
+    """A rule's typed options, with their defaults; set in the config file, checked there.
 
-    window_days: int = 90  # level/cumulative: claims this close in time must overlap
+    `[tool.factcheck.rules.FC102] window_days = 60` sets FC102's `window_days`; an unknown
+    option or a wrong type is an error naming the config file's line.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NoOptions(Options):
+    """For rules that take none."""
+
+
+class WindowOptions(Options):
+    window_days: int = Field(
+        default=90, ge=0, le=36500,
+        description="Claims whose times are at most this many days apart must agree. A "
+        "subject's own `window:` overrides it.",
+    )
+
+
+#: What a rule's check receives: the subject's judged claims in time order, the rule's options
+#: (after the config file, the command line and the subject's `window:`), and the subject.
+CheckFunction = Callable[[Sequence[ReadClaim], Any, Subject], list[Conflict]]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A declared rule: id, name, the kinds it judges, and its check."""
+    """A declared rule: id, name, the kinds it judges, its options, severity and check.
+
+    The documentation of a rule is the docstring of its module (a bad and a good example):
+    docs/rules.md is generated from it, so the two cannot drift apart.
+    """
 
     id: str
     name: str
     kinds: frozenset[SubjectKind]
-    check: Callable[[Sequence[ReadClaim], RuleOptions], list[Conflict]]
+    check: CheckFunction
     summary: str = ""
+    options: type[Options] = NoOptions
+    severity: Severity = Severity.ERROR
+
+    @property
+    def doc(self) -> str:
+        import inspect
+
+        module = inspect.getmodule(self.check)
+        return inspect.cleandoc(module.__doc__ or "") if module else ""
+
+
+@dataclass(frozen=True)
+class ConfiguredRule:
+    """A rule as this run uses it: its options and severity after configuration."""
+
+    rule: Rule
+    options: Any
+    severity: Severity
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    def run(self, claims: Sequence[ReadClaim], subject: Subject) -> list[Conflict]:
+        options = self.options
+        window = subject.window_days
+        if window is not None and "window_days" in type(options).model_fields:
+            options = options.model_copy(update={"window_days": window})
+        found = self.rule.check(claims, options, subject)
+        if self.severity is not Severity.ERROR:
+            found = [replace(c, severity=self.severity) for c in found]
+        return found
 
 
 def describe(rc: ReadClaim) -> str:
@@ -90,10 +171,17 @@ def all_agree(claims: Sequence[ReadClaim]) -> tuple[ReadClaim, ReadClaim] | None
     if len(claims) < 2:
         return None
     if is_category(claims):
-        first = claims[0]
-        for other in claims[1:]:
-            if other.value.category != first.value.category:  # type: ignore[union-attr]
-                return first, other
+        # Names agree when they are the same place or one contains the other; containment is
+        # not transitive (Astana ~ Kazakhstan ~ Almaty), so every pair of distinct names is
+        # compared: there are few distinct names, however many claims.
+        distinct: dict[tuple[str | None, str | None], ReadClaim] = {}
+        for rc in claims:
+            distinct.setdefault((rc.value.category, rc.value.within), rc)  # type: ignore[union-attr]
+        names = list(distinct.values())
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if not a.value.overlaps(b.value):  # type: ignore[union-attr, arg-type]
+                    return a, b
         return None
     hi_lower, lo_upper = tightest(claims)
     assert hi_lower.value is not None and lo_upper.value is not None
@@ -120,15 +208,16 @@ def window_conflicts(claims: Sequence[ReadClaim], window: int) -> list[tuple[Rea
     out: list[tuple[ReadClaim, ReadClaim]] = []
     ordered = sorted((rc for rc in claims if rc.when - rc.start <= window), key=lambda rc: (rc.when, rc.start, rc.index))
     if is_category(ordered):
-        latest: dict[str | None, ReadClaim] = {}
+        latest: dict[tuple[str | None, str | None], ReadClaim] = {}
         for rc in ordered:
-            for category, other in latest.items():
-                if category != rc.value.category and other.days_apart(rc) <= window:  # type: ignore[union-attr]
+            for other in latest.values():
+                if not other.value.overlaps(rc.value) and other.days_apart(rc) <= window:  # type: ignore[union-attr, arg-type]
                     out.append((other, rc))
                     break
-            previous = latest.get(rc.value.category)  # type: ignore[union-attr]
+            name = (rc.value.category, rc.value.within)  # type: ignore[union-attr]
+            previous = latest.get(name)
             if previous is None or rc.start >= previous.start:
-                latest[rc.value.category] = rc  # type: ignore[union-attr]
+                latest[name] = rc
         return out
     highest_lower: list[tuple[tuple[float, int], int, ReadClaim]] = []  # (-key, tiebreak, claim)
     lowest_upper: list[tuple[tuple[float, int], int, ReadClaim]] = []

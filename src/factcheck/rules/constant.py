@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.claims import ReadClaim
-from factcheck.models import SubjectKind
-from factcheck.rules.base import Conflict, Rule, RuleOptions, all_agree, describe
+from factcheck.models import Subject, SubjectKind
+from factcheck.rules.base import Conflict, Rule, NoOptions, all_agree, describe
 
 
-def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
+def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
     """A source that contradicts itself first (the surest error), then the widest split."""
     by_source: dict[str, list[ReadClaim]] = {}
     for rc in claims:
@@ -34,8 +34,7 @@ def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
     return [
         Conflict(
             RULE.id,
-            a,
-            b,
+            (a, b),
             f"{describe(a)} and {describe(b)} cannot both be true: the subject is constant, "
             "so every claim must allow the same value",
         )

@@ -24,11 +24,11 @@ from collections.abc import Sequence
 
 from factcheck.claims import ReadClaim
 from factcheck.interval import Interval
-from factcheck.models import SubjectKind
-from factcheck.rules.base import Conflict, Rule, RuleOptions, describe, is_category, lower_key, time_order
+from factcheck.models import Subject, SubjectKind
+from factcheck.rules.base import Conflict, Rule, NoOptions, describe, is_category, lower_key, time_order
 
 
-def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
+def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
     if is_category(claims):
         return []
     conflicts: list[Conflict] = []
@@ -53,8 +53,7 @@ def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
                 conflicts.append(
                     Conflict(
                         RULE.id,
-                        floor,
-                        rc,
+                        (floor, rc),
                         f"{describe(rc)} is below {describe(floor)}, which came earlier: "
                         "a cumulative total cannot shrink",
                     )

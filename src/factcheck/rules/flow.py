@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.claims import ReadClaim, span_label
-from factcheck.models import SubjectKind
-from factcheck.rules.base import Conflict, Rule, RuleOptions, all_agree, describe, window_conflicts
+from factcheck.models import Subject, SubjectKind
+from factcheck.rules.base import Conflict, Rule, WindowOptions, all_agree, describe, window_conflicts
 
 
 def period_of(rc: ReadClaim) -> tuple[float, float] | None:
@@ -33,7 +33,7 @@ def period_of(rc: ReadClaim) -> tuple[float, float] | None:
     return (span.interval.lower or 0.0, span.interval.upper or 0.0)
 
 
-def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
+def check(claims: Sequence[ReadClaim], options: WindowOptions, subject: Subject) -> list[Conflict]:
     groups: dict[tuple[float, float] | None, list[ReadClaim]] = {}
     for rc in claims:
         groups.setdefault(period_of(rc), []).append(rc)
@@ -49,7 +49,7 @@ def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
             span = group[0].period or group[0].time
             where = f"for the same period {span_label(span)}"
         conflicts.extend(
-            Conflict(RULE.id, a, b, f"{describe(a)} and {describe(b)} cannot both be true {where}")
+            Conflict(RULE.id, (a, b), f"{describe(a)} and {describe(b)} cannot both be true {where}")
             for a, b in pairs
         )
     return conflicts
@@ -61,4 +61,5 @@ RULE = Rule(
     kinds=frozenset({SubjectKind.FLOW}),
     check=check,
     summary="Flow claims covering the same period must overlap.",
+    options=WindowOptions,
 )

@@ -21,16 +21,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.claims import ReadClaim
-from factcheck.models import SubjectKind
-from factcheck.rules.base import Conflict, Rule, RuleOptions, describe, window_conflicts
+from factcheck.models import Subject, SubjectKind
+from factcheck.rules.base import Conflict, Rule, WindowOptions, describe, window_conflicts
 
 
-def check(claims: Sequence[ReadClaim], options: RuleOptions) -> list[Conflict]:
+def check(claims: Sequence[ReadClaim], options: WindowOptions, subject: Subject) -> list[Conflict]:
     return [
         Conflict(
             RULE.id,
-            a,
-            b,
+            (a, b),
             f"{describe(a)} and {describe(b)} cannot both be true: they are "
             f"{a.days_apart(b)} days apart (within the {options.window_days}-day window) "
             "and do not overlap",
@@ -45,4 +44,5 @@ RULE = Rule(
     kinds=frozenset({SubjectKind.LEVEL, SubjectKind.CUMULATIVE}),
     check=check,
     summary="Claims made within the window (default 90 days) must overlap.",
+    options=WindowOptions,
 )

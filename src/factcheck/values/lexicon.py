@@ -325,10 +325,34 @@ LANGUAGE_KEYS = frozenset(
     "month_before month_after month_before_suffix month_after_suffix relative_years ago_words "
     "year_words month_words of_the_year first_months quarter_words half_words quarters halves "
     "decade_suffixes decade_after decade_words decade_prefixes duration_units named_durations "
-    "duration_prefixes since_words category_prefixes not_names canonical".split()
+    "duration_prefixes since_words category_prefixes not_names canonical future_tense "
+    "name_endings".split()
 )
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
+
+
+@cache
+def future_tense(language: str) -> re.Pattern[str] | None:
+    """The language's future-tense markers (`will`, `sarà`, `будет`) as one pattern, or None.
+
+    Read from the language file's `future_tense:` list of regular expressions, matched
+    case-insensitively as whole words. Used by rule FC106: a heuristic, documented as one.
+    """
+    if language not in available_languages():
+        return None
+    patterns = _data(language).get("future_tense") or []
+    if not patterns:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def name_endings(language: str) -> tuple[tuple[str, str], ...]:
+    """Case endings of inflected place names (`Астане` → `Астана`): `name_endings:` pairs."""
+    if language not in available_languages():
+        return ()
+    return tuple((str(a), str(b)) for a, b in _data(language).get("name_endings") or [])
 
 
 class LanguageDataError(ValueError):

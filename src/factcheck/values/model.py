@@ -51,7 +51,8 @@ class Value:
     """One reading of one phrase.
 
     `interval` is in base units (USD, not billions of USD; points for percentages; day numbers
-    for dates). Categories carry `category` (the canonical key after aliases) and no interval.
+    for dates). Categories carry `category` (the canonical key after aliases) and no interval;
+    a place inside another (a city in its country) carries the container's key in `within`.
     `note` keeps a qualifier that does not change the interval, such as "record".
     """
 
@@ -62,6 +63,7 @@ class Value:
     label: str | None = None  # how a category was written, for people
     note: str | None = None
     granularity: str | None = None  # dates: day | month | quarter | half | year | span
+    within: str | None = None  # categories: the place that contains this one (a city's country)
 
     @property
     def dimension(self) -> tuple[str, str | None]:
@@ -82,7 +84,12 @@ class Value:
 
     def overlaps(self, other: Value) -> bool:
         if self.kind is ValueKind.CATEGORY or other.kind is ValueKind.CATEGORY:
-            return self.category == other.category
+            # The same name, or one place inside the other ("Astana" and "in Kazakhstan").
+            return (
+                self.category == other.category
+                or (self.within is not None and self.within == other.category)
+                or (other.within is not None and other.within == self.category)
+            )
         assert self.interval is not None and other.interval is not None
         return self.interval.overlaps(other.interval)
 
@@ -107,6 +114,8 @@ class Value:
             out["granularity"] = self.granularity
         if self.kind is ValueKind.CATEGORY:
             out["category"] = self.category
+            if self.within is not None:
+                out["within"] = self.within
         if self.note:
             out["note"] = self.note
         return out

@@ -421,10 +421,14 @@ class _Reader:
         key = category_key(label)
         if not key:
             return None
-        canonical = builtin_aliases().get(key)
-        if canonical is None and not label[:1].isupper():
-            return None  # not a proper name: "a lot", "many"
-        return Value(ValueKind.CATEGORY, None, category=canonical or key, label=label)
+        from factcheck.places import resolve
+
+        place = resolve(name_variants(key, lex.language))
+        if not label[:1].isupper() and (place is None or not place.well_known):
+            return None  # not a proper name nor a well-known place: "a lot", "many", "nice"
+        if place is None:
+            return Value(ValueKind.CATEGORY, None, category=key, label=label)
+        return Value(ValueKind.CATEGORY, None, category=place.key, label=label, within=place.within)
 
     # -- errors --------------------------------------------------------------------------------
 
@@ -545,20 +549,12 @@ def category_key(text: str) -> str:
     return "-".join(words)
 
 
-@cache
-def builtin_aliases() -> dict[str, str]:
-    """Other names → canonical key, from `data/aliases.yaml`."""
-    from importlib import resources
+def name_variants(key: str, language: str) -> list[str]:
+    """The key, then the forms the language's case endings give (`астане` → `астана`, `астан`)."""
+    from factcheck.values.lexicon import name_endings
 
-    from factcheck.yamlio import load_data_yaml
-
-    data = load_data_yaml(
-        resources.files("factcheck.data").joinpath("aliases.yaml").read_text("utf-8")
-    )
-    table: dict[str, str] = {}
-    for canonical, others in data.items():
-        key = category_key(canonical)
-        table[key] = key
-        for other in others:
-            table[category_key(other)] = key
-    return table
+    out = [key]
+    for ending, base in name_endings(language):
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            out.append(key[: len(key) - len(ending)] + base)
+    return out

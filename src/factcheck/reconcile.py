@@ -1,0 +1,156 @@
+"""Reconciliation: what the claims on a subject, taken together, support.
+
+- **agreed** — when every judged claim can be true at once, the value they all allow (the
+  intersection of their intervals; for names, the most specific place).
+- **series** — when the value changes over time (evolving subjects, or one source over time):
+  the claims in time order cut into runs that agree, each with its common value; for flows,
+  one entry per period.
+- **likely error** — for a conflicting subject, the smallest set of claims whose removal lets
+  the rules pass on the rest. When exactly one such set exists, it is the likely error; when
+  several do (two sources, one against the other), none is singled out and the alternatives are
+  listed: a fact-checker decides, not a coin toss. Searched exactly for sets of up to three
+  claims, rerunning the subject's rules for each candidate within a budget; beyond that the
+  result says it was not found rather than guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from math import comb
+
+from factcheck.claims import ReadClaim, span_label
+from factcheck.models import Subject, SubjectKind
+from factcheck.rules.base import Conflict, all_agree
+from factcheck.values import Value, ValueKind
+from factcheck.values.dates import span_value
+from factcheck.values.model import day_from_number
+
+#: The most rule reruns spent looking for the likely error of one subject.
+BUDGET = 400
+MAX_REMOVED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    time: str  # the time label of the run: `2017-08-21`, or `2025-09-29..2025-10-03`
+    value: Value
+    claims: tuple[ReadClaim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    agreed: Value | None = None
+    series: tuple[SeriesPoint, ...] = ()
+    likely_error: tuple[ReadClaim, ...] = ()  # set when exactly one smallest set exists
+    alternatives: tuple[tuple[ReadClaim, ...], ...] = ()  # every smallest set, when searched
+    searched: bool = False  # a conflicting subject whose likely error was looked for
+    rest_agree: Value | None = None  # what the others agree on once the likely error is out
+
+
+def reconcile(
+    subject: Subject,
+    judged: Sequence[ReadClaim],
+    conflicts: Sequence[Conflict],
+    errors: Callable[[Sequence[ReadClaim]], list[Conflict]],
+) -> Reconciliation:
+    if not judged:
+        return Reconciliation()
+    if conflicts:
+        return _likely_error(subject, judged, conflicts, errors)
+    if all_agree(judged) is None:
+        return Reconciliation(agreed=common_value(judged))
+    return Reconciliation(series=series(subject, judged))
+
+
+def common_value(claims: Sequence[ReadClaim]) -> Value | None:
+    """The value every claim allows, or None when they do not all agree."""
+    if not claims or all_agree(claims) is not None:
+        return None
+    first = claims[0].value
+    assert first is not None
+    if first.kind is ValueKind.CATEGORY:
+        # A city inside a country named by others is the most specific answer.
+        inner = [rc.value for rc in claims if rc.value is not None and rc.value.within is not None]
+        return inner[0] if inner else first
+    assert first.interval is not None
+    inter = first.interval
+    for rc in claims[1:]:
+        assert rc.value is not None and rc.value.interval is not None
+        nxt = inter.intersection(rc.value.interval)
+        if nxt is None:
+            return None
+        inter = nxt
+    if first.kind is ValueKind.DATE:
+        assert inter.lower is not None and inter.upper is not None
+        return span_value(day_from_number(inter.lower), day_from_number(inter.upper))
+    return Value(first.kind, inter, first.unit)
+
+
+def series(subject: Subject, judged: Sequence[ReadClaim]) -> tuple[SeriesPoint, ...]:
+    """Runs of claims that agree, in time order (flows: one run per period)."""
+    if subject.kind is SubjectKind.FLOW:
+        from factcheck.rules.flow import period_of
+
+        by_period: dict[object, list[ReadClaim]] = {}
+        for rc in judged:
+            by_period.setdefault(period_of(rc), []).append(rc)
+        points = []
+        for key in sorted(by_period, key=lambda k: (k is None, k or (0.0, 0.0))):  # type: ignore[arg-type, return-value]
+            group = by_period[key]
+            value = common_value(group)
+            span = group[0].period or group[0].time
+            if value is not None:
+                points.append(SeriesPoint(span_label(span), value, tuple(group)))
+            else:
+                points += [SeriesPoint(span_label(rc.period or rc.time), rc.value, (rc,)) for rc in group]  # type: ignore[arg-type]
+        return tuple(points)
+    points = []
+    run: list[ReadClaim] = []
+    for rc in judged:
+        if run and common_value([*run, rc]) is None:
+            points.append(_point(run))
+            run = []
+        run.append(rc)
+    if run:
+        points.append(_point(run))
+    return tuple(points)
+
+
+def _point(run: list[ReadClaim]) -> SeriesPoint:
+    value = common_value(run)
+    assert value is not None
+    first, last = run[0].time_label, run[-1].time_label
+    return SeriesPoint(first if first == last else f"{first}..{last}", value, tuple(run))
+
+
+def _likely_error(
+    subject: Subject,
+    judged: Sequence[ReadClaim],
+    conflicts: Sequence[Conflict],
+    errors: Callable[[Sequence[ReadClaim]], list[Conflict]],
+) -> Reconciliation:
+    suspects = list(dict.fromkeys(rc for c in conflicts for rc in c.claims))
+    spent = 0
+    for size in range(1, MAX_REMOVED + 1):
+        # One claim at a time, every claim is tried (a conflict the rules did not name may
+        # hide behind one they did); larger sets are drawn from the claims in conflicts.
+        pool = list(judged) if size == 1 else suspects
+        if len(pool) < size or spent + comb(len(pool), size) > BUDGET:
+            break
+        found = []
+        for removed in combinations(pool, size):
+            spent += 1
+            gone = {rc.index for rc in removed}
+            if not errors([rc for rc in judged if rc.index not in gone]):
+                found.append(tuple(removed))
+        if found:
+            likely = found[0] if len(found) == 1 else ()
+            rest = None
+            if likely:
+                gone = {rc.index for rc in likely}
+                rest_claims = [rc for rc in judged if rc.index not in gone]
+                rest = common_value(rest_claims)
+            return Reconciliation(likely_error=likely, alternatives=tuple(found), searched=True, rest_agree=rest)
+    return Reconciliation(searched=True)
