@@ -44,7 +44,7 @@ def test_check_fails_on_the_showcase_conflicts(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.chdir(ROOT)
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 1
-    assert "claims.yaml:" in result.stdout and "FC101 conflicting italian-cultural-institute-city" in result.stdout
+    assert "claims.yaml:" in result.stdout and "FC101 conflicting tokayev-visit-to-italy" in result.stdout and "FC101 accepted italian-cultural-institute-city" in result.stdout
 
 
 def test_check_passes_on_a_clean_file(clean_file: Path) -> None:

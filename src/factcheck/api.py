@@ -18,7 +18,7 @@ def check_document(doc: ClaimsDocument, options: JudgeOptions = DEFAULT_JUDGE_OP
     """Judge a loaded document."""
     with paused_gc():
         results = judge(doc.data, options)
-    return Report(doc.display_name, tuple(results), doc.locate)
+    return Report(doc.display_name, tuple(results), doc.locate, tuple(doc.data.sources))
 
 
 def check_file(path: str | Path, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:

@@ -279,6 +279,90 @@ def check(
 
 
 @app.command()
+def explain(
+    subject: Annotated[str, typer.Argument(help="The subject's id (as in claims.yaml).")],
+    claims: ClaimsArg = Path("claims.yaml"),
+    window_days: WindowOpt = None,
+    approx: ApproxOpt = None,
+    nearly: NearlyOpt = None,
+    tolerance: ToleranceOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+) -> None:
+    """One subject's reasoning step by step: each claim and how it was read, the rules, the verdict, a timeline."""
+    from factcheck.formatters import explain as explain_format
+
+    options = _options(claims, window_days, approx, nearly, tolerance, select, ignore, config, no_config)
+    records = _records(claims, options)
+    found = next((s for s in records["subjects"] if s["id"] == subject), None)
+    if found is None:
+        import difflib
+
+        ids = [s["id"] for s in records["subjects"]]
+        close = difflib.get_close_matches(subject, ids, n=1, cutoff=0.5)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        _fail([f"{claims}: no subject {subject!r}{hint}"])
+    from factcheck.models import SubjectKind
+
+    assert options.rules is not None
+    rules = [
+        {"id": r.id, "name": r.rule.name, "summary": r.rule.summary, "severity": r.severity.value}
+        for r in options.rules.for_kind(SubjectKind(found["kind"]))
+    ]
+    _write(explain_format.render(found, rules), None)
+
+
+@app.command()
+def sources(
+    claims: ClaimsArg = Path("claims.yaml"),
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    window_days: WindowOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+) -> None:
+    """Each source's track record: corroborated, contradicted, uncorroborated claims, and copies."""
+    from factcheck.api import check_file
+    from factcheck.diagnostics import UnusableInput
+    from factcheck.formatters import SourcesFormat, render_sources
+    from factcheck.track_record import to_dict, track_records
+
+    fmt = _choice(SourcesFormat, format, "--format")
+    options = _options(claims, window_days, None, None, None, select, ignore, config, no_config)
+    try:
+        report = check_file(claims, options)
+    except UnusableInput as exc:
+        n = len(exc.diagnostics)
+        _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the claims file cannot be used."])
+    records, copies = track_records(report.results, report.sources, options.rules)
+    width, color = _terminal()
+    _write(render_sources(fmt, to_dict(records, copies, report.file), width=width, color=color), None)
+
+
+@app.command(name="rules")
+def list_rules(
+    format: Annotated[str, typer.Option("--format", "-f", help="table or markdown (the docs/rules.md page).")] = "table",
+) -> None:
+    """Every rule: id, name, kinds, severity, options; --format markdown writes docs/rules.md."""
+    from factcheck.formatters import rules_doc
+    from factcheck.rules.registry import RuleConfigError, all_rules
+
+    try:
+        rules = all_rules()
+    except RuleConfigError as exc:
+        _fail([f"{where}: {message}" for where, message in exc.problems])
+    if format == "markdown":
+        _write(rules_doc.markdown(rules), None)
+    elif format == "table":
+        _write(rules_doc.table(rules), None)
+    else:
+        _fail([f"--format: {format!r} is not one of table, markdown"])
+
+
+@app.command()
 def parse(
     phrase: Annotated[str | None, typer.Argument(help="The figure as written, e.g. 'up to $7.6 billion'.")] = None,
     lang: Annotated[str, typer.Option("--lang", "-l", help="ISO 639-1 language of the phrase.")] = "en",

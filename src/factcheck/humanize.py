@@ -106,3 +106,11 @@ def rounded(value: Value, digits: int = 4) -> Value:
     if lower is not None and upper is not None and lower == upper:
         return Value(value.kind, Interval.closed(lower, upper), unit=value.unit)
     return Value(value.kind, Interval(lower, upper, iv.lower_inclusive, iv.upper_inclusive), unit=value.unit)
+
+
+def compact_number(x: float) -> str:
+    """Three significant digits with a scale word, for axis labels: `7.6 bn`, `255`, `4.2 k`."""
+    for size, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn"), (1e3, " k")):
+        if abs(x) >= size:
+            return f"{x / size:.3g}{word}"
+    return f"{x:.3g}"

@@ -18,6 +18,7 @@ from factcheck.claims import ReadClaim, span_label
 from factcheck.diagnostics import Diagnostic
 from factcheck.engine import ProblemKind, SubjectResult, Verdict
 from factcheck.humanize import figure, rounded
+from factcheck.models import Source
 from factcheck.rules.base import Conflict
 from factcheck.values import Value, ValueKind
 
@@ -26,6 +27,7 @@ class Report:
     file: str
     results: tuple[SubjectResult, ...]
     locate: Callable[[tuple[str | int, ...]], Diagnostic]
+    sources: tuple[Source, ...] = ()
 
 
 def to_dict(report: Report) -> dict[str, Any]:

@@ -17,6 +17,11 @@ class CheckFormat(StrEnum):
     JSON = "json"
 
 
+class SourcesFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
 def render_report(fmt: ReportFormat, records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:
     match fmt:
         case ReportFormat.TABLE:
@@ -45,5 +50,19 @@ def render_check(fmt: CheckFormat, records: dict[str, Any]) -> str:
             from factcheck.formatters import json_format
 
             return json_format.render(records)
+        case _:
+            assert_never(fmt)
+
+
+def render_sources(fmt: SourcesFormat, records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:
+    match fmt:
+        case SourcesFormat.TABLE:
+            from factcheck.formatters import sources_table
+
+            return sources_table.render(records, width=width, color=color)
+        case SourcesFormat.JSON:
+            import json
+
+            return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
         case _:
             assert_never(fmt)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
-from factcheck.formatters.text import claim_figure
+from factcheck.formatters.text import claim_figure, reconciliation_lines
 from factcheck.formatters.text import markdown_inline as md
 
 _HEADINGS = {
@@ -27,13 +27,20 @@ def render(records: dict[str, Any]) -> str:
     for verdict in ORDER:
         out.append(f"| {verdict_label(verdict)} | {records['summary'][verdict]} |")
     out.append("")
-    by_verdict = {v: [s for s in records["subjects"] if s["verdict"] == v] for v in ORDER}
+    accepted = [s for s in records["subjects"] if s.get("accepted") is not None]
+    by_verdict = {
+        v: [s for s in records["subjects"] if s["verdict"] == v and s.get("accepted") is None] for v in ORDER
+    }
     for verdict in ORDER:
         subjects = by_verdict[verdict]
         if not subjects:
             continue
         out += [f"## {_HEADINGS[verdict]}", ""]
         for subject in subjects:
+            out += _subject(subject)
+    if accepted:
+        out += ["## Accepted discrepancies: known, explained, not failing", ""]
+        for subject in accepted:
             out += _subject(subject)
     if records["problems"]:
         out += ["## Claims that could not be judged", ""]
@@ -52,6 +59,9 @@ def _subject(subject: dict[str, Any]) -> list[str]:
     unit = f", unit {md(subject['unit'])}" if subject.get("unit") else ""
     out += [f"**{verdict_label(subject['verdict'])}** · kind {subject['kind']}{unit}", ""]
     out += [md(subject["reason"]), ""]
+    extra = [line for line in reconciliation_lines(subject) if not line.startswith("Accepted discrepancy:")]
+    if extra:
+        out += [f"- {md(line)}" for line in extra] + [""]
     out += ["| Source | Time | Says | Read as |", "|---|---|---|---|"]
     for c in subject["claims"]:
         read_as = md(claim_figure(c)) if c["status"] == "judged" else f"⚠ {c['status']}: {md(c.get('error', ''))}"

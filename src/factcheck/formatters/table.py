@@ -11,7 +11,7 @@ import io
 from typing import Any
 
 from factcheck.engine import VERDICT_ORDER
-from factcheck.formatters.text import claim_figure, printable
+from factcheck.formatters.text import claim_figure, printable, reconciliation_lines
 
 VERDICT_STYLE = {
     "conflicting": ("✗", "bold red"),
@@ -68,12 +68,14 @@ def render(records: dict[str, Any], *, width: int = 120, color: bool = False) ->
             figures.append(f"  {printable(claim['source'])} · {claim['time']}", style="dim")
         verdict = Text(f"{symbol} {subject['verdict']}", style=style)
         verdict.append(f"\n{subject['kind']}", style="dim")
-        table.add_row(
-            name,
-            verdict,
-            figures,
-            Text(printable(subject["reason"])),
-        )
+        if subject.get("accepted") is not None:
+            verdict.append("\naccepted", style="bold")
+        reason = Text(printable(subject["reason"]))
+        for line in reconciliation_lines(subject):
+            if line.startswith("Accepted discrepancy:"):
+                continue  # the reason already starts with it
+            reason.append("\n" + printable(line), style="italic")
+        table.add_row(name, verdict, figures, reason)
     console.print(table)
     console.print(Text(summary_line(records)))
     for problem in records["problems"]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -35,3 +36,23 @@ def claim_figure(claim: dict[str, object]) -> str:
     if "converted_figure" in claim:
         text += f" ≈ {claim['converted_figure']}"
     return text
+
+
+def reconciliation_lines(subject: dict[str, Any]) -> list[str]:
+    """What the claims support together, in words (plain text: formatters escape it)."""
+    out: list[str] = []
+    rec = subject.get("reconciliation") or {}
+    if subject.get("accepted") is not None:
+        out.append(f"Accepted discrepancy: {subject['accepted']}")
+    if "explanation" in rec:
+        out.append(rec["explanation"])
+    judged = sum(c["status"] == "judged" for c in subject["claims"])
+    if "agreed" in rec and subject["verdict"] != "consistent" and judged > 1:
+        out.append(f"Agreed value: {rec['agreed']['figure']}")
+    if len(rec.get("series", [])) > 1:
+        out.append("Over time: " + " → ".join(f"{p['time']}: {p['figure']}" for p in rec["series"]))
+    for finding in subject.get("warnings", []):
+        out.append(f"Warning {finding['rule']}: {finding['message']}")
+    for finding in subject.get("stale_acceptances", []):
+        out.append(f"Stale acceptance ({finding['rule']}, {finding['location']}): {finding['message']}")
+    return out

@@ -1,0 +1,49 @@
+"""`factcheck sources`: one row per source with its track record, then the copies found."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from factcheck.formatters.text import printable
+
+
+def render(records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buf = io.StringIO()
+    console = Console(
+        file=buf, width=width, color_system="standard" if color else None, force_terminal=color,
+        no_color=not color, markup=False, emoji=False, highlight=False, legacy_windows=False, _environ={},
+    )
+    table = Table(box=box.SIMPLE_HEAVY, expand=True, title=Text(f"factcheck sources: {printable(records['file'])}"))
+    table.add_column("Source", ratio=4, overflow="fold")
+    table.add_column("Published", no_wrap=True)
+    table.add_column("Claims", justify="right")
+    table.add_column("✓ corroborated", justify="right", style="green")
+    table.add_column("✗ contradicted", justify="right", style="red")
+    table.add_column("· alone", justify="right", style="cyan")
+    table.add_column("Copies with", ratio=3, overflow="fold")
+    for s in records["sources"]:
+        name = Text(printable(s["id"]), style="bold")
+        if s.get("publisher"):
+            name.append("\n" + printable(s["publisher"]), style="dim")
+        table.add_row(
+            name, s["published"], str(s["claims"]), str(s["corroborated"]), str(s["contradicted"]),
+            str(s["uncorroborated"]), Text(printable(", ".join(s["copies_with"])) or "—"),
+        )
+    console.print(table)
+    if records["copies"]:
+        console.print(Text("Probable copies (nearly the same quote; not counted as independent corroboration):"))
+        for c in records["copies"]:
+            a, b = c["sources"]
+            console.print(Text(
+                f"  {printable(a)} ~ {printable(b)}: {len(c['claims'])} claim pair(s) on "
+                f"{printable(', '.join(c['subjects']))}, similarity {c['similarity']:g}%"
+            ))
+    else:
+        console.print(Text("No probable copies: every agreement counted is between independent wordings."))
+    return buf.getvalue()

@@ -1,0 +1,161 @@
+"""Source track records: how often each source is corroborated, contradicted or alone.
+
+For every judged claim, the other claims on its subject from *independent* sources are weighed:
+
+- **contradicted** — the subject's rules find a conflict between it and one of them;
+- **corroborated** — otherwise, when one of them overlaps it (both can be true at once, and
+  the rules find nothing wrong with the pair);
+- **uncorroborated** — otherwise: nobody independent speaks to it, or only at other times.
+
+Two claims are *copies* when their quotes are nearly the same text (rapidfuzz's normalised
+Indel similarity ≥ `COPY_SIMILARITY` after folding case, quotes, dashes and spaces, on quotes of
+at least `MIN_QUOTE` characters): one source probably took the sentence from the other, or both
+from one press release. A copy is not independent corroboration, so the two never corroborate
+(or contradict) each other. The same figure in different words is not a copy: "$7 billion" is
+said by many.
+
+Pairs are compared within a subject only; the cost per subject is quadratic in its number of
+claims, which is small in practice (a subject with more than `MAX_PAIRWISE` claims is compared
+against its tightest claims only).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.claims import ReadClaim
+from factcheck.engine import SubjectResult, run_rules
+from factcheck.rules.base import Severity, tightest
+from factcheck.rules.registry import RuleSet, default_rules
+
+COPY_SIMILARITY = 90.0
+MIN_QUOTE = 30
+MAX_PAIRWISE = 200
+
+
+@dataclass
+class SourceRecord:
+    id: str
+    title: str
+    publisher: str | None
+    published: str
+    claims: int = 0
+    corroborated: int = 0
+    contradicted: int = 0
+    uncorroborated: int = 0
+    unjudged: int = 0  # unreadable or incomparable: not weighed
+    copies_with: set[str] = field(default_factory=set)
+
+    def to_json(self) -> dict[str, Any]:
+        judged = self.corroborated + self.contradicted + self.uncorroborated
+        return {
+            "id": self.id,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published,
+            "claims": self.claims,
+            "corroborated": self.corroborated,
+            "contradicted": self.contradicted,
+            "uncorroborated": self.uncorroborated,
+            "unjudged": self.unjudged,
+            "corroboration_rate": round(self.corroborated / judged, 4) if judged else None,
+            "copies_with": sorted(self.copies_with),
+        }
+
+
+@dataclass(frozen=True)
+class Copy:
+    subject: str
+    first: ReadClaim
+    second: ReadClaim
+    similarity: float
+
+
+def normalise_quote(text: str) -> str:
+    """Fold what copying does not change: case, typographic quotes and dashes, spacing."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[\u2018\u2019\u201a\u201b\u2032`´]", "'", text)
+    text = re.sub(r"[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]", '"', text)
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def find_copies(results: Sequence[SubjectResult]) -> list[Copy]:
+    from rapidfuzz import fuzz
+
+    out = []
+    for result in results:
+        claims = [rc for rc in result.claims if len(rc.claim.quote) >= MIN_QUOTE]
+        normal = [normalise_quote(rc.claim.quote) for rc in claims]
+        for i, a in enumerate(claims):
+            for j in range(i + 1, len(claims)):
+                b = claims[j]
+                if a.source.id == b.source.id:
+                    continue
+                score = fuzz.ratio(normal[i], normal[j], score_cutoff=COPY_SIMILARITY)
+                if score:
+                    out.append(Copy(result.subject.id, a, b, round(score, 1)))
+    return out
+
+
+def track_records(
+    results: Sequence[SubjectResult], sources: Sequence[Any], rules: RuleSet | None = None
+) -> tuple[list[SourceRecord], list[Copy]]:
+    rules = rules if rules is not None else default_rules()
+    records = {s.id: SourceRecord(s.id, s.title, s.publisher, s.published.isoformat()) for s in sources}
+    copies = find_copies(results)
+    copied: set[frozenset[int]] = {frozenset((c.first.index, c.second.index)) for c in copies}
+    for c in copies:
+        records[c.first.source.id].copies_with.add(c.second.source.id)
+        records[c.second.source.id].copies_with.add(c.first.source.id)
+    for result in results:
+        problem_claims = {p.claim.index for p in result.problems}
+        judged = [rc for rc in result.claims if rc.index not in problem_claims]
+        for rc in result.claims:
+            records[rc.source.id].claims += 1
+            if rc.index in problem_claims:
+                records[rc.source.id].unjudged += 1
+        others_pool = judged if len(judged) <= MAX_PAIRWISE else list(dict.fromkeys(tightest(judged)))
+        for rc in judged:
+            verdict = "uncorroborated"
+            for other in others_pool:
+                if other.source.id == rc.source.id or frozenset((rc.index, other.index)) in copied:
+                    continue
+                pair = sorted((rc, other), key=lambda c: (c.start, c.when, c.index))
+                errors = [  # between the two: a claim's own error (FC106) is not a contradiction
+                    c for c in run_rules(result.subject, pair, rules)
+                    if c.severity is Severity.ERROR and len({x.index for x in c.claims}) == 2
+                ]
+                if errors:
+                    verdict = "contradicted"
+                    break
+                if rc.value is not None and other.value is not None and rc.value.overlaps(other.value):
+                    verdict = "corroborated"
+            record = records[rc.source.id]
+            setattr(record, verdict, getattr(record, verdict) + 1)
+    return list(records.values()), copies
+
+
+def to_dict(records: list[SourceRecord], copies: list[Copy], file: str) -> dict[str, Any]:
+    by_pair: dict[tuple[str, str], list[Copy]] = defaultdict(list)
+    for c in copies:
+        a, b = sorted((c.first.source.id, c.second.source.id))
+        by_pair[(a, b)].append(c)
+    return {
+        "file": file,
+        "sources": [r.to_json() for r in records],
+        "copies": [
+            {
+                "sources": list(pair),
+                "claims": [[c.first.index, c.second.index] for c in group],
+                "subjects": sorted({c.subject for c in group}),
+                "similarity": max(c.similarity for c in group),
+            }
+            for pair, group in sorted(by_pair.items())
+        ],
+    }
