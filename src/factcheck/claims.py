@@ -15,9 +15,13 @@ from factcheck.values import ReadError, ReadOptions, Value, ValueKind, parse_val
 from factcheck.values.model import date_value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ReadClaim:
-    """One claim with its figure read. `index` is its place in the file's `claims` list."""
+    """One claim with its figure read. `index` is its place in the file's `claims` list.
+
+    Compared and hashed by identity (`eq=False`): one object per claim in a run, and hashing
+    the whole claim (pydantic model, values) made every set and dict of claims slow.
+    """
 
     index: int
     claim: Claim

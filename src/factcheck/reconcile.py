@@ -9,8 +9,9 @@
   the rules pass on the rest. When exactly one such set exists, it is the likely error; when
   several do (two sources, one against the other), none is singled out and the alternatives are
   listed: a fact-checker decides, not a coin toss. Searched exactly for sets of up to three
-  claims, rerunning the subject's rules for each candidate within a budget; beyond that the
-  result says it was not found rather than guess.
+  claims among those that remove a claim of every conflict found (a conflict between two claims
+  stands whatever else is said), rerunning the subject's rules for each within a budget; beyond
+  that the result says it was not found rather than guess.
 """
 
 from __future__ import annotations
@@ -131,18 +132,24 @@ def _likely_error(
     conflicts: Sequence[Conflict],
     errors: Callable[[Sequence[ReadClaim]], list[Conflict]],
 ) -> Reconciliation:
+    # A conflict between two claims holds whatever else is said, so every answer removes at
+    # least one claim of each conflict found: only such "hitting sets" are rerun, smallest
+    # first. Rerunning the rules then catches conflicts the rules did not name (they report
+    # one per claim, not every pair).
     suspects = list(dict.fromkeys(rc for c in conflicts for rc in c.claims))
+    found_sets = [frozenset(rc.index for rc in c.claims) for c in conflicts]
     spent = 0
-    for size in range(1, MAX_REMOVED + 1):
-        # One claim at a time, every claim is tried (a conflict the rules did not name may
-        # hide behind one they did); larger sets are drawn from the claims in conflicts.
-        pool = list(judged) if size == 1 else suspects
-        if len(pool) < size or spent + comb(len(pool), size) > BUDGET:
+    for size in range(1, min(MAX_REMOVED, len(suspects)) + 1):
+        if comb(len(suspects), size) > BUDGET * 20:
             break
         found = []
-        for removed in combinations(pool, size):
-            spent += 1
+        for removed in combinations(suspects, size):
             gone = {rc.index for rc in removed}
+            if not all(gone & pair for pair in found_sets):
+                continue
+            spent += 1
+            if spent > BUDGET:
+                return Reconciliation(searched=True)
             if not errors([rc for rc in judged if rc.index not in gone]):
                 found.append(tuple(removed))
         if found:
@@ -150,7 +157,6 @@ def _likely_error(
             rest = None
             if likely:
                 gone = {rc.index for rc in likely}
-                rest_claims = [rc for rc in judged if rc.index not in gone]
-                rest = common_value(rest_claims)
+                rest = common_value([rc for rc in judged if rc.index not in gone])
             return Reconciliation(likely_error=likely, alternatives=tuple(found), searched=True, rest_agree=rest)
     return Reconciliation(searched=True)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from factcheck.claims import ReadClaim
 from factcheck.models import Subject, SubjectKind
-from factcheck.rules.base import Conflict, NoOptions, Rule, describe, tightest, time_order
+from factcheck.rules.base import Conflict, NoOptions, Rule, all_agree, describe, tightest, time_order
 from factcheck.values import ReadError, Value, ValueKind, parse_value
 from factcheck.humanize import figure
 
@@ -36,6 +36,8 @@ _PROBE = dt.timedelta(days=400)
 
 def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
     dates = [rc for rc in claims if rc.value is not None and rc.value.kind is ValueKind.DATE]
+    if all_agree(dates) is None:
+        return []  # nothing disagrees: nothing to explain
     relative = [rc for rc in dates if read_at(rc, rc.source.published + _PROBE) != rc.value]
     if not relative:
         return []
