@@ -16,8 +16,8 @@ import typer
 
 if TYPE_CHECKING:
     from factcheck.engine import JudgeOptions
-    from factcheck.values import ReadOptions
     from factcheck.models import Tolerances
+    from factcheck.values import ReadOptions
 
 app = typer.Typer(
     name="factcheck",
@@ -184,9 +184,8 @@ def _options(
 def _records(claims: Path, options: JudgeOptions) -> dict[str, Any]:
     from factcheck.api import check_file
     from factcheck.diagnostics import UnusableInput
-    from factcheck.report import to_dict
-
     from factcheck.gcpause import paused_gc
+    from factcheck.report import to_dict
 
     try:
         report = check_file(claims, options)

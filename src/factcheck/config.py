@@ -56,7 +56,7 @@ def find_config(claims: Path) -> Path | None:
         return beside
     for parent in (folder, *folder.parents):
         candidate = parent / "pyproject.toml"
-        if candidate.is_file() and re.search(r"^\s*\[tool\.factcheck[.\]]", _read(candidate), re.M):
+        if candidate.is_file() and re.search(r"^\s*\[tool\.factcheck[.\]]", _read(candidate), re.MULTILINE):
             return candidate
         if (parent / ".git").exists():
             break

@@ -17,12 +17,11 @@ from factcheck.models import ClaimsFile, Subject, SubjectKind, Tolerances
 from factcheck.rules import Conflict, Severity
 from factcheck.rules.base import all_agree, describe, time_order
 from factcheck.rules.registry import RuleSet, default_rules
-from factcheck.values import ReadOptions, Value, ValueKind
-from factcheck.values.dates import span_value
-from factcheck.values.model import day_from_number
+from factcheck.values import ReadOptions, ValueKind
 
 if TYPE_CHECKING:
     from factcheck.rates import RateTable
+    from factcheck.reconcile import Reconciliation
 
 
 class Verdict(StrEnum):

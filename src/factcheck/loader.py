@@ -15,8 +15,15 @@ from typing import Any
 
 from factcheck.diagnostics import Diagnostic, UnusableInput
 from factcheck.models import ClaimsFile
+from factcheck.yamlio import (
+    BlockListLocator,
+    Position,
+    PositionIndex,
+    YamlSyntaxError,
+    load_yaml,
+    second_document_line,
+)
 from factcheck.yamlio import Path as NodePath
-from factcheck.yamlio import BlockListLocator, Position, PositionIndex, YamlSyntaxError, load_yaml, second_document_line
 
 # Hints for the mistakes people make most, keyed by pydantic error type.
 _HINTS = {

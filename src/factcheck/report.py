@@ -22,6 +22,7 @@ from factcheck.models import Source
 from factcheck.rules.base import Conflict
 from factcheck.values import Value, ValueKind
 
+
 @dataclass(frozen=True)
 class Report:
     file: str

@@ -44,7 +44,7 @@ def currency_codes() -> frozenset[str]:
     import re
 
     text = resources.files("factcheck.data").joinpath("units.txt").read_text("utf-8")
-    return frozenset(re.findall(r"^([A-Z]{3}) = \[currency_\1\]$", text, flags=re.M))
+    return frozenset(re.findall(r"^([A-Z]{3}) = \[currency_\1\]$", text, flags=re.MULTILINE))
 
 
 @cache
@@ -87,7 +87,12 @@ def subject_dimension(text: str) -> tuple[str, str | None] | None:
     `$`, `dollars`, `euro`), the kinds (`percent`/`%`, `rank`, `date`, `number`, `year`,
     `category`) and pint units of the registry (`kilometer`, `tonne`).
     """
-    from factcheck.values.lexicon import available_languages, get_lexicon, normalise, tokenise
+    from factcheck.values.lexicon import (
+        available_languages,
+        get_lexicon,
+        normalise,
+        tokenise,
+    )
 
     word = normalise(text)
     if word in _KIND_WORDS:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-
 #: Above this many claims, one subject per line instead of indented: Python's indenting JSON
 #: encoder is pure Python and took 4 s on 100k claims; the compact C encoder takes a tenth.
 COMPACT_ABOVE = 2000

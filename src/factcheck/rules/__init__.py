@@ -17,7 +17,15 @@ from factcheck.rules import (
     stale_acceptance,
     window,
 )
-from factcheck.rules.base import Conflict, ConfiguredRule, NoOptions, Options, Rule, Severity, WindowOptions
+from factcheck.rules.base import (
+    ConfiguredRule,
+    Conflict,
+    NoOptions,
+    Options,
+    Rule,
+    Severity,
+    WindowOptions,
+)
 
 #: In the order they run. The rules that name a cause (FC106, FC107) come before the general
 #: ones, so when two rules find the same claims, the reason shown is the more telling one.
@@ -36,6 +44,13 @@ BUILTIN: tuple[Rule, ...] = (
 REGISTRY = BUILTIN
 
 __all__ = [
-    "BUILTIN", "REGISTRY", "Conflict", "ConfiguredRule", "NoOptions", "Options", "Rule", "Severity",
+    "BUILTIN",
+    "REGISTRY",
+    "ConfiguredRule",
+    "Conflict",
+    "NoOptions",
+    "Options",
+    "Rule",
+    "Severity",
     "WindowOptions",
 ]

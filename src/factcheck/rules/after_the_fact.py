@@ -25,10 +25,18 @@ import datetime as dt
 from collections.abc import Sequence
 
 from factcheck.claims import ReadClaim
-from factcheck.models import Subject, SubjectKind
-from factcheck.rules.base import Conflict, NoOptions, Rule, all_agree, describe, tightest, time_order
-from factcheck.values import ReadError, Value, ValueKind, parse_value
 from factcheck.humanize import figure
+from factcheck.models import Subject, SubjectKind
+from factcheck.rules.base import (
+    Conflict,
+    NoOptions,
+    Rule,
+    all_agree,
+    describe,
+    tightest,
+    time_order,
+)
+from factcheck.values import ReadError, Value, ValueKind, parse_value
 
 #: Far enough to move any relative phrase (a year, a month, "two years ago") to another value.
 _PROBE = dt.timedelta(days=400)

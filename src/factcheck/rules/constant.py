@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from factcheck.claims import ReadClaim
 from factcheck.models import Subject, SubjectKind
-from factcheck.rules.base import Conflict, Rule, NoOptions, all_agree, describe
+from factcheck.rules.base import Conflict, NoOptions, Rule, all_agree, describe
 
 
 def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:

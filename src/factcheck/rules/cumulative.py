@@ -25,7 +25,15 @@ from collections.abc import Sequence
 from factcheck.claims import ReadClaim
 from factcheck.interval import Interval
 from factcheck.models import Subject, SubjectKind
-from factcheck.rules.base import Conflict, Rule, NoOptions, describe, is_category, lower_key, time_order
+from factcheck.rules.base import (
+    Conflict,
+    NoOptions,
+    Rule,
+    describe,
+    is_category,
+    lower_key,
+    time_order,
+)
 
 
 def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:

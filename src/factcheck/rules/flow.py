@@ -23,7 +23,14 @@ from collections.abc import Sequence
 
 from factcheck.claims import ReadClaim, span_label
 from factcheck.models import Subject, SubjectKind
-from factcheck.rules.base import Conflict, Rule, WindowOptions, all_agree, describe, window_conflicts
+from factcheck.rules.base import (
+    Conflict,
+    Rule,
+    WindowOptions,
+    all_agree,
+    describe,
+    window_conflicts,
+)
 
 
 def period_of(rc: ReadClaim) -> tuple[float, float] | None:

@@ -22,7 +22,13 @@ from collections.abc import Sequence
 
 from factcheck.claims import ReadClaim
 from factcheck.models import Subject, SubjectKind
-from factcheck.rules.base import Conflict, Rule, WindowOptions, describe, window_conflicts
+from factcheck.rules.base import (
+    Conflict,
+    Rule,
+    WindowOptions,
+    describe,
+    window_conflicts,
+)
 
 
 def check(claims: Sequence[ReadClaim], options: WindowOptions, subject: Subject) -> list[Conflict]:

@@ -16,12 +16,19 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, NoReturn
 
 from factcheck.interval import Interval
 from factcheck.values.dates import DateReader, iso_value, might_be_a_date
-from factcheck.values.lexicon import Lexicon, PhraseIndex, Tokens, get_lexicon, normalise, tokenise
+from factcheck.values.lexicon import (
+    Lexicon,
+    PhraseIndex,
+    Tokens,
+    get_lexicon,
+    normalise,
+    tokenise,
+)
 from factcheck.values.model import ReadError, Value, ValueKind
 from factcheck.values.numbers import Number, read_number, tidy
 
