@@ -20,7 +20,7 @@ def render(records: dict[str, Any], *, width: int = 120, color: bool = False) ->
         no_color=not color, markup=False, emoji=False, highlight=False, legacy_windows=False, _environ={},
     )
     table = Table(box=box.SIMPLE_HEAVY, expand=True, title=Text(f"factcheck sources: {printable(records['file'])}"))
-    table.add_column("Source", ratio=4, overflow="fold")
+    table.add_column("Source", ratio=4, min_width=24, overflow="fold")
     table.add_column("Published", no_wrap=True)
     table.add_column("Claims", justify="right")
     table.add_column("✓ corroborated", justify="right", style="green")

@@ -89,6 +89,8 @@ def summary_line(records: dict[str, Any]) -> str:
     summary, counts = records["summary"], records["counts"]
     verdicts = ", ".join(f"{summary[v]} {v}" for v in ORDER)
     extra = ""
+    if counts.get("accepted"):
+        verdicts = verdicts.replace(" conflicting", f" conflicting ({counts['accepted']} accepted)", 1)
     if counts["unreadable"] or counts["incomparable"]:
         extra = f"; {counts['unreadable']} unreadable, {counts['incomparable']} incomparable"
     return f"{plural(counts['subjects'], 'subject')} ({verdicts}); {plural(counts['claims'], 'claim')}{extra}."
