@@ -367,9 +367,15 @@ def _consistent_reason(judged: list[ReadClaim], sources: list[str]) -> str:
     n = len(judged)
     if judged[0].value is not None and judged[0].value.kind is ValueKind.CATEGORY:
         names = sorted({rc.value.label or "" for rc in judged})  # type: ignore[union-attr]
-        common = f"all name {judged[0].value.category}"
+        inner = next((rc.value for rc in judged if rc.value is not None and rc.value.within is not None), None)
+        place = inner if inner is not None else judged[0].value
+        common = f"all name {place.category}"
         if len(names) > 1:
             common += f" (written {', '.join(repr(n) for n in names)})"
+        containers = sorted({rc.value.category for rc in judged if rc.value is not None and inner is not None
+                             and rc.value.category == inner.within})
+        if containers:
+            common += f"; {inner.category} is in {containers[0]}"  # type: ignore[union-attr]
     else:
         from factcheck.reconcile import common_value as agreed
 

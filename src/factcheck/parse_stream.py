@@ -28,6 +28,8 @@ def explain(phrase: str, lang: str, published: dt.date, value: Value) -> str:
             lines.append(f"interval:  {value.interval.notation()}")
     if value.category:
         lines.append(f"category:  {printable(value.category)}")
+    if value.within:
+        lines.append(f"inside:    {printable(value.within)}")
     if value.note:
         lines.append(f"note:      {value.note}")
     return "\n".join(lines) + "\n"

@@ -8,10 +8,11 @@
 - **likely error** — for a conflicting subject, the smallest set of claims whose removal lets
   the rules pass on the rest. When exactly one such set exists, it is the likely error; when
   several do (two sources, one against the other), none is singled out and the alternatives are
-  listed: a fact-checker decides, not a coin toss. Searched exactly for sets of up to three
-  claims among those that remove a claim of every conflict found (a conflict between two claims
-  stands whatever else is said), rerunning the subject's rules for each within a budget; beyond
-  that the result says it was not found rather than guess.
+  listed: a fact-checker decides, not a coin toss. Probable copies (near-identical quotes) count
+  as one claim. Searched exactly for sets of up to three claims among those that remove a claim
+  of every conflict found (a conflict between two claims stands whatever else is said),
+  rerunning the subject's rules for each within a budget; beyond that the result says it was not
+  found rather than guess.
 """
 
 from __future__ import annotations
@@ -132,18 +133,30 @@ def _likely_error(
     conflicts: Sequence[Conflict],
     errors: Callable[[Sequence[ReadClaim]], list[Conflict]],
 ) -> Reconciliation:
-    # A conflict between two claims holds whatever else is said, so every answer removes at
-    # least one claim of each conflict found: only such "hitting sets" are rerun, smallest
-    # first. Rerunning the rules then catches conflicts the rules did not name (they report
-    # one per claim, not every pair).
-    suspects = list(dict.fromkeys(rc for c in conflicts for rc in c.claims))
+    """The smallest set of *independent* claims whose removal lets the rules pass.
+
+    Claims that are probable copies of each other (near-identical quotes from different
+    sources, `track_record.copy_groups`) are one unit: removed together, counted once, so
+    two copies of one sentence do not outvote an independent source. Candidate sets must
+    remove a claim of every conflict found; they are drawn from every claim (a conflict the
+    rules did not name may hide behind one they did), or from the claims in conflicts when
+    the subject is too large for that.
+    """
+    from factcheck.track_record import copy_groups
+
+    units = copy_groups(judged)
+    in_conflict = {rc.index for c in conflicts for rc in c.claims}
     found_sets = [frozenset(rc.index for rc in c.claims) for c in conflicts]
     spent = 0
-    for size in range(1, min(MAX_REMOVED, len(suspects)) + 1):
-        if comb(len(suspects), size) > BUDGET * 20:
-            break
+    for size in range(1, min(MAX_REMOVED, len(units)) + 1):
+        pool = units
+        if comb(len(pool), size) > BUDGET * 20:
+            pool = [u for u in units if any(rc.index in in_conflict for rc in u)]
+            if comb(len(pool), size) > BUDGET * 20:
+                break
         found = []
-        for removed in combinations(suspects, size):
+        for chosen in combinations(pool, size):
+            removed = tuple(rc for unit in chosen for rc in unit)
             gone = {rc.index for rc in removed}
             if not all(gone & pair for pair in found_sets):
                 continue
@@ -151,7 +164,7 @@ def _likely_error(
             if spent > BUDGET:
                 return Reconciliation(searched=True)
             if not errors([rc for rc in judged if rc.index not in gone]):
-                found.append(tuple(removed))
+                found.append(removed)
         if found:
             likely = found[0] if len(found) == 1 else ()
             rest = None

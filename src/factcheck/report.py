@@ -200,7 +200,8 @@ def likely_error_words(result: SubjectResult) -> str:
 
     if rec.likely_error:
         n = len(result.claims) - len(result.problems) - len(rec.likely_error)
-        text = f"Likely error: {named(rec.likely_error)}; without it, the other {n} claim{'s' * (n != 1)} agree"
+        it = "it" if len(rec.likely_error) == 1 else "them"
+        text = f"Likely error: {named(rec.likely_error)}; without {it}, the other {n} claim{'s' * (n != 1)} agree"
         if rec.rest_agree is not None:
             text += f" on {_figure(rec.rest_agree)}"
         return text + "."

@@ -2,7 +2,8 @@
 
 For every judged claim, the other claims on its subject from *independent* sources are weighed:
 
-- **contradicted** — the subject's rules find a conflict between it and one of them;
+- **contradicted** — the subject's rules find a conflict between it and one of them (when the
+  subject has a likely error, conflicts with that claim do not count against the others);
 - **corroborated** — otherwise, when one of them overlaps it (both can be true at once, and
   the rules find nothing wrong with the pair);
 - **uncorroborated** — otherwise: nobody independent speaks to it, or only at other times.
@@ -86,21 +87,51 @@ def normalise_quote(text: str) -> str:
 
 
 def find_copies(results: Sequence[SubjectResult]) -> list[Copy]:
+    return [
+        Copy(result.subject.id, a, b, score)
+        for result in results
+        for a, b, score in copy_pairs(result.claims)
+    ]
+
+
+def copy_pairs(claims: Sequence[ReadClaim]) -> list[tuple[ReadClaim, ReadClaim, float]]:
+    """Pairs of claims from different sources whose quotes are nearly the same text."""
     from rapidfuzz import fuzz
 
+    long = [rc for rc in claims if len(rc.claim.quote) >= MIN_QUOTE]
+    if len(long) < 2 or len({rc.source.id for rc in long}) < 2:
+        return []
+    normal = [normalise_quote(rc.claim.quote) for rc in long]
     out = []
-    for result in results:
-        claims = [rc for rc in result.claims if len(rc.claim.quote) >= MIN_QUOTE]
-        normal = [normalise_quote(rc.claim.quote) for rc in claims]
-        for i, a in enumerate(claims):
-            for j in range(i + 1, len(claims)):
-                b = claims[j]
-                if a.source.id == b.source.id:
-                    continue
-                score = fuzz.ratio(normal[i], normal[j], score_cutoff=COPY_SIMILARITY)
-                if score:
-                    out.append(Copy(result.subject.id, a, b, round(score, 1)))
+    for i, a in enumerate(long):
+        for j in range(i + 1, len(long)):
+            b = long[j]
+            if a.source.id == b.source.id:
+                continue
+            score = fuzz.ratio(normal[i], normal[j], score_cutoff=COPY_SIMILARITY)
+            if score:
+                out.append((a, b, round(score, 1)))
     return out
+
+
+def copy_groups(claims: Sequence[ReadClaim]) -> list[tuple[ReadClaim, ...]]:
+    """The claims as independent units: probable copies of each other grouped, in claim order."""
+    parent = {rc.index: rc.index for rc in claims}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b, _ in copy_pairs(claims):
+        ra, rb = root(a.index), root(b.index)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[ReadClaim]] = {}
+    for rc in claims:
+        groups.setdefault(root(rc.index), []).append(rc)
+    return [tuple(g) for g in groups.values()]
 
 
 def track_records(
@@ -121,9 +152,17 @@ def track_records(
             if rc.index in problem_claims:
                 records[rc.source.id].unjudged += 1
         others_pool = judged if len(judged) <= MAX_PAIRWISE else list(dict.fromkeys(tightest(judged)))
+        rec = result.reconciliation
+        likely = {rc.index for rc in rec.likely_error} if rec is not None else set()
         for rc in judged:
+            if likely and rc.index not in likely:
+                # The others agree once the likely error is out: a conflict with it does not
+                # count against them (else one wrong claim would discredit every source).
+                pool = [o for o in others_pool if o.index not in likely]
+            else:
+                pool = others_pool
             verdict = "uncorroborated"
-            for other in others_pool:
+            for other in pool:
                 if other.source.id == rc.source.id or frozenset((rc.index, other.index)) in copied:
                     continue
                 pair = sorted((rc, other), key=lambda c: (c.start, c.when, c.index))
