@@ -300,7 +300,7 @@ def explain(
         import difflib
 
         ids = [s["id"] for s in records["subjects"]]
-        close = difflib.get_close_matches(subject, ids, n=1, cutoff=0.5)
+        close = [i for i in ids if i.startswith(subject)][:1] or difflib.get_close_matches(subject, ids, n=1, cutoff=0.5)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         _fail([f"{claims}: no subject {subject!r}{hint}"])
     from factcheck.models import SubjectKind

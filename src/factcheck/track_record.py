@@ -6,7 +6,8 @@ For every judged claim, the other claims on its subject from *independent* sourc
   subject has a likely error, conflicts with that claim do not count against the others);
 - **corroborated** — otherwise, when one of them overlaps it (both can be true at once, and
   the rules find nothing wrong with the pair);
-- **uncorroborated** — otherwise: nobody independent speaks to it, or only at other times.
+- **uncorroborated** — otherwise: nobody independent speaks to it, or only at other times
+  (levels and totals: outside the subject's window, 90 days by default; flows: other periods).
 
 Two claims are *copies* when their quotes are nearly the same text (rapidfuzz's normalised
 Indel similarity ≥ `COPY_SIMILARITY` after folding case, quotes, dashes and spaces, on quotes of
@@ -31,6 +32,7 @@ from typing import Any
 
 from factcheck.claims import ReadClaim
 from factcheck.engine import SubjectResult, run_rules
+from factcheck.models import Subject, SubjectKind
 from factcheck.rules.base import Severity, tightest
 from factcheck.rules.registry import RuleSet, default_rules
 
@@ -79,7 +81,9 @@ class Copy:
 
 def normalise_quote(text: str) -> str:
     """Fold what copying does not change: case, typographic quotes and dashes, spacing."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    # Case folding can undo NFKC's composition (ß + accent → "ss" + accent), so fold, then
+    # compose: the result is a fixed point (normalising twice changes nothing).
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     text = re.sub(r"[\u2018\u2019\u201a\u201b\u2032`´]", "'", text)
     text = re.sub(r"[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]", '"', text)
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
@@ -173,11 +177,30 @@ def track_records(
                 if errors:
                     verdict = "contradicted"
                     break
-                if rc.value is not None and other.value is not None and rc.value.overlaps(other.value):
+                if (
+                    rc.value is not None and other.value is not None and rc.value.overlaps(other.value)
+                    and _same_time(result.subject, rc, other)
+                ):
                     verdict = "corroborated"
             record = records[rc.source.id]
             setattr(record, verdict, getattr(record, verdict) + 1)
     return list(records.values()), copies
+
+
+def _same_time(subject: Subject, a: ReadClaim, b: ReadClaim) -> bool:
+    """Whether two claims speak of the same moment, so that agreeing corroborates: always for a
+    constant; the same period for flows; within the window (the subject's, else 90 days) for
+    levels and cumulative totals. A count of 10 in 2010 does not corroborate a 10 in 2025."""
+    if subject.kind is SubjectKind.CONSTANT:
+        return True
+    if subject.kind is SubjectKind.FLOW:
+        from factcheck.rules.flow import period_of
+
+        pa, pb = period_of(a), period_of(b)
+        if pa is not None or pb is not None:
+            return pa == pb
+    window = subject.window if subject.window is not None else 90
+    return a.days_apart(b) <= window
 
 
 def to_dict(records: list[SourceRecord], copies: list[Copy], file: str) -> dict[str, Any]:
