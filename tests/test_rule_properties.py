@@ -83,3 +83,30 @@ def test_cumulative_matches_all_pairs(cs: list[ReadClaim]) -> None:
                 flagged.add(b.index)
                 break
     assert fast == flagged
+
+
+@settings(max_examples=300, deadline=None)
+@given(claims(), st.lists(st.tuples(st.integers(0, 300), st.integers(0, 400)), min_size=12, max_size=12))
+def test_flow_containment_matches_all_pairs(cs: list[ReadClaim], spans: list[tuple[int, int]]) -> None:
+    """FC105 (a Fenwick tree over period ends) flags exactly the periods that some strictly
+    larger period containing them cannot hold: every pair of periods compared by hand."""
+    from dataclasses import replace
+
+    from factcheck.rules.flow import period_of
+    from factcheck.rules.flow_containment import ContainmentOptions, _can_hold, check
+
+    with_periods = [
+        replace(rc, period=date_value(BASE + dt.timedelta(s), BASE + dt.timedelta(s + n), "span"))
+        for rc, (s, n) in zip(cs, spans)
+    ]
+    subject = Subject(id="s", title="S", kind=SubjectKind.FLOW)
+    fast = {period_of(c.second) for c in check(with_periods, ContainmentOptions(), subject)}
+    slow = set()
+    for short in with_periods:
+        ps = period_of(short)
+        for long in with_periods:
+            pl = period_of(long)
+            assert ps is not None and pl is not None
+            if pl != ps and pl[0] <= ps[0] and pl[1] >= ps[1] and not _can_hold(long, short):
+                slow.add(ps)
+    assert fast == slow
