@@ -16,6 +16,7 @@ import typer
 
 if TYPE_CHECKING:
     from factcheck.engine import JudgeOptions
+    from factcheck.report import Report
     from factcheck.models import Tolerances
     from factcheck.values import ReadOptions
 
@@ -181,19 +182,25 @@ def _options(
     )
 
 
-def _records(claims: Path, options: JudgeOptions) -> dict[str, Any]:
+def _report(claims: Path, options: JudgeOptions) -> Report:
+    """Load and judge the claims file, or exit 2 with every error in it."""
     from factcheck.api import check_file
     from factcheck.diagnostics import UnusableInput
-    from factcheck.gcpause import paused_gc
-    from factcheck.report import to_dict
 
     try:
-        report = check_file(claims, options)
-        with paused_gc():
-            return to_dict(report)
+        return check_file(claims, options)
     except UnusableInput as exc:
         n = len(exc.diagnostics)
         _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the claims file cannot be used."])
+
+
+def _records(claims: Path, options: JudgeOptions) -> dict[str, Any]:
+    from factcheck.gcpause import paused_gc
+    from factcheck.report import to_dict
+
+    report = _report(claims, options)
+    with paused_gc():
+        return to_dict(report)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -324,18 +331,12 @@ def sources(
     no_config: NoConfigOpt = False,
 ) -> None:
     """Each source's track record: corroborated, contradicted, uncorroborated claims, and copies."""
-    from factcheck.api import check_file
-    from factcheck.diagnostics import UnusableInput
     from factcheck.formatters import SourcesFormat, render_sources
     from factcheck.track_record import to_dict, track_records
 
     fmt = _choice(SourcesFormat, format, "--format")
     options = _options(claims, window_days, None, None, None, select, ignore, config, no_config)
-    try:
-        report = check_file(claims, options)
-    except UnusableInput as exc:
-        n = len(exc.diagnostics)
-        _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the claims file cannot be used."])
+    report = _report(claims, options)
     records, copies = track_records(report.results, report.sources, options.rules)
     width, color = _terminal()
     _write(render_sources(fmt, to_dict(records, copies, report.file), width=width, color=color), None)
