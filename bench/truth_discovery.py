@@ -3,7 +3,7 @@
     /tmp/tdvenv/bin/python bench/truth_discovery.py                    # this repository's claims.yaml
     /tmp/tdvenv/bin/python bench/truth_discovery.py other.yaml
     /tmp/tdvenv/bin/python bench/truth_discovery.py --synthetic 200    # known ground truth, seed 7
-    /tmp/tdvenv/bin/python bench/truth_discovery.py --synthetic 200 --seed 1,2,3
+    /tmp/tdvenv/bin/python bench/truth_discovery.py --synthetic 200 --seed 1,2,3,7
     /tmp/tdvenv/bin/python bench/truth_discovery.py --grouping components
 
 `truthdiscovery` (PyPI, Joe Singleton's implementation of TruthFinder, Sums, AverageLog,
@@ -19,6 +19,7 @@ although the algorithms only need numpy, scipy and bidict. What works:
 
 `import truthdiscovery` also imports its drawing code (cairo, imageio); when those are not
 installed this script puts empty stand-in modules in their place (drawing is never used here).
+docs/truth-discovery.md has the method, the results and what they mean.
 
 What it does:
 
@@ -38,16 +39,26 @@ What it does:
    real file, next to factcheck's verdict. TruthFinder is also run with its implication between
    values (Dataset(implication_function=...)), with similarity exp(-d/0.1) - 0.5 where d is the
    relative distance between the candidates' midpoints (for dates: years apart).
-4. `--synthetic N`: writes a claims.yaml with N constant subjects and a known true value each,
-   7 sources with known error rates (one copies another's claims word for word), loads it with
-   factcheck, and measures each algorithm's accuracy (winning candidate contains the true value)
-   and the Spearman correlation of its trust scores with each source's real accuracy.
-
-`factcheck_side()` is the factcheck column of the comparison. It is a PLACEHOLDER (TODO): it uses
-the report's per-subject `likely_error` claim indexes and `factcheck sources --format json`
-(`sources`, `copies`) when those exist, and otherwise a majority of independent sources over the
-same groups, with a naive word-for-word copy test. Deterministic: fixed seeds, no clock; runs in
-a few seconds.
+4. factcheck's side of the comparison is factcheck's own output, not re-implemented here:
+   - the value per variable is the subject's `reconciliation` in the report: `agreed` for
+     consistent subjects; for conflicting ones `rest_agree`, what the claims agree on once the
+     `likely_error` is removed; factcheck *abstains* when several smallest sets of claims
+     explain the conflict (one source against another: `alternatives`) or none was found;
+     for evolving subjects the `series` (for a variable that is one period or year of a subject:
+     the series point holding its claims). Abstentions are counted apart, never as right.
+   - the score per source is `corroboration_rate` from `factcheck.track_record.track_records`
+     (what `factcheck sources --format json` prints): corroborated / judged claims, where claims
+     that are near-identical quotes of each other (`copies`) do not corroborate each other.
+5. `--synthetic N`: writes a claims.yaml with N constant subjects and a known true value each,
+   7 sources with known error rates, one of which (`copier`) repeats another's (`sloppy-a`)
+   claims with near-identical quotes, while independent sources word their quotes differently;
+   loads it with factcheck, and measures each method's accuracy (the winning value contains the
+   true value) and the Spearman correlation of its source scores with each source's real
+   accuracy. factcheck is also run on the same file without the copier's claims, and with its
+   copy test switched off, to show what the copies do. Its likely-error search is checked
+   against an exhaustive one computed here (every set of up to three claims, copies as one
+   unit), which is also run with copies counted apart (as factcheck did before). Deterministic
+   (seeded); a few seconds per seed.
 """
 
 from __future__ import annotations
@@ -55,10 +66,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import json
 import math
 import random
-import subprocess
+import re
+import statistics
 import sys
 import tempfile
 import types
@@ -67,7 +78,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from factcheck.api import check_file
+from factcheck import track_record
 from factcheck.report import to_dict
+from factcheck.track_record import track_records
 
 ROOT = Path(__file__).resolve().parent.parent
 INF = math.inf
@@ -362,112 +375,150 @@ def winners(result: Any, var: str) -> list[Candidate]:
 # factcheck's side of the comparison
 
 
-def load_sources_json(path: Path) -> dict[str, Any] | None:
-    """`factcheck sources --format json PATH`, or None while that command does not exist."""
-    try:
-        proc = subprocess.run([sys.executable, "-m", "factcheck", "sources", "--format", "json", str(path)],
-                              capture_output=True, text=True, timeout=120, check=False)
-        data = json.loads(proc.stdout)
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return None
-    return data if isinstance(data, dict) and "sources" in data else None
+@dataclasses.dataclass(frozen=True)
+class FcPick:
+    """factcheck's value for one variable, as its report's `reconciliation` gives it."""
+    status: str            # agreed | likely error | series | abstains | not found
+    iv: Iv | None          # None for categories, and when factcheck gives no value
+    category: str | None
+    label: str
+    kept: tuple[int, ...]  # the variable's claims the value rests on
+    alternatives: int = 0  # abstains: how many smallest sets of claims explain the conflict
+
+    @property
+    def decided(self) -> bool:
+        return self.iv is not None or self.category is not None
+
+    def correct(self, true_value: float) -> bool:
+        return self.iv is not None and self.iv.contains(true_value)
 
 
-def copy_pairs(copies: list[Any]) -> list[tuple[str, str]]:
-    """(copy, original) pairs from the `copies` list, whichever of these shapes it takes."""
-    out = []
-    for c in copies:
-        if isinstance(c, dict):
-            copy = c.get("copy") or c.get("copier") or c.get("source")
-            orig = c.get("original") or c.get("copied_from") or c.get("of")
-            if not (copy and orig) and isinstance(c.get("sources"), list) and len(c["sources"]) == 2:
-                orig, copy = c["sources"]
-            if copy and orig:
-                out.append((str(copy), str(orig)))
-        elif isinstance(c, (list, tuple)) and len(c) == 2:
-            out.append((str(c[1]), str(c[0])))
-    return out
+def value_of(value: dict[str, Any]) -> tuple[Iv | None, str | None]:
+    if value.get("kind") == "category":
+        return None, value.get("category")
+    return interval_of(value), None
 
 
-def naive_copies(variables: list[Variable], min_shared: int = 3) -> list[tuple[str, str]]:
-    """PLACEHOLDER copy test: two sources with the same `says` on >= 90% (and >= 3) of shared variables.
-
-    The later one (by its claims' times) is taken as the copy.
-    """
-    says: dict[str, dict[str, str]] = defaultdict(dict)
-    times: dict[str, list[str]] = defaultdict(list)
-    for v in variables:
-        for c in v.claims:
-            says[c.source].setdefault(v.var, c.says)
-            times[c.source].append(c.time)
-    out = []
-    names = sorted(says)
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            shared = set(says[a]) & set(says[b])
-            same = sum(says[a][x] == says[b][x] for x in shared)
-            if len(shared) >= min_shared and same >= 0.9 * len(shared):
-                later = max((a, b), key=lambda s: (sorted(times[s])[len(times[s]) // 2], s))
-                out.append((later, b if later == a else a))
-    return out
+def common_of(claims: list[Claim]) -> tuple[Iv | None, str | None, str]:
+    """The value all these claims allow (computed here: for one period or year of a subject)."""
+    if not claims:
+        return None, None, "-"
+    if claims[0].iv is None:
+        cats = {c.category for c in claims}
+        return (None, cats.pop(), "") if len(cats) == 1 else (None, None, "no common value")
+    iv = claims[0].iv
+    for c in claims[1:]:
+        iv = iv.meet(c.iv)  # type: ignore[arg-type]
+    if iv.empty():
+        return None, None, "no common value"
+    return iv, None, fmt_iv(iv, claims[0].kind, claims[0].unit)
 
 
-def factcheck_side(records: dict[str, Any], variables: list[Variable],
-                   sources_json: dict[str, Any] | None = None, detect_copies: bool = True) -> dict[str, Any]:
-    """factcheck's answer on the same groups: a winner per variable (or None) and a score per source.
+def factcheck_pick(v: Variable) -> FcPick:
+    rec = v.subject.get("reconciliation") or {}
+    mine = {c.index for c in v.claims}
+    whole = v.var == v.subject["id"]
+    if "likely_error" in rec:  # a conflicting subject
+        wrong = set(rec["likely_error"])
+        if wrong:
+            kept = [c for c in v.claims if c.index not in wrong]
+            if whole and rec.get("rest_agree"):
+                iv, cat = value_of(rec["rest_agree"]["value"])
+                label = rec["rest_agree"]["figure"]
+            else:
+                iv, cat, label = common_of(kept)
+                label = label or (cat or "")
+            return FcPick("likely error", iv, cat, label, tuple(c.index for c in kept))
+        n = len(rec.get("alternatives") or [])
+        if n:
+            return FcPick("abstains", None, None, f"{n} alternatives", (), n)
+        return FcPick("not found", None, None, "no small set of claims explains the conflict", ())
+    if rec.get("agreed"):
+        iv, cat = value_of(rec["agreed"]["value"])
+        return FcPick("agreed", iv, cat, rec["agreed"]["figure"], tuple(sorted(mine)))
+    points = [p for p in rec.get("series") or [] if mine & set(p["claims"])]
+    if len(points) == 1:
+        iv, cat = value_of(points[0]["value"])
+        return FcPick("agreed", iv, cat, points[0]["figure"], tuple(sorted(mine)))
+    if points:  # the value changed over time: factcheck gives the series; its latest value is scored
+        iv, cat = value_of(points[-1]["value"])
+        label = " -> ".join(f"{p['time']}: {p['figure']}" for p in points)
+        return FcPick("series", iv, cat, label, tuple(i for i in points[-1]["claims"] if i in mine))
+    return FcPick("not found", None, None, "no reconciliation", ())
 
-    TODO(factcheck sources): this is a PLACEHOLDER until `factcheck sources --format json` and the
-    report's per-subject `likely_error` exist. When they do, the few lines marked USE below take
-    over: winners from the claims not marked `likely_error`, source scores from
-    corroborated / (corroborated + contradicted), copies from `copies`. Until then: majority of
-    independent sources (copies found by `naive_copies` folded into their original), no winner on
-    a tie, and a Laplace-smoothed share of corroborated votes.
-    """
-    used_real = {"likely_error": False, "sources": False, "copies": False}
-    copies: list[tuple[str, str]] = []
-    if sources_json and isinstance(sources_json.get("copies"), list):  # USE: copies
-        copies, used_real["copies"] = copy_pairs(sources_json["copies"]), True
-    elif detect_copies:
-        copies = naive_copies(variables)
-    copy_of = dict(copies)
 
-    def independent(sources: Iterable[str]) -> set[str]:
-        return {copy_of.get(s, s) for s in sources}
+def copy_units(v: Variable, copied: set[frozenset[int]]) -> list[tuple[Claim, ...]]:
+    """The variable's claims as independent units: probable copies (`copies` in
+    `factcheck sources --format json`) grouped, as factcheck's likely-error search counts them."""
+    parent = {c.index: c.index for c in v.claims}
 
-    subjects = {s["id"]: s for s in records["subjects"]}
-    winner: dict[str, Candidate | None] = {}
-    for v in variables:
-        errors = subjects[v.subject["id"]].get("likely_error")
-        if isinstance(errors, list):  # USE: likely_error (claim indexes)
-            used_real["likely_error"] = True
-            kept = Counter(v.candidate_of(c.index) for c in v.claims if c.index not in set(errors))
-            top = kept.most_common(2)
-            winner[v.var] = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
-            continue
-        support = {k: independent(s for s, cand in v.votes.items() if cand == k) for k in v.candidates}
-        ranked = sorted(v.candidates, key=lambda k: -len(support[k]))
-        tie = len(ranked) > 1 and len(support[ranked[0]]) == len(support[ranked[1]])
-        winner[v.var] = None if tie else ranked[0]
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+    for a in v.claims:
+        for b in v.claims:
+            if a.index < b.index and frozenset((a.index, b.index)) in copied:
+                ra, rb = root(a.index), root(b.index)
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for c in v.claims:
+        groups[root(c.index)].append(c)
+    return [tuple(g) for g in groups.values()]
 
-    score: dict[str, float | None] = {}
-    rows = sources_json.get("sources") if sources_json else None
-    if isinstance(rows, list) and all(isinstance(r, dict) and "id" in r for r in rows):  # USE: sources
-        used_real["sources"] = True
-        for r in rows:
-            corr, contr = r.get("corroborated", 0) or 0, r.get("contradicted", 0) or 0
-            score[r["id"]] = corr / (corr + contr) if corr + contr else None
+
+def full_search(v: Variable, units: list[tuple[Claim, ...]] | None = None) -> FcPick:
+    """For a constant subject with amounts: the smallest sets of up to three units (claims, or
+    groups of copies when `units` is given) whose removal leaves claims that all overlap, tried
+    exhaustively (computed here, not by factcheck). Used to check factcheck's likely-error search,
+    and to show how many of its "no small set of claims explains the conflict" answers have one."""
+    from itertools import combinations
+
+    if v.subject["kind"] != "constant" or any(c.iv is None for c in v.claims):
+        return FcPick("not found", None, None, "not searched", ())
+    units = units if units is not None else [(c,) for c in v.claims]
+    for size in range(1, min(3, len(units) - 1) + 1):
+        found = []
+        for chosen in combinations(units, size):
+            gone = {c.index for u in chosen for c in u}
+            rest = [c for c in v.claims if c.index not in gone]
+            iv, _cat, label = common_of(rest)
+            if iv is not None:
+                found.append((iv, label, tuple(c.index for c in rest)))
+        if len(found) == 1:
+            return FcPick("likely error", found[0][0], None, found[0][1], found[0][2])
+        if found:
+            return FcPick("abstains", None, None, f"{len(found)} alternatives", (), len(found))
+    return FcPick("not found", None, None, "more than three claims", ())
+
+
+def same_pick(a: FcPick, b: FcPick) -> bool:
+    """The same outcome of a likely-error search: the same claims kept, or as many alternatives."""
+    if a.status != b.status:
+        return False
+    if a.status == "likely error":
+        return set(a.kept) == set(b.kept)
+    return a.alternatives == b.alternatives
+
+
+def track_record_json(report: Any, copy_test: bool = True) -> dict[str, Any]:
+    """What `factcheck sources --format json` prints, from the library. copy_test=False: the same
+    with no claim pair taken as a copy (this bench's counterfactual, not a factcheck option)."""
+    if copy_test:
+        records, copies = track_records(report.results, report.sources)
     else:
-        tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for v in variables:
-            w = winner.get(v.var)
-            if w is None or len(independent(v.votes)) < 2:
-                continue
-            for s, cand in v.votes.items():
-                tally[s][0 if cand == w else 1] += 1
-        for s in sorted({s for v in variables for s in v.votes}):
-            corr, contr = tally[s]
-            score[s] = (corr + 1) / (corr + contr + 2)
-    return {"winner": winner, "score": score, "copies": copies, "used_real": used_real}
+        saved = track_record.find_copies
+        track_record.find_copies = lambda _results: []
+        try:
+            records, copies = track_records(report.results, report.sources)
+        finally:
+            track_record.find_copies = saved
+    return track_record.to_dict(records, copies, report.file)
+
+
+def rates(sources_json: dict[str, Any]) -> dict[str, float]:
+    """corroboration_rate per source (sources without a judged claim left out)."""
+    return {r["id"]: r["corroboration_rate"] for r in sources_json["sources"] if r["corroboration_rate"] is not None}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -500,13 +551,11 @@ def spearman(xs: list[float], ys: list[float]) -> float:
 # real file
 
 
-def short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def run_real(path: Path, mode: str, time_split: bool = False) -> None:
     td = import_truthdiscovery()
-    records = to_dict(check_file(path))
+    report = check_file(path)
+    records = to_dict(report)
+    sources_json = track_record_json(report)
     variables = variables_of(records, mode, time_split)
     results = run_all(td, variables)
     sources = sorted({s for v in variables for s in v.votes})
@@ -521,22 +570,30 @@ def run_real(path: Path, mode: str, time_split: bool = False) -> None:
         for s, c in v.dropped:
             print(f"  not counted (one vote per source and variable): {v.var}: {s} “{c.says}”")
     print()
-    print("Source trust (each algorithm's own scale; Majority gives every source 1):")
+    print("Source trust (each algorithm's own scale; Majority gives every source 1); factcheck: "
+          "corroboration_rate = corroborated / judged claims (`factcheck sources`):")
     names = list(results)
-    print("  " + "source".ljust(32) + "".join(n[:12].rjust(13) for n in names))
+    track = {r["id"]: r for r in sources_json["sources"]}
+    print("  " + "source".ljust(32) + "".join(n[:12].rjust(13) for n in names) + "   factcheck (corr/contr/alone)")
     for s in sources:
         cells = []
         for n in names:
             r = results[n]
             cells.append(("error" if isinstance(r, Exception) else f"{r.trust[s]:.3f}").rjust(13))
-        print("  " + s.ljust(32) + "".join(cells))
+        t = track[s]
+        rate = "-" if t["corroboration_rate"] is None else f"{t['corroboration_rate']:.3f}"
+        print("  " + s.ljust(32) + "".join(cells)
+              + f"   {rate} ({t['corroborated']}/{t['contradicted']}/{t['uncorroborated']})")
     for n, r in results.items():
         if isinstance(r, Exception):
             print(f"  {n} failed: {type(r).__name__}: {r}")
     print("  iterations: " + ", ".join(f"{n} {r.iterations}" for n, r in results.items()
                                        if not isinstance(r, Exception) and r.iterations is not None))
+    copies = sources_json["copies"]
+    print("  factcheck copies (near-identical quotes): "
+          + ("; ".join(f"{'/'.join(c['sources'])} on {', '.join(c['subjects'])} ({c['similarity']})" for c in copies)
+             if copies else "none"))
     print()
-    fc = factcheck_side(records, variables, load_sources_json(path))
     print("Variables with more than one candidate value (winner per algorithm; 'tie' when several):")
     for v in contested:
         print(f"  {v.var}  [{v.subject['kind']}; factcheck: {v.subject['verdict']}]")
@@ -549,16 +606,28 @@ def run_real(path: Path, mode: str, time_split: bool = False) -> None:
             by_winner["tie " + "/".join(str(c.key) for c in w) if len(w) > 1 else
                       (str(w[0].key) if w else "n/a")].append(n)
         print("    winners: " + "; ".join(f"{k}: {', '.join(ns)}" for k, ns in sorted(by_winner.items())))
-        fw = fc["winner"].get(v.var)
-        print(f"    factcheck placeholder (majority of independent sources): {fw.key if fw else 'none (tie)'}")
+        print("    factcheck: " + describe_pick(v, factcheck_pick(v)))
     print()
-    agree = [v for v in variables if len(v.candidates) == 1]
-    print(f"{len(agree)} variables have one candidate value, so every algorithm picks it: "
+    others = [v for v in variables if len(v.candidates) == 1 and factcheck_pick(v).status != "agreed"]
+    for v in others:
+        print(f"  {v.var}  [{v.subject['kind']}; factcheck: {v.subject['verdict']}]: one candidate value, "
+              f"{v.candidates[0].label}; factcheck: {describe_pick(v, factcheck_pick(v))}")
+    agree = [v for v in variables if len(v.candidates) == 1 and v not in others]
+    print(f"{len(agree)} variables have one candidate value, which is also factcheck's agreed value: "
           + ", ".join(f"{v.var}({len(v.votes)})" for v in agree))
-    print()
-    print("factcheck side (PLACEHOLDER until `factcheck sources`): source score (corroborated+1)/(all+2):")
-    print("  " + ", ".join(f"{s} {fc['score'][s]:.2f}" for s in sources if fc["score"].get(s) is not None))
-    print(f"  copies found: {fc['copies'] or 'none'}; real keys used: {fc['used_real']}")
+
+
+def describe_pick(v: Variable, pick: FcPick) -> str:
+    rec = v.subject.get("reconciliation") or {}
+    if pick.status == "abstains":
+        return f"abstains: {pick.alternatives} alternatives {rec.get('alternatives')}"
+    if pick.status == "not found":
+        return f"no value ({pick.label})"
+    cands = sorted({v.candidate_of(i).key for i in pick.kept})
+    text = f"{pick.status}: {pick.label}"
+    if pick.status == "likely error":
+        text += f" (likely error: claims {rec.get('likely_error')})"
+    return text + f"  = candidate {'/'.join(map(str, cands)) or '-'}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -571,60 +640,116 @@ SOURCES = [  # id, error rate, copies
     ("fair-b", 0.20, None),
     ("sloppy-a", 0.30, None),
     ("sloppy-b", 0.40, None),
-    ("copier", None, "sloppy-a"),  # copies sloppy-a word for word
+    ("copier", None, "sloppy-a"),  # repeats sloppy-a's claims with near-identical quotes
 ]
+COPIER = "copier"
 COVERAGE = 0.6      # chance that an independent source speaks to a subject
 COPY_RATE = 0.9     # chance that the copier repeats one of sloppy-a's claims
 WRONG = ((0.6, 0.5), (1.4, 0.3), (1.9, 0.2))  # wrong value = factor * truth, with these weights
+
+# Each independent source words its sentences its own way (two patterns each), so two sources
+# giving the same figure are never near-identical quotes (rapidfuzz similarity at most ~71 after
+# factcheck's normalisation; its copy threshold is 90).
+TEMPLATES = {
+    "reliable-a": ("Officials put the total for Project {j} at {says}, the ministry said on Tuesday.",
+                   "According to the ministry, Project {j} has received {says} so far."),
+    "reliable-b": ("The agency's annual report lists {says} for Project {j}.",
+                   "Project {j} accounted for {says}, figures published by the agency show."),
+    "fair-a": ("In an interview, the minister said Project {j} was worth {says}.",
+               "Project {j}, worth {says}, was discussed at length during the forum."),
+    "fair-b": ("Analysts estimate that Project {j} has drawn {says} in total.",
+               "Project {j} has now drawn {says}, analysts at the bank wrote."),
+    "sloppy-a": ("Sources close to the deal told us that Project {j} is valued at {says}.",
+                 "Project {j} is said to be valued at {says} by people familiar with it."),
+    "sloppy-b": ("A blog post claims that Project {j} came to {says}.",
+                 "Project {j} reportedly came to {says}, a blogger claims."),
+}
+
+
+def copied_quote(quote: str, rng: random.Random) -> str:
+    """The copier's version of a quote: the same sentence, lightly edited (similarity 92-100)."""
+    r = rng.random()
+    if r < 0.4:
+        return quote
+    if r < 0.6:
+        return quote.rstrip(".")
+    if r < 0.8:
+        return quote.replace(" valued ", " priced ")
+    return "Reportedly, " + quote[0].lower() + quote[1:]
 
 
 def fmt_bn(x: float) -> str:
     return f"{x:g}"
 
 
-def synthetic_yaml(n: int, seed: int) -> tuple[str, dict[str, float]]:
-    """A claims.yaml with n constant subjects; returns (text, {subject: true value in USD})."""
+@dataclasses.dataclass(frozen=True)
+class SynClaim:
+    subject: str
+    source: str
+    says: str
+    quote: str
+
+
+def synthetic_claims(n: int, seed: int) -> tuple[list[SynClaim], dict[str, float]]:
+    """n constant subjects and their claims; returns (claims, {subject: true value in USD})."""
     rng = random.Random(seed)
-    lines = ["version: 1", "sources:"]
-    for i, (sid, _err, _copy) in enumerate(SOURCES):
-        lines += [f"  - id: {sid}", f"    title: Synthetic source {sid}",
-                  f"    published: {dt.date(2024, 1, 10 + i).isoformat()}", "    language: en"]
-    lines.append("subjects:")
     truth: dict[str, float] = {}
-    for j in range(n):
-        lines += [f"  - id: subj-{j}", f"    title: Synthetic amount {j}", "    kind: constant", "    unit: USD"]
-    lines.append("claims:")
+    claims: list[SynClaim] = []
+    independent = [sid for sid, _e, copy in SOURCES if copy is None]
     for j in range(n):
         x = rng.randint(20, 990) / 10
         truth[f"subj-{j}"] = x * 1e9
-        said: dict[str, str] = {}
-        speakers = [sid for sid, err, copy in SOURCES if copy is None and rng.random() < COVERAGE]
+        said: dict[str, tuple[str, str]] = {}
+        speakers = [sid for sid in independent if rng.random() < COVERAGE]
         if not speakers:
-            speakers = [rng.choice([sid for sid, _e, copy in SOURCES if copy is None])]
+            speakers = [rng.choice(independent)]
         for sid, err, _copy in SOURCES:
             if sid not in speakers:
                 continue
             if rng.random() >= err:  # a true statement, hedged in one of four ways
                 r = rng.random()
                 if r < 0.4:
-                    said[sid] = f"about ${fmt_bn(x)} billion"
+                    says = f"about ${fmt_bn(x)} billion"
                 elif r < 0.8:
-                    said[sid] = f"${fmt_bn(x)} billion"
+                    says = f"${fmt_bn(x)} billion"
                 elif r < 0.9:
-                    said[sid] = f"over ${fmt_bn(round(x * 0.8, 1))} billion"
+                    says = f"over ${fmt_bn(round(x * 0.8, 1))} billion"
                 else:
-                    said[sid] = f"nearly ${fmt_bn(round(x * 1.05, 1))} billion"
+                    says = f"nearly ${fmt_bn(round(x * 1.05, 1))} billion"
             else:  # wrong values cluster on a few plausible mistakes, so wrong sources can agree
                 factor = rng.choices([f for f, _w in WRONG], [w for _f, w in WRONG])[0]
                 w = round(x * factor, 1)
-                said[sid] = f"about ${fmt_bn(w)} billion" if rng.random() < 0.5 else f"${fmt_bn(w)} billion"
+                says = f"about ${fmt_bn(w)} billion" if rng.random() < 0.5 else f"${fmt_bn(w)} billion"
+            said[sid] = (says, rng.choice(TEMPLATES[sid]).format(j=j, says=says))
         for sid, _err, copy in SOURCES:
             if copy and copy in said and rng.random() < COPY_RATE:
-                said[sid] = said[copy]
-        for sid, says in said.items():
-            lines += [f"  - subject: subj-{j}", f"    source: {sid}", f'    says: "{says}"',
-                      f'    quote: "The figure for subject {j} is {says}."']
-    return "\n".join(lines) + "\n", truth
+                says, quote = said[copy]
+                said[sid] = (says, copied_quote(quote, rng))
+        claims += [SynClaim(f"subj-{j}", sid, says, quote) for sid, (says, quote) in said.items()]
+    return claims, truth
+
+
+def synthetic_yaml(n: int, claims: list[SynClaim], drop: frozenset[str] = frozenset()) -> str:
+    lines = ["version: 1", "sources:"]
+    for i, (sid, _err, _copy) in enumerate(SOURCES):
+        lines += [f"  - id: {sid}", f"    title: Synthetic source {sid}",
+                  f"    published: {dt.date(2024, 1, 10 + i).isoformat()}", "    language: en"]
+    lines.append("subjects:")
+    for j in range(n):
+        lines += [f"  - id: subj-{j}", f"    title: Synthetic amount {j}", "    kind: constant", "    unit: USD"]
+    lines.append("claims:")
+    for c in claims:
+        if c.source not in drop:
+            lines += [f"  - subject: {c.subject}", f"    source: {c.source}", f'    says: "{c.says}"',
+                      f'    quote: "{c.quote}"']
+    return "\n".join(lines) + "\n"
+
+
+def load_report(text: str, name: str) -> Any:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_text(text, encoding="utf-8")
+        return check_file(path)
 
 
 def correct(cand: Candidate, true_value: float) -> bool:
@@ -641,25 +766,75 @@ def accuracy(pick: Callable[[Variable], list[Candidate]], variables: list[Variab
     return total / len(variables) if variables else float("nan")
 
 
+def fc_accuracy(picks: dict[str, FcPick], variables: list[Variable], truth: dict[str, float]) -> tuple[float, float]:
+    """(accuracy over the variables factcheck decides, accuracy with its abstentions counted wrong)."""
+    decided = [v for v in variables if picks[v.var].decided]
+    right = sum(picks[v.var].correct(truth[v.var]) for v in decided)
+    return (right / len(decided) if decided else float("nan"),
+            right / len(variables) if variables else float("nan"))
+
+
+def rank_of(scores: dict[str, float], s: str = "sloppy-a") -> str:
+    return f"{1 + sum(scores[o] > scores[s] for o in scores if o != s)}/{len(scores)}"
+
+
+ROUND = re.compile(r"(about )?\$[1-9]0+ billion")  # one significant digit: the precision rule reads it widely
+COLUMNS = ("acc(all)", "acc(>1)", "acc(fc)", "acc(abst)", "noCopier", "rho")
+
+
 def run_synthetic(n: int, seeds: list[int], mode: str, coverage: float = COVERAGE) -> None:
     global COVERAGE
     COVERAGE = coverage
     td = import_truthdiscovery()
-    summary: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    summary: dict[str, list[tuple[float, ...]]] = defaultdict(list)
+    fc_summary: dict[str, list[float]] = defaultdict(list)
     ceilings: list[float] = []
+    one_vs_one_right: dict[str, float] = defaultdict(float)  # pooled over seeds
+    one_vs_one_n = 0
+    fc_wrong_right: dict[str, float] = defaultdict(float)  # pooled over seeds
+    fc_wrong_n = 0
     print(f"synthetic: {n} constant subjects, grouping: {mode}, seeds {seeds}")
     print("sources: " + ", ".join(f"{s} (error {e:.0%})" if e is not None else f"{s} (copies {c})"
                                   for s, e, c in SOURCES)
           + f"; coverage {COVERAGE:.0%}, copier repeats {COPY_RATE:.0%}")
+    print("columns: acc(all) over all subjects (factcheck: abstentions counted wrong); acc(>1) over subjects with "
+          ">1 candidate value; acc(fc) over the subjects factcheck decides; acc(abst) over those it abstains on; noCopier: acc(all) with the copier's "
+          "claims left out; rho: Spearman of source scores with real accuracy (factcheck: corroboration_rate)")
     for seed in seeds:
-        text, truth = synthetic_yaml(n, seed)
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"synthetic-{n}-{seed}.yaml"
-            path.write_text(text, encoding="utf-8")
-            records = to_dict(check_file(path))
-            sources_json = load_sources_json(path)
+        claims, truth = synthetic_claims(n, seed)
+        report = load_report(synthetic_yaml(n, claims), f"synthetic-{n}-{seed}.yaml")
+        report_nc = load_report(synthetic_yaml(n, claims, frozenset({COPIER})), f"synthetic-{n}-{seed}-nocopier.yaml")
+        records, records_nc = to_dict(report), to_dict(report_nc)
+        sources_json, sources_nc = track_record_json(report), track_record_json(report_nc)
+        sources_cc = track_record_json(report, copy_test=False)
         variables = variables_of(records, mode)
+        variables_nc = variables_of(records_nc, mode)
         contested = [v for v in variables if len(v.candidates) > 1]
+        picks = {v.var: factcheck_pick(v) for v in variables}
+        picks_nc = {v.var: factcheck_pick(v) for v in variables_nc}
+        # probable copies count as one unit in factcheck's likely-error search, and here
+        copied = {frozenset(p) for c in sources_json["copies"] for p in c["claims"]}
+        copied_nc = {frozenset(p) for c in sources_nc["copies"] for p in c["claims"]}
+        units = {v.var: copy_units(v, copied) for v in variables}
+        # the same with the bench's exhaustive search where factcheck found no small set
+        full = {v.var: full_search(v, units[v.var]) if picks[v.var].status == "not found" else picks[v.var]
+                for v in variables}
+        full_nc = {v.var: full_search(v, copy_units(v, copied_nc)) if picks_nc[v.var].status == "not found"
+                   else picks_nc[v.var] for v in variables_nc}
+        # factcheck's search against the exhaustive one on every conflicting subject: copies as one
+        # unit (what factcheck does), and copies counted apart (what it did before)
+        searched = [v for v in variables if picks[v.var].status in ("likely error", "abstains", "not found")]
+        search_same = sum(same_pick(picks[v.var], full_search(v, units[v.var])) for v in searched)
+        blind_differ = sum(not same_pick(full_search(v, units[v.var]), full_search(v)) for v in searched)
+        # counterfactual: the exhaustive search with copies counted apart, as factcheck did before
+        apart = {v.var: full_search(v) if v in searched else picks[v.var] for v in variables}
+        decided = [v for v in variables if picks[v.var].decided]
+        abstained = [v for v in variables if not picks[v.var].decided]
+        # one claim against one: two independent units (a claim and its copies are one unit)
+        one_one = [v for v in abstained if picks[v.var].status == "abstains" and len(units[v.var]) == 2]
+        one_vs_one_n += len(one_one)
+        wrong = [v for v in decided if not picks[v.var].correct(truth[v.var])]
+        fc_wrong_n += len(wrong)
         # each source's real reliability: share of its claims whose interval contains the truth
         hits: dict[str, list[bool]] = defaultdict(list)
         for v in variables:
@@ -677,58 +852,141 @@ def run_synthetic(n: int, seeds: list[int], mode: str, coverage: float = COVERAG
         clean_consistent = [s for s in records["subjects"] if s["verdict"] == "consistent"]
         print(f"  factcheck verdicts vs truth: {caught}/{len(wrong_any)} subjects with a wrong claim are 'conflicting'; "
               f"{sum(s['id'] not in wrong_any for s in clean_consistent)}/{len(clean_consistent)} 'consistent' subjects have no wrong claim")
+        # copy detection against what the generator did
+        src_of = {c["index"]: c["source"] for s in records["subjects"] for c in s["claims"]}
+        found_pairs = Counter(tuple(c["sources"]) for c in sources_json["copies"] for _ in c["claims"])
+        true_copies = sum(1 for c in claims if c.source == COPIER)
+        found_true = sum(1 for c in sources_json["copies"] for i, k in c["claims"]
+                         if {src_of[i], src_of[k]} == {COPIER, "sloppy-a"})
+        print(f"  copies: the generator made {true_copies} (copier from sloppy-a); factcheck found {found_true} of them; "
+              f"claim pairs by source pair: {dict(found_pairs) or 'none'}")
         print("  real reliability: " + ", ".join(f"{s} {real[s]:.2f}" for s in srcs))
         results = run_all(td, variables)
-        no_copier = run_all(td, variables, exclude=frozenset({s for s, _e, c in SOURCES if c}))
-        fc = factcheck_side(records, variables, sources_json)
-        fc_nocopy = factcheck_side(records, variables, sources_json, detect_copies=False)
+        no_copier = run_all(td, variables, exclude=frozenset({COPIER}))
         reachable = sum(any(correct(k, truth[v.var]) for k in v.candidates) for v in variables)
         ceilings.append(reachable / len(variables))
         print(f"  ceiling: {reachable}/{len(variables)} subjects have a candidate value that contains the truth "
               f"(acc(all) <= {reachable / len(variables):.3f})")
-        print("  " + "algorithm".ljust(17) + "acc(all)".rjust(9) + "acc(>1)".rjust(9) + "rho".rjust(7)
-              + "   trust: " + " ".join(s[:10].rjust(10) for s in srcs)
-              + "   sloppy-a rank with/without copier")
-        rows: list[tuple[str, Any, Callable[[Variable], list[Candidate]], dict[str, float] | None, Any]] = []
+        print("  " + "method".ljust(17) + "".join(c.rjust(10) for c in COLUMNS)
+              + "   score: " + " ".join(s[:10].rjust(10) for s in srcs) + "   sloppy-a rank with/without copier")
         for name, r in results.items():
-            rows.append((name, r, lambda v, r=r: winners(r, v.var), None if isinstance(r, Exception) else r.trust,
-                         no_copier[name]))
-        for label, side in (("factcheck(TODO)", fc), ("fc(TODO,nocopy)", fc_nocopy)):
-            scores = {s: x for s, x in side["score"].items() if x is not None}
-            rows.append((label, None, lambda v, side=side: [side["winner"][v.var]] if side["winner"].get(v.var) else [],
-                         scores if len(scores) == len(srcs) else None, None))
-        for name, r, pick, trust, r2 in rows:
             if isinstance(r, Exception):
                 print(f"  {name.ljust(17)} failed: {type(r).__name__}: {r}")
                 continue
-            acc_all, acc_c = accuracy(pick, variables, truth), accuracy(pick, contested, truth)
-            rho = spearman([trust[s] for s in srcs], [real[s] for s in srcs]) if trust and name != "Majority" else float("nan")
-            summary[name].append((acc_all, acc_c, rho))
-            cells = " ".join(f"{trust[s]:10.3f}" for s in srcs) if trust else " " * (11 * len(srcs) - 1)
-            rank_note = ""
-            if trust and r2 is not None and not isinstance(r2, Exception) and name != "Majority":
-                def rank_of(t: dict[str, float], s: str = "sloppy-a") -> int:
-                    return 1 + sum(t[o] > t[s] for o in t if o != s)
-                rank_note = f"   {rank_of(trust)}/{len(trust)} -> {rank_of(r2.trust)}/{len(r2.trust)}"
-            print(f"  {name.ljust(17)}{acc_all:9.3f}{acc_c:9.3f}{rho:7.2f}   trust: {cells}{rank_note}")
-        abstain = sum(fc["winner"].get(v.var) is None for v in variables)
-        print(f"  factcheck(TODO) is the placeholder (fc(TODO,nocopy): without its copy test); it abstains on ties "
-              f"({abstain} subjects, counted wrong); copies found {fc['copies']}; real keys used: {fc['used_real']}")
+            pick = lambda v, r=r: winners(r, v.var)  # noqa: E731
+            r2 = no_copier[name]
+            one_vs_one_right[name] += accuracy(pick, one_one, truth) * len(one_one) if one_one else 0.0
+            fc_wrong_right[name] += accuracy(pick, wrong, truth) * len(wrong) if wrong else 0.0
+            row = (accuracy(pick, variables, truth), accuracy(pick, contested, truth), accuracy(pick, decided, truth),
+                   accuracy(pick, abstained, truth),
+                   float("nan") if isinstance(r2, Exception) else accuracy(lambda v: winners(r2, v.var), variables, truth),
+                   float("nan") if name == "Majority" else spearman([r.trust[s] for s in srcs], [real[s] for s in srcs]))
+            summary[name].append(row)
+            rank_note = "" if name == "Majority" or isinstance(r2, Exception) else f"   {rank_of(r.trust)} -> {rank_of(r2.trust)}"
+            print(f"  {name.ljust(17)}" + "".join(f"{x:10.3f}" for x in row)
+                  + "   score: " + " ".join(f"{r.trust[s]:10.3f}" for s in srcs) + rank_note)
+        # factcheck: reconciliation for the value, corroboration_rate for the source
+        acc_dec, acc_all = fc_accuracy(picks, variables, truth)
+        _acc_c_dec, acc_c = fc_accuracy(picks, contested, truth)
+        _nc_dec, acc_nc = fc_accuracy(picks_nc, variables_nc, truth)
+        f_dec, f_all = fc_accuracy(full, variables, truth)
+        _f, f_c = fc_accuracy(full, contested, truth)
+        _f, f_nc = fc_accuracy(full_nc, variables_nc, truth)
+        _f, f_abst = fc_accuracy(full, abstained, truth)
+        a_dec, a_all = fc_accuracy(apart, variables, truth)
+        _a, a_c = fc_accuracy(apart, contested, truth)
+        for label, sj, nc, accs in (("factcheck", sources_json, sources_nc, (acc_all, acc_c, acc_dec, float("nan"), acc_nc)),
+                                    ("fc copies count", sources_cc, None, (float("nan"),) * 5),
+                                    ("fc full search", None, None, (f_all, f_c, f_dec, f_abst, f_nc)),
+                                    ("fc copies apart", None, None, (a_all, a_c, a_dec, float("nan"), float("nan")))):
+            if sj is None:
+                summary[label].append((*accs, float("nan")))
+                print(f"  {label.ljust(17)}" + "".join(f"{x:10.3f}" if x == x else "         -" for x in accs)
+                      + "         -")
+                continue
+            score = rates(sj)
+            rho = spearman([score[s] for s in srcs], [real[s] for s in srcs]) if set(srcs) <= set(score) else float("nan")
+            row = (*accs, rho)
+            summary[label].append(row)
+            rank_note = f"   {rank_of(score)} -> {rank_of(rates(nc))}" if nc is not None else f"   {rank_of(score)}"
+            print(f"  {label.ljust(17)}" + "".join(f"{x:10.3f}" if x == x else "         -" for x in row)
+                  + "   score: " + " ".join(f"{score.get(s, float('nan')):10.3f}" for s in srcs) + rank_note)
+        status = Counter(p.status for p in picks.values())
+        abstain = [v for v in variables if not picks[v.var].decided]
+        one_vs_one = len(one_one)
+        ties = sum(picks[v.var].status == "abstains" for v in abstain) - one_vs_one
+        not_found = [v for v in abstain if picks[v.var].status == "not found"]
+        missed = Counter(full[v.var].status for v in not_found)
+        # why factcheck's value is wrong: one source (or copies of one) speaks; all claims agree on a
+        # wrong value; the claims kept once the likely error is out are all wrong; other
+        why = Counter("one source" if len(units[v.var]) == 1 else "all agree" if picks[v.var].status == "agreed"
+                      else "kept all wrong" if all(not c.iv.contains(truth[v.var])  # type: ignore[union-attr]
+                                                   for c in v.claims if c.index in picks[v.var].kept)
+                      else "other" for v in wrong)
+        via_copy = sum(any(src_of[i] == COPIER for i in picks[v.var].kept) for v in wrong)
+        # a round figure ("$10 billion": one significant digit, read as $5-15 bn) agreeing with others
+        round_fig = sum(any(ROUND.fullmatch(c.says) for c in v.claims if c.index in picks[v.var].kept)
+                        and len({c.says for c in v.claims if c.index in picks[v.var].kept}) > 1 for v in wrong)
+        abstain_nc = sum(not p.decided for p in picks_nc.values())
+        changed_nc = sum((picks[v.var].status, picks[v.var].label) != (picks_nc[v.var].status, picks_nc[v.var].label)
+                         for v in variables if v.var in picks_nc)
+        for key, value in (("decides", len(decided)), ("abstains", len(abstain)), ("abstains: 1-vs-1", one_vs_one),
+                           ("abstains: tied groups", ties), ("abstains: not found", len(not_found)),
+                           ("not found but a unique smallest set exists", missed["likely error"]),
+                           ("abstains without the copier", abstain_nc),
+                           ("values that change without the copier", changed_nc), ("wrong picks", len(wrong)),
+                           ("wrong picks: one source (or copies of one)", why["one source"]),
+                           ("wrong picks: all claims agree", why["all agree"]),
+                           ("wrong picks: the claims kept are all wrong", why["kept all wrong"]),
+                           ("wrong picks: other", why["other"]),
+                           ("wrong picks resting on the copier's claim", via_copy),
+                           ("wrong picks where a round figure agrees with other figures", round_fig),
+                           ("conflicting subjects", len(searched)),
+                           ("likely-error search = exhaustive search (copies as one)", search_same),
+                           ("exhaustive search: copies apart differ from copies as one", blind_differ)):
+            fc_summary[key].append(value)
+        print(f"  factcheck value per subject: {dict(sorted(status.items()))}: decides {len(decided)}, abstains on "
+              f"{len(abstain)}: {one_vs_one} one claim against one (copies as one), {ties} tied groups, {len(not_found)} 'no small set "
+              f"explains the conflict' (an exhaustive search finds a unique smallest set of <= 3 claims for "
+              f"{missed['likely error']} of these, ties for {missed['abstains']})")
+        print(f"  factcheck: acc where it decides {acc_dec:.3f}, abstentions as wrong {acc_all:.3f}; {len(wrong)} wrong "
+              f"picks, {via_copy} resting on the copier's claim, {round_fig} where a round figure ('$10 billion', "
+              f"read as $5-15 bn) agrees with other figures; without the copier: abstains on {abstain_nc}, "
+              f"acc(all) {acc_nc:.3f}, {changed_nc} values change")
+        print(f"  likely-error search: on {search_same} of the {len(searched)} conflicting subjects factcheck's result is "
+              f"the exhaustive search's (sets of <= 3 claims, copies as one); counting copies apart would change "
+              f"{blind_differ} of them")
+        print("  fc copies count: corroboration_rate with no quote taken as a copy (the copy test off); fc full search: "
+              "factcheck's reconciliation with the exhaustive search above where factcheck found no small set; "
+              "fc copies apart: the exhaustive search on every conflicting subject with copies counted as "
+              "independent claims (the likely-error search before copies counted as one)")
     if len(seeds) > 1:
         print()
-        print(f"mean over seeds {seeds} (ceiling for acc(all): {sum(ceilings) / len(ceilings):.3f}; "
-              "rho: Spearman over only 7 sources, so +-0.3 is noise):")
-        print("  " + "algorithm".ljust(17) + "acc(all)".rjust(9) + "acc(>1)".rjust(9) + "rho".rjust(7))
+        print(f"median [min, max] over seeds {seeds} (ceiling for acc(all): median "
+              f"{statistics.median(ceilings):.3f}; rho: Spearman over only 7 sources):")
+        print("  " + "method".ljust(17) + "".join(c.rjust(21) for c in COLUMNS))
         for name, vals in summary.items():
-            m = [sum(x[i] for x in vals) / len(vals) for i in range(3)]
-            print(f"  {name.ljust(17)}{m[0]:9.3f}{m[1]:9.3f}{m[2]:7.2f}")
+            cells = []
+            for i in range(len(COLUMNS)):
+                xs = [x[i] for x in vals if x[i] == x[i]]
+                cells.append(f"{statistics.median(xs):.3f} [{min(xs):.2f},{max(xs):.2f}]".rjust(21) if xs else "-".rjust(21))
+            print(f"  {name.ljust(17)}" + "".join(cells))
+        print(f"  on the {one_vs_one_n} subjects (all seeds) where factcheck abstains because one claim stands against "
+              "one (copies as one): "
+              "" + (", ".join(f"{k} {v / one_vs_one_n:.3f}" for k, v in one_vs_one_right.items())
+                         if one_vs_one_n else "none"))
+        print(f"  on the {fc_wrong_n} subjects (all seeds) where factcheck's value is wrong: "
+              + (", ".join(f"{k} {v / fc_wrong_n:.3f}" for k, v in fc_wrong_right.items()) if fc_wrong_n else "none"))
+        print("  factcheck, per seed (median):")
+        for k, vals in fc_summary.items():
+            print(f"    {k}: {vals} ({statistics.median(vals):g})")
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("claims", nargs="?", default=str(ROOT / "claims.yaml"), help="claims file (default: the repository's)")
     ap.add_argument("--synthetic", type=int, metavar="N", help="generate N constant subjects with a known truth instead")
-    ap.add_argument("--seed", default="7", help="seed, or seeds separated by commas (synthetic mode; default 7)")
+    ap.add_argument("--seed", default="7", help="seed, or seeds separated by commas, or a range 1-20 (synthetic mode; default 7)")
     ap.add_argument("--coverage", type=float, default=COVERAGE,
                     help=f"synthetic: chance that an independent source speaks to a subject (default {COVERAGE})")
     ap.add_argument("--time-split", action="store_true",
@@ -737,7 +995,11 @@ def main(argv: list[str] | None = None) -> None:
                     help="how overlapping intervals become candidate values (default: clique)")
     args = ap.parse_args(argv)
     if args.synthetic:
-        run_synthetic(args.synthetic, [int(s) for s in args.seed.split(",")], args.grouping, args.coverage)
+        seeds: list[int] = []
+        for part in args.seed.split(","):
+            lo, _, hi = part.partition("-")
+            seeds += list(range(int(lo), int(hi) + 1)) if hi else [int(lo)]
+        run_synthetic(args.synthetic, seeds, args.grouping, args.coverage)
     else:
         run_real(Path(args.claims), args.grouping, args.time_split)
 
