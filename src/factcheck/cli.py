@@ -194,13 +194,13 @@ def _report(claims: Path, options: JudgeOptions) -> Report:
         _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the claims file cannot be used."])
 
 
-def _records(claims: Path, options: JudgeOptions) -> dict[str, Any]:
+def _records(claims: Path, options: JudgeOptions, locate_verdicts: frozenset[str] = frozenset()) -> dict[str, Any]:
     from factcheck.gcpause import paused_gc
     from factcheck.report import to_dict
 
     report = _report(claims, options)
     with paused_gc():
-        return to_dict(report)
+        return to_dict(report, locate_verdicts)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -264,7 +264,14 @@ def report(
 @app.command()
 def check(
     claims: ClaimsArg = Path("claims.yaml"),
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="text, github (workflow annotations), junit or json. Default: github when GITHUB_ACTIONS=true, else text."),
+    ] = None,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option("--fail-on", metavar="VERDICTS", help="Verdicts that fail the check: conflicting, evolving, single-source (comma-separated or repeated). Default: conflicting. Unreadable and incomparable claims and stale acceptances always fail."),
+    ] = None,
     window_days: WindowOpt = None,
     approx: ApproxOpt = None,
     nearly: NearlyOpt = None,
@@ -275,13 +282,20 @@ def check(
     no_config: NoConfigOpt = False,
 ) -> None:
     """For CI: print what needs attention; exit 1 on conflicts or claims that cannot be judged."""
+    from factcheck.findings import FAILING_VERDICTS, failing
     from factcheck.formatters import CheckFormat, render_check
-    from factcheck.report import failing
 
+    if format is None:
+        format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fmt = _choice(CheckFormat, format, "--format")
-    records = _records(claims, _options(claims, window_days, approx, nearly, tolerance, select, ignore, config, no_config))
-    _write(render_check(fmt, records), None)
-    raise typer.Exit(EXIT_FINDINGS if failing(records) else EXIT_OK)
+    verdicts = tuple(_codes(fail_on) or ["conflicting"])
+    unknown = [v for v in verdicts if v not in FAILING_VERDICTS]
+    if unknown:
+        _fail([f"--fail-on: {unknown[0]!r} is not one of {', '.join(FAILING_VERDICTS)}"])
+    options = _options(claims, window_days, approx, nearly, tolerance, select, ignore, config, no_config)
+    records = _records(claims, options, frozenset(verdicts) - {"conflicting"})
+    _write(render_check(fmt, records, verdicts), None)
+    raise typer.Exit(EXIT_FINDINGS if failing(records, verdicts) else EXIT_OK)
 
 
 @app.command()

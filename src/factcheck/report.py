@@ -31,7 +31,9 @@ class Report:
     sources: tuple[Source, ...] = ()
 
 
-def to_dict(report: Report) -> dict[str, Any]:
+def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The records. Subjects whose verdict is in `locate_verdicts` (`check --fail-on evolving`)
+    also get the `location` of their `id`, so a failing verdict can be pointed at."""
     attention: dict[int, str] = {}  # claim index -> the key to point at
     for result in report.results:
         for p in result.problems:
@@ -86,8 +88,13 @@ def to_dict(report: Report) -> dict[str, Any]:
                         "message": problem.message,
                     }
                 )
+        if result.verdict.value in locate_verdicts:
+            extra_location = {"location": report.locate(("subjects", subject_index, "id")).location}
+        else:
+            extra_location = {}
         subjects.append(
             {
+                **extra_location,
                 "id": result.subject.id,
                 "title": result.subject.title,
                 "kind": result.subject.kind.value,

@@ -15,6 +15,8 @@ class ReportFormat(StrEnum):
 class CheckFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+    GITHUB = "github"
+    JUNIT = "junit"
 
 
 class SourcesFormat(StrEnum):
@@ -40,12 +42,20 @@ def render_report(fmt: ReportFormat, records: dict[str, Any], *, width: int = 12
             assert_never(fmt)
 
 
-def render_check(fmt: CheckFormat, records: dict[str, Any]) -> str:
+def render_check(fmt: CheckFormat, records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:
     match fmt:
         case CheckFormat.TEXT:
             from factcheck.formatters import check_text
 
-            return check_text.render(records)
+            return check_text.render(records, fail_on)
+        case CheckFormat.GITHUB:
+            from factcheck.formatters import github
+
+            return github.render(records, fail_on)
+        case CheckFormat.JUNIT:
+            from factcheck.formatters import junit
+
+            return junit.render(records, fail_on)
         case CheckFormat.JSON:
             from factcheck.formatters import json_format
 

@@ -8,9 +8,12 @@ from factcheck.formatters.table import plural
 from factcheck.formatters.text import printable
 
 
-def render(records: dict[str, Any]) -> str:
+def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:
+    from factcheck.findings import findings
+
     lines: list[str] = []
     notes: list[str] = []
+    failing_verdicts = [f for f in findings(records, fail_on) if f.rule in ("evolving", "single-source")]
     for subject in records["subjects"]:
         if subject["verdict"] == "conflicting" and subject["conflicts"]:
             first = subject["conflicts"][0]
@@ -25,6 +28,8 @@ def render(records: dict[str, Any]) -> str:
             lines.append(f"{printable(stale['location'])}: {stale['rule']} stale acceptance on {subject['id']}: {printable(stale['message'])}")
         for warning in subject.get("warnings", []):
             notes.append(f"{printable(warning['location'])}: {warning['rule']} warning {subject['id']}: {printable(warning['message'])}")
+    for f in failing_verdicts:
+        lines.append(f"{printable(f.file)}:{f.line}:{f.col}: {f.title}: {printable(f.message)}")
     for problem in records["problems"]:
         lines.append(
             f"{printable(problem['location'])}: {problem['kind']} claim on {problem['subject']} "
@@ -45,6 +50,10 @@ def render(records: dict[str, Any]) -> str:
         failing_conflicts = summary["conflicting"] - counts.get("accepted", 0)
         if failing_conflicts:
             parts.append(plural(failing_conflicts, "conflicting subject"))
+        for verdict in ("evolving", "single-source"):
+            n = sum(f.rule == verdict for f in failing_verdicts)
+            if n:
+                parts.append(plural(n, f"{verdict} subject"))
         if counts.get("stale_acceptances"):
             parts.append(plural(counts["stale_acceptances"], "stale acceptance"))
         for kind in ("unreadable", "incomparable"):

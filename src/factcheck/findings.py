@@ -1,0 +1,77 @@
+"""What `factcheck check` reports, as one flat list: the serialisation every CI format shares.
+
+Built from the report's records (`report.to_dict`), never from the engine's objects, so the text,
+GitHub, JUnit and JSON outputs of `check` cannot disagree. A finding is an immutable value:
+
+- `level`: `error` (fails the check), `warning` (shown, does not fail) or `notice` (accepted);
+- `rule`: the rule id (`FC101`), or `unreadable` / `incomparable` for a claim that could not be
+  judged;
+- `file`, `line`, `col`: where to look in the claims file;
+- `subject`, `title` (one line), `message` (the reason in words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Level = Literal["error", "warning", "notice"]
+
+#: Verdicts `--fail-on` accepts; unreadable, incomparable claims and stale acceptances always fail.
+FAILING_VERDICTS = ("conflicting", "evolving", "single-source")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    level: Level
+    rule: str
+    file: str
+    line: int
+    col: int
+    subject: str
+    title: str
+    message: str
+
+
+def _where(location: str) -> tuple[str, int, int]:
+    m = re.fullmatch(r"(.*):(\d+):(\d+)", location)
+    if not m:
+        return location, 1, 1
+    return m.group(1), int(m.group(2)), int(m.group(3))
+
+
+def findings(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",)) -> list[Finding]:
+    """Every finding, in subject order then claim problems: errors, warnings and notices."""
+    fail = set(fail_on)
+    out: list[Finding] = []
+    for s in records["subjects"]:
+        verdict, accepted = s["verdict"], s.get("accepted")
+        explanation = (s.get("reconciliation") or {}).get("explanation")
+        message = s["reason"] + (f" {explanation}" if explanation else "")
+        if verdict == "conflicting" and s["conflicts"]:
+            first = s["conflicts"][0]
+            level: Level = "notice" if accepted is not None else ("error" if "conflicting" in fail else "warning")
+            state = "accepted" if accepted is not None else "conflicting"
+            out.append(Finding(level, first["rule"], *_where(first["location"]), s["id"],
+                               f"{first['rule']} {state} {s['id']}", message))
+        elif verdict in fail and verdict != "conflicting":
+            where = s.get("location") or next((c.get("location") for c in s["claims"] if c.get("location")), None)
+            file = records["file"]
+            f, line, col = _where(where) if where else (file, 1, 1)
+            out.append(Finding("error", verdict, f, line, col, s["id"], f"{verdict} {s['id']}", message))
+        for stale in s.get("stale_acceptances", []):
+            out.append(Finding("error", stale["rule"], *_where(stale["location"]), s["id"],
+                               f"{stale['rule']} stale acceptance {s['id']}", stale["message"]))
+        for warning in s.get("warnings", []):
+            out.append(Finding("warning", warning["rule"], *_where(warning["location"]), s["id"],
+                               f"{warning['rule']} warning {s['id']}", warning["message"]))
+    for p in records["problems"]:
+        out.append(Finding("error", p["kind"], *_where(p["location"]), p["subject"],
+                           f"{p['kind']} claim on {p['subject']}", f"({p['source']}) {p['message']}"))
+    return out
+
+
+def failing(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",)) -> bool:
+    return any(f.level == "error" for f in findings(records, fail_on))

@@ -1,0 +1,40 @@
+"""`factcheck check --format junit`: one JUnit test case per subject, for CI systems that
+show JUnit results (GitLab, Jenkins, Azure). A subject with an error finding is a failure,
+with the finding's location and message; warnings go to `system-out`. Built with the standard
+library's ElementTree, which escapes all text: a quote cannot break the XML.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from factcheck.findings import findings
+from factcheck.formatters.text import printable
+
+
+def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:
+    by_subject: dict[str, list[Any]] = {}
+    for f in findings(records, fail_on):
+        by_subject.setdefault(f.subject, []).append(f)
+    suite = ET.Element("testsuite", name="factcheck", tests=str(len(records["subjects"])))
+    failures = 0
+    for s in records["subjects"]:
+        case = ET.SubElement(suite, "testcase", classname=f"factcheck.{s['kind']}", name=s["id"])
+        mine = by_subject.get(s["id"], [])
+        errors = [f for f in mine if f.level == "error"]
+        if errors:
+            failures += 1
+            failure = ET.SubElement(case, "failure", type=errors[0].rule,
+                                    message=printable(f"{errors[0].file}:{errors[0].line}:{errors[0].col}: {errors[0].title}"))
+            failure.text = "\n".join(printable(f"{f.file}:{f.line}:{f.col}: {f.title}: {f.message}") for f in errors)
+        others = [f for f in mine if f.level != "error"]
+        out = f"{s['verdict']}: {printable(s['reason'])}"
+        if others:
+            out += "\n" + "\n".join(printable(f"{f.level}: {f.file}:{f.line}:{f.col}: {f.title}: {f.message}") for f in others)
+        ET.SubElement(case, "system-out").text = out
+    suite.set("failures", str(failures))
+    suites = ET.Element("testsuites", name="factcheck", tests=suite.get("tests", "0"), failures=str(failures))
+    suites.append(suite)
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
