@@ -361,6 +361,16 @@ def sources(
     _write(render_sources(fmt, to_dict(records, copies, report.file), width=width, color=color), None)
 
 
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+) -> None:
+    """The JSON Schema of claims.yaml, for editors (yaml-language-server) and other tools."""
+    from factcheck.schema import render
+
+    _write(render(), output)
+
+
 @app.command(name="rules")
 def list_rules(
     format: Annotated[str, typer.Option("--format", "-f", help="table or markdown (the docs/rules.md page).")] = "table",

@@ -19,6 +19,7 @@ from pydantic import (
     Strict,
     StrictInt,
     StrictStr,
+    WithJsonSchema,
 )
 
 Slug = Annotated[
@@ -67,15 +68,35 @@ def _reason(value: object) -> object:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_not_a_number)]
-WindowDays = Annotated[int, BeforeValidator(_window_days), Field(ge=0, le=36500)]
+WindowDays = Annotated[
+    int,
+    BeforeValidator(_window_days),
+    Field(ge=0, le=36500),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": 36500},
+                {"type": "string", "pattern": r"^\s*\d{1,5}\s*(day|week|month|year)s?\s*$"},
+            ]
+        }
+    ),
+]
+_ACCEPTED_HELP = (
+    "Why this discrepancy is known and accepted (mandatory). The claim or subject is still shown "
+    "in every report, marked accepted, but no longer fails `factcheck check`."
+)
 AcceptedReason = Annotated[
     StrictStr,
     BeforeValidator(_reason),
-    Field(
-        max_length=2000,
-        description="Why this discrepancy is known and accepted (mandatory). The claim or subject "
-        "is still shown in every report, marked accepted, but no longer fails `factcheck check`.",
-        examples=["Italpress counts the energy sector only; Akorda counts all sectors."],
+    Field(max_length=2000),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"\S",
+            "maxLength": 2000,
+            "description": _ACCEPTED_HELP,
+            "examples": ["Italpress counts the energy sector only; Akorda counts all sectors."],
+        }
     ),
 ]
 # A time written as an ISO date, month (`2025-09`) or year, or a phrase read against `published`.
@@ -100,7 +121,7 @@ class Source(_Model):
 
     id: Slug
     title: StrictStr = Field(description="Headline or title of the document.")
-    publisher: StrictStr | None = None
+    publisher: StrictStr | None = Field(default=None, description="Who published it.", examples=["Akorda press service"])
     published: IsoDate = Field(
         description="Publication date: the default time of its claims and the base for "
         "relative phrases such as 'last January'.",
@@ -108,7 +129,7 @@ class Source(_Model):
     language: StrictStr = Field(
         pattern=r"^[a-z]{2}$", description="ISO 639-1 code: how its claims' `says` are read."
     )
-    url: StrictStr | None = None
+    url: StrictStr | None = Field(default=None, description="Where the document is (shown as plain text, never as a link).")
     path: StrictStr | None = Field(
         default=None, description="Local copy of the text, relative to the claims file."
     )
@@ -180,8 +201,8 @@ class Subject(_Model):
 class Claim(_Model):
     """What one source says about one subject."""
 
-    subject: StrictStr
-    source: StrictStr
+    subject: StrictStr = Field(description="The id of a subject in this file.", examples=["italy-investment-cumulative"])
+    source: StrictStr = Field(description="The id of a source in this file.", examples=["akorda-2025"])
     says: StrictStr = Field(
         description="The figure exactly as written, in the source's language. One that cannot "
         "be read (even an empty one) is reported as unreadable; it does not stop the run.",
