@@ -43,15 +43,15 @@ def test_github_annotations_point_at_the_conflicting_claim(monkeypatch: pytest.M
     result = runner.invoke(app, ["check", "--format", "github"])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("::error file=claims.yaml,line=210,col=11,title=FC101 conflicting tokayev-visit-to-italy::")
-    assert any(line.startswith("::notice file=claims.yaml,line=289,") for line in lines)  # accepted
+    assert lines[0].startswith("::error file=claims.yaml,line=211,col=11,title=FC101 conflicting tokayev-visit-to-italy::")
+    assert any(line.startswith("::notice file=claims.yaml,line=290,") for line in lines)  # accepted
 
 
 def test_github_is_chosen_on_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert runner.invoke(app, ["check"]).stdout.startswith("::error file=claims.yaml")
-    assert runner.invoke(app, ["check", "--format", "text"]).stdout.startswith("claims.yaml:210:11:")
+    assert runner.invoke(app, ["check", "--format", "text"]).stdout.startswith("claims.yaml:211:11:")
 
 
 def test_github_escapes_text_from_the_claims_file(hostile: Path) -> None:
@@ -123,7 +123,7 @@ def test_sarif_is_valid_against_the_sarif_schema(monkeypatch: pytest.MonkeyPatch
     assert first["level"] == "error"
     assert rules[first["ruleIndex"]] == "FC101"
     assert first["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "claims.yaml"}, "region": {"startLine": 210, "startColumn": 11}
+        "artifactLocation": {"uri": "claims.yaml"}, "region": {"startLine": 211, "startColumn": 11}
     }
     accepted = [r for r in run["results"] if r.get("suppressions")]
     assert len(accepted) == 1 and accepted[0]["level"] == "note"
