@@ -203,6 +203,27 @@ def _records(claims: Path, options: JudgeOptions, locate_verdicts: frozenset[str
         return to_dict(report, locate_verdicts)
 
 
+def _records_of_all(paths: list[Path], options: JudgeOptions, locate_verdicts: frozenset[str]) -> dict[str, Any]:
+    """Several claims files (pre-commit passes every changed one), each judged on its own, as
+    one set of records; every unusable file's errors are reported before exiting 2."""
+    if len(paths) == 1:
+        return _records(paths[0], options, locate_verdicts)
+    from factcheck.api import check_file
+    from factcheck.diagnostics import UnusableInput
+    from factcheck.report import merge_records, to_dict
+
+    parts, errors = [], []
+    for path in paths:
+        try:
+            parts.append(to_dict(check_file(path, options), locate_verdicts))
+        except UnusableInput as exc:
+            errors += [str(d) for d in exc.diagnostics]
+    if errors:
+        n = len(errors)
+        _fail([*errors, f"{n} error{'s' * (n != 1)}: the claims files cannot be used."])
+    return merge_records(parts)
+
+
 def _write(text: str, output: Path | None) -> None:
     """To stdout, or atomically to a file (a temporary file renamed over it)."""
     if output is None:
@@ -263,7 +284,10 @@ def report(
 
 @app.command()
 def check(
-    claims: ClaimsArg = Path("claims.yaml"),
+    claims: Annotated[
+        list[Path] | None,
+        typer.Argument(help="The claims file(s); each is judged on its own. Default: claims.yaml.", show_default=False),
+    ] = None,
     format: Annotated[
         str | None,
         typer.Option("--format", "-f", help="text, github (workflow annotations), sarif, junit or json. Default: github when GITHUB_ACTIONS=true, else text."),
@@ -292,8 +316,9 @@ def check(
     unknown = [v for v in verdicts if v not in FAILING_VERDICTS]
     if unknown:
         _fail([f"--fail-on: {unknown[0]!r} is not one of {', '.join(FAILING_VERDICTS)}"])
-    options = _options(claims, window_days, approx, nearly, tolerance, select, ignore, config, no_config)
-    records = _records(claims, options, frozenset(verdicts) - {"conflicting"})
+    paths = claims or [Path("claims.yaml")]
+    options = _options(paths[0], window_days, approx, nearly, tolerance, select, ignore, config, no_config)
+    records = _records_of_all(paths, options, frozenset(verdicts) - {"conflicting"})
     assert options.rules is not None
     rules = [
         {"id": r.id, "name": r.rule.name, "summary": r.rule.summary, "doc": r.rule.doc, "severity": r.severity.value}
