@@ -203,11 +203,16 @@ def _records(claims: Path, options: JudgeOptions, locate_verdicts: frozenset[str
         return to_dict(report, locate_verdicts)
 
 
-def _records_of_all(paths: list[Path], options: JudgeOptions, locate_verdicts: frozenset[str]) -> dict[str, Any]:
+def _records_of_all(
+    paths: list[Path],
+    options: JudgeOptions,
+    locate_verdicts: frozenset[str],
+    baseline: str | None = None,
+    fail_on: tuple[str, ...] = ("conflicting",),
+) -> dict[str, Any]:
     """Several claims files (pre-commit passes every changed one), each judged on its own, as
-    one set of records; every unusable file's errors are reported before exiting 2."""
-    if len(paths) == 1:
-        return _records(paths[0], options, locate_verdicts)
+    one set of records; every unusable file's errors are reported before exiting 2. With a
+    baseline revision, each file is compared with itself at that revision."""
     from factcheck.api import check_file
     from factcheck.diagnostics import UnusableInput
     from factcheck.report import merge_records, to_dict
@@ -215,13 +220,42 @@ def _records_of_all(paths: list[Path], options: JudgeOptions, locate_verdicts: f
     parts, errors = [], []
     for path in paths:
         try:
-            parts.append(to_dict(check_file(path, options), locate_verdicts))
+            now = to_dict(check_file(path, options), locate_verdicts)
         except UnusableInput as exc:
             errors += [str(d) for d in exc.diagnostics]
+            continue
+        if baseline is not None:
+            now = _against(path, now, options, baseline, fail_on)
+        parts.append(now)
     if errors:
         n = len(errors)
-        _fail([*errors, f"{n} error{'s' * (n != 1)}: the claims files cannot be used."])
-    return merge_records(parts)
+        _fail([*errors, f"{n} error{'s' * (n != 1)}: the claims file{'s' * (len(paths) > 1)} cannot be used."])
+    if len(parts) == 1:
+        return parts[0]
+    merged = merge_records(parts)
+    if baseline is not None:
+        merged["baseline"] = {"revision": baseline, "resolved": [r for p in parts for r in p["baseline"]["resolved"]]}
+    return merged
+
+
+def _against(path: Path, now: dict[str, Any], options: JudgeOptions, revision: str, fail_on: tuple[str, ...]) -> dict[str, Any]:
+    from factcheck.api import check_document
+    from factcheck.baseline import BaselineError, compare, file_at
+    from factcheck.diagnostics import UnusableInput
+    from factcheck.loader import display_name, load_claims_text
+    from factcheck.report import to_dict
+
+    try:
+        text = file_at(path, revision)
+    except BaselineError as exc:
+        _fail([str(exc)])
+    then = None
+    if text is not None:
+        try:
+            then = to_dict(check_document(load_claims_text(text, display_name(path)), options))
+        except UnusableInput:
+            then = None  # unusable at the revision: everything found now is new
+    return compare(now, then, fail_on, revision)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -296,6 +330,10 @@ def check(
         list[str] | None,
         typer.Option("--fail-on", metavar="VERDICTS", help="Verdicts that fail the check: conflicting, evolving, single-source (comma-separated or repeated). Default: conflicting. Unreadable and incomparable claims and stale acceptances always fail."),
     ] = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option("--baseline", metavar="REV", help="Fail only on what changed since git revision REV (a branch, tag or commit): findings already there are shown as notes, and those fixed are listed."),
+    ] = None,
     window_days: WindowOpt = None,
     approx: ApproxOpt = None,
     nearly: NearlyOpt = None,
@@ -318,7 +356,7 @@ def check(
         _fail([f"--fail-on: {unknown[0]!r} is not one of {', '.join(FAILING_VERDICTS)}"])
     paths = claims or [Path("claims.yaml")]
     options = _options(paths[0], window_days, approx, nearly, tolerance, select, ignore, config, no_config)
-    records = _records_of_all(paths, options, frozenset(verdicts) - {"conflicting"})
+    records = _records_of_all(paths, options, frozenset(verdicts) - {"conflicting"}, baseline, verdicts)
     assert options.rules is not None
     rules = [
         {"id": r.id, "name": r.rule.name, "summary": r.rule.summary, "doc": r.rule.doc, "severity": r.severity.value}

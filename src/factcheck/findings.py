@@ -46,7 +46,9 @@ def findings(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",))
     """Every finding, in subject order then claim problems: errors, warnings and notices."""
     fail = set(fail_on)
     out: list[Finding] = []
+    revision = (records.get("baseline") or {}).get("revision")
     for s in records["subjects"]:
+        before = len(out)
         verdict, accepted = s["verdict"], s.get("accepted")
         explanation = (s.get("reconciliation") or {}).get("explanation")
         message = s["reason"] + (f" {explanation}" if explanation else "")
@@ -63,14 +65,27 @@ def findings(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",))
             out.append(Finding("error", verdict, f, line, col, s["id"], f"{verdict} {s['id']}", message))
         for stale in s.get("stale_acceptances", []):
             out.append(Finding("error", stale["rule"], *_where(stale["location"]), s["id"],
-                               f"{stale['rule']} stale acceptance {s['id']}", stale["message"]))
+                               f"{stale['rule']} stale acceptance on {s['id']}", stale["message"]))
         for warning in s.get("warnings", []):
             out.append(Finding("warning", warning["rule"], *_where(warning["location"]), s["id"],
                                f"{warning['rule']} warning {s['id']}", warning["message"]))
+        if s.get("baseline") == "existing":  # failing already at the baseline: shown, not fatal
+            out[before:] = [_already(f, revision) for f in out[before:]]
     for p in records["problems"]:
-        out.append(Finding("error", p["kind"], *_where(p["location"]), p["subject"],
-                           f"{p['kind']} claim on {p['subject']}", f"({p['source']}) {p['message']}"))
+        finding = Finding("error", p["kind"], *_where(p["location"]), p["subject"],
+                          f"{p['kind']} claim on {p['subject']} ({p['source']})", p["message"])
+        out.append(_already(finding, revision) if p.get("baseline") == "existing" else finding)
+    for r in (records.get("baseline") or {}).get("resolved", []):
+        out.append(Finding("notice", "resolved", records["file"], 1, 1, r["subject"],
+                           f"resolved {r['subject']}",
+                           f"{r['verdict_then']} at {revision}, {r['verdict_now']} now: {r['reason_then']}"))
     return out
+
+
+def _already(f: Finding, revision: str | None) -> Finding:
+    if f.level != "error":
+        return f
+    return Finding("notice", f.rule, f.file, f.line, f.col, f.subject, f"{f.title} (already at {revision})", f.message)
 
 
 def failing(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",)) -> bool:

@@ -1,63 +1,53 @@
-"""`factcheck check` text output: only what needs attention, one `file:line:col:` line each."""
+"""`factcheck check` text output: one `file:line:col: title: message` line per finding (errors
+first, then notes and warnings), then a summary line. Built from `findings.py`, like every
+other `check` format."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from factcheck.findings import Finding, findings
 from factcheck.formatters.table import plural
 from factcheck.formatters.text import printable
 
 
-def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:
-    from factcheck.findings import findings
+def _line(f: Finding) -> str:
+    return f"{printable(f.file)}:{f.line}:{f.col}: {printable(f.title)}: {printable(f.message)}"
 
-    lines: list[str] = []
-    notes: list[str] = []
-    failing_verdicts = [f for f in findings(records, fail_on) if f.rule in ("evolving", "single-source")]
-    for subject in records["subjects"]:
-        if subject["verdict"] == "conflicting" and subject["conflicts"]:
-            first = subject["conflicts"][0]
-            line = f"{printable(first['location'])}: {first['rule']} conflicting {subject['id']}: {printable(subject['reason'])}"
-            likely = (subject.get("reconciliation") or {}).get("explanation")
-            if likely:
-                line += f" {printable(likely)}"
-            (notes if subject.get("accepted") is not None else lines).append(
-                line.replace(" conflicting ", " accepted ", 1) if subject.get("accepted") is not None else line
-            )
-        for stale in subject.get("stale_acceptances", []):
-            lines.append(f"{printable(stale['location'])}: {stale['rule']} stale acceptance on {subject['id']}: {printable(stale['message'])}")
-        for warning in subject.get("warnings", []):
-            notes.append(f"{printable(warning['location'])}: {warning['rule']} warning {subject['id']}: {printable(warning['message'])}")
-    for f in failing_verdicts:
-        lines.append(f"{printable(f.file)}:{f.line}:{f.col}: {f.title}: {printable(f.message)}")
-    for problem in records["problems"]:
-        lines.append(
-            f"{printable(problem['location'])}: {problem['kind']} claim on {problem['subject']} "
-            f"({problem['source']}): {printable(problem['message'])}"
-        )
-    counts, summary = records["counts"], records["summary"]
+
+def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:
+    found = findings(records, fail_on)
+    errors = [f for f in found if f.level == "error"]
+    others = [f for f in found if f.level != "error"]
+    out = [_line(f) for f in errors] + [_line(f) for f in others]
+    counts = records["counts"]
     checked = f"{plural(counts['subjects'], 'subject')}, {plural(counts['claims'], 'claim')} checked"
-    extra = []
+    revision = (records.get("baseline") or {}).get("revision")
+    tail_parts = []
     if counts.get("accepted"):
-        extra.append(f"{plural(counts['accepted'], 'accepted conflict')}")
+        tail_parts.append(plural(counts["accepted"], "accepted conflict"))
     if counts.get("warnings"):
-        extra.append(plural(counts["warnings"], "warning"))
-    tail = f"; {', '.join(extra)} not failing" if extra else ""
-    if not lines:
-        out = notes + [f"No problems: {checked}{tail}."]
-    else:
-        parts = []
-        failing_conflicts = summary["conflicting"] - counts.get("accepted", 0)
-        if failing_conflicts:
-            parts.append(plural(failing_conflicts, "conflicting subject"))
-        for verdict in ("evolving", "single-source"):
-            n = sum(f.rule == verdict for f in failing_verdicts)
-            if n:
-                parts.append(plural(n, f"{verdict} subject"))
-        if counts.get("stale_acceptances"):
-            parts.append(plural(counts["stale_acceptances"], "stale acceptance"))
-        for kind in ("unreadable", "incomparable"):
-            if counts[kind]:
-                parts.append(plural(counts[kind], f"{kind} claim"))
-        out = lines + notes + [f"Found {', '.join(parts)} ({checked}{tail})."]
-    return "\n".join(out) + "\n"
+        tail_parts.append(plural(counts["warnings"], "warning"))
+    already = sum(f.level == "notice" and f.title.endswith(f"(already at {revision})") for f in others) if revision else 0
+    if already:
+        tail_parts.append(f"{already} already at {revision}")
+    tail = f"; {', '.join(tail_parts)} not failing" if tail_parts else ""
+    resolved = sum(f.rule == "resolved" for f in others)
+    if resolved:
+        tail += f"; {resolved} resolved since {revision}"
+    if not errors:
+        return "\n".join([*out, f"No problems: {checked}{tail}."]) + "\n"
+    parts = []
+    for label, match in (
+        ("conflicting subject", lambda f: " conflicting " in f" {f.title} "),
+        ("evolving subject", lambda f: f.rule == "evolving"),
+        ("single-source subject", lambda f: f.rule == "single-source"),
+        ("stale acceptance", lambda f: "stale acceptance" in f.title),
+        ("unreadable claim", lambda f: f.rule == "unreadable"),
+        ("incomparable claim", lambda f: f.rule == "incomparable"),
+    ):
+        n = sum(1 for f in errors if match(f))
+        if n:
+            parts.append(plural(n, label))
+    what = "new " if revision else ""
+    return "\n".join([*out, f"Found {what}{', '.join(parts)} ({checked}{tail})."]) + "\n"
