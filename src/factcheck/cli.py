@@ -292,7 +292,7 @@ def report(
     claims: ClaimsArg = Path("claims.yaml"),
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="table, markdown or json. Default: from the -o file's suffix (.md, .json), else table."),
+        typer.Option("--format", "-f", help="table, markdown, html or json. Default: from the -o file's suffix (.md, .html, .json), else table."),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
     window_days: WindowOpt = None,
@@ -309,7 +309,7 @@ def report(
 
     if format is None:
         suffix = output.suffix.lower() if output else ""
-        format = {".md": "markdown", ".markdown": "markdown", ".json": "json"}.get(suffix, "table")
+        format = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "table")
     fmt = _choice(ReportFormat, format, "--format")
     records = _records(claims, _options(claims, window_days, approx, nearly, tolerance, select, ignore, config, no_config))
     width, color = _terminal() if output is None else (120, False)

@@ -10,6 +10,7 @@ class ReportFormat(StrEnum):
     TABLE = "table"
     MARKDOWN = "markdown"
     JSON = "json"
+    HTML = "html"
 
 
 class CheckFormat(StrEnum):
@@ -39,6 +40,10 @@ def render_report(fmt: ReportFormat, records: dict[str, Any], *, width: int = 12
             from factcheck.formatters import json_format
 
             return json_format.render(records)
+        case ReportFormat.HTML:
+            from factcheck.formatters import html
+
+            return html.render(records)
         case _:
             assert_never(fmt)
 
