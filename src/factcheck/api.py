@@ -26,3 +26,16 @@ def check_file(path: str | Path, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) 
     with paused_gc():
         doc = load_claims(path)
     return check_document(doc, options)
+
+
+def check_paths(paths: list[Path], options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
+    """One claims file, or several files and folders as one set (ids shared across files)."""
+    from factcheck.multi import expand, load_many
+
+    files = expand(list(paths))
+    if len(files) == 1:
+        return check_file(files[0], options)
+    with paused_gc():
+        claims_set = load_many(files)
+        results = judge(claims_set.data, options)
+    return Report(claims_set.display_name, tuple(results), claims_set.locate, tuple(claims_set.data.sources))

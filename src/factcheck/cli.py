@@ -182,19 +182,20 @@ def _options(
     )
 
 
-def _report(claims: Path, options: JudgeOptions) -> Report:
-    """Load and judge the claims file, or exit 2 with every error in it."""
-    from factcheck.api import check_file
+def _report(claims: Path | list[Path], options: JudgeOptions) -> Report:
+    """Load and judge the claims file (or files and folders, as one set), or exit 2 with every
+    error in them."""
+    from factcheck.api import check_paths
     from factcheck.diagnostics import UnusableInput
 
     try:
-        return check_file(claims, options)
+        return check_paths(claims if isinstance(claims, list) else [claims], options)
     except UnusableInput as exc:
         n = len(exc.diagnostics)
         _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the claims file cannot be used."])
 
 
-def _records(claims: Path, options: JudgeOptions, locate_verdicts: frozenset[str] = frozenset()) -> dict[str, Any]:
+def _records(claims: Path | list[Path], options: JudgeOptions, locate_verdicts: frozenset[str] = frozenset()) -> dict[str, Any]:
     from factcheck.gcpause import paused_gc
     from factcheck.report import to_dict
 
@@ -210,51 +211,40 @@ def _records_of_all(
     baseline: str | None = None,
     fail_on: tuple[str, ...] = ("conflicting",),
 ) -> dict[str, Any]:
-    """Several claims files (pre-commit passes every changed one), each judged on its own, as
-    one set of records; every unusable file's errors are reported before exiting 2. With a
-    baseline revision, each file is compared with itself at that revision."""
-    from factcheck.api import check_file
-    from factcheck.diagnostics import UnusableInput
-    from factcheck.report import merge_records, to_dict
-
-    parts, errors = [], []
-    for path in paths:
-        try:
-            now = to_dict(check_file(path, options), locate_verdicts)
-        except UnusableInput as exc:
-            errors += [str(d) for d in exc.diagnostics]
-            continue
-        if baseline is not None:
-            now = _against(path, now, options, baseline, fail_on)
-        parts.append(now)
-    if errors:
-        n = len(errors)
-        _fail([*errors, f"{n} error{'s' * (n != 1)}: the claims file{'s' * (len(paths) > 1)} cannot be used."])
-    if len(parts) == 1:
-        return parts[0]
-    merged = merge_records(parts)
-    if baseline is not None:
-        merged["baseline"] = {"revision": baseline, "resolved": [r for p in parts for r in p["baseline"]["resolved"]]}
-    return merged
+    """The claims files (and folders) as one set, compared with the set at the baseline
+    revision when one is given."""
+    now = _records(paths, options, locate_verdicts)
+    if baseline is None:
+        return now
+    return _against(paths, now, options, baseline, fail_on)
 
 
-def _against(path: Path, now: dict[str, Any], options: JudgeOptions, revision: str, fail_on: tuple[str, ...]) -> dict[str, Any]:
+def _against(paths: list[Path], now: dict[str, Any], options: JudgeOptions, revision: str, fail_on: tuple[str, ...]) -> dict[str, Any]:
     from factcheck.api import check_document
     from factcheck.baseline import BaselineError, compare, file_at
     from factcheck.diagnostics import UnusableInput
+    from factcheck.engine import judge
     from factcheck.loader import display_name, load_claims_text
-    from factcheck.report import to_dict
+    from factcheck.multi import expand, load_many_texts
+    from factcheck.report import Report, to_dict
 
+    texts = []
     try:
-        text = file_at(path, revision)
+        for path in expand(paths):
+            text = file_at(path, revision)
+            if text is not None:
+                texts.append((text, display_name(path)))
     except BaselineError as exc:
         _fail([str(exc)])
     then = None
-    if text is not None:
-        try:
-            then = to_dict(check_document(load_claims_text(text, display_name(path)), options))
-        except UnusableInput:
-            then = None  # unusable at the revision: everything found now is new
+    try:
+        if len(texts) == 1:
+            then = to_dict(check_document(load_claims_text(*texts[0]), options))
+        elif texts:
+            old = load_many_texts(texts)
+            then = to_dict(Report(old.display_name, tuple(judge(old.data, options)), old.locate, tuple(old.data.sources)))
+    except UnusableInput:
+        then = None  # unusable at the revision: everything found now is new
     return compare(now, then, fail_on, revision)
 
 
@@ -289,7 +279,10 @@ def _terminal() -> tuple[int, bool]:
 
 @app.command()
 def report(
-    claims: ClaimsArg = Path("claims.yaml"),
+    claims: Annotated[
+        list[Path] | None,
+        typer.Argument(help="The claims file(s) or folder(s), as one set. Default: claims.yaml.", show_default=False),
+    ] = None,
     format: Annotated[
         str | None,
         typer.Option("--format", "-f", help="table, markdown, html or json. Default: from the -o file's suffix (.md, .html, .json), else table."),
@@ -311,7 +304,8 @@ def report(
         suffix = output.suffix.lower() if output else ""
         format = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "table")
     fmt = _choice(ReportFormat, format, "--format")
-    records = _records(claims, _options(claims, window_days, approx, nearly, tolerance, select, ignore, config, no_config))
+    paths = claims or [Path("claims.yaml")]
+    records = _records(paths, _options(paths[0], window_days, approx, nearly, tolerance, select, ignore, config, no_config))
     width, color = _terminal() if output is None else (120, False)
     _write(render_report(fmt, records, width=width, color=color), output)
 
@@ -320,7 +314,7 @@ def report(
 def check(
     claims: Annotated[
         list[Path] | None,
-        typer.Argument(help="The claims file(s); each is judged on its own. Default: claims.yaml.", show_default=False),
+        typer.Argument(help="The claims file(s) or folder(s), as one set: sources and subjects may be shared across files. Default: claims.yaml.", show_default=False),
     ] = None,
     format: Annotated[
         str | None,

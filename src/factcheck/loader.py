@@ -98,7 +98,17 @@ def load_claims(path: str | Path) -> ClaimsDocument:
     return load_claims_text(text, name)
 
 
-def load_claims_text(text: str, name: str = "claims.yaml") -> ClaimsDocument:
+@dataclass
+class SharedIds:
+    """For one file of a set (`multi.load_many`): the source and subject ids the *other* files
+    define (a claim may name them), and those the *earlier* files define, with their file
+    (defining one again is a duplicate)."""
+
+    known: dict[str, set[str]]
+    earlier: dict[str, dict[str, str]]
+
+
+def load_claims_text(text: str, name: str = "claims.yaml", shared: SharedIds | None = None) -> ClaimsDocument:
     """Like `load_claims`, for text already in memory (tests, stdin, git revisions)."""
     early: list[Diagnostic] = []
     try:
@@ -129,8 +139,8 @@ def load_claims_text(text: str, name: str = "claims.yaml") -> ClaimsDocument:
     diagnostics = early + [at(path, message, key) for path, message, key in problems]
     # Cross-references are checked on the raw data, so they are reported together with schema
     # errors elsewhere in the file, not one run later.
-    diagnostics.extend(at(path, message) for path, message in _cross_references(raw))
-    diagnostics.extend(at(path, message) for path, message in _rates(raw))
+    diagnostics.extend(at(path, message) for path, message in _cross_references(raw, shared))
+    diagnostics.extend(at(path, message) for path, message in _rates(raw, shared))
     diagnostics.extend(at(path, message) for path, message in _aliases(raw))
     if data is not None:
         diagnostics.extend(at(path, message) for path, message in _subject_units(data))
@@ -206,21 +216,27 @@ def _items(raw: Any, section: str) -> list[tuple[int, dict[str, Any]]]:
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
 
 
-def _cross_references(raw: Any) -> list[tuple[NodePath, str]]:
-    """Duplicate ids and claims naming unknown ids, read leniently from the raw YAML data."""
+def _cross_references(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, str]]:
+    """Duplicate ids and claims naming unknown ids, read leniently from the raw YAML data.
+
+    `shared`: ids defined by the other files of a set (`load_many`), with the file of each: a
+    claim may name them, and defining one again is a duplicate."""
     problems: list[tuple[NodePath, str]] = []
     known: dict[str, set[str]] = {}
     for section in ("sources", "subjects"):
         first: dict[str, int] = {}
+        elsewhere = shared.earlier[section] if shared else {}
         for i, item in _items(raw, section):
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
             if ident in first:
                 problems.append(((section, i, "id"), f"duplicate {section[:-1]} id {ident!r} (first used by {section}[{first[ident]}])"))
+            elif ident in elsewhere:
+                problems.append(((section, i, "id"), f"duplicate {section[:-1]} id {ident!r} (first defined in {elsewhere[ident]})"))
             else:
                 first[ident] = i
-        known[section] = set(first)
+        known[section] = set(first) | (shared.known[section] if shared else set())
     for i, claim in _items(raw, "claims"):
         for key, section in (("subject", "subjects"), ("source", "sources")):
             ref = claim.get(key)
@@ -244,7 +260,7 @@ def _subject_units(data: ClaimsFile) -> list[tuple[NodePath, str]]:
     ]
 
 
-def _rates(raw: Any) -> list[tuple[NodePath, str]]:
+def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, str]]:
     """Rates name currencies factcheck knows, a known source, and one rate per pair and day.
 
     Read leniently from the raw data (like the cross-references), so these are reported in the
@@ -255,7 +271,7 @@ def _rates(raw: Any) -> list[tuple[NodePath, str]]:
     from factcheck.units import is_currency
 
     problems: list[tuple[NodePath, str]] = []
-    sources = {item.get("id") for _, item in _items(raw, "sources")}
+    sources = {item.get("id") for _, item in _items(raw, "sources")} | (shared.known["sources"] if shared else set())
     seen: dict[tuple[frozenset[str], str], int] = {}
     for i, rate in _items(raw, "rates"):
         pair, on, source = rate.get("pair"), rate.get("on"), rate.get("source")
