@@ -16,7 +16,7 @@ from typing import Any
 
 from factcheck.formatters.markdown import _ACCEPTED, _HEADINGS, _PROBLEMS, anchor, safe_url
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
-from factcheck.formatters.text import claim_figure, printable, reconciliation_lines
+from factcheck.formatters.text import claim_figure, printable, reconciliation_lines, split_at_figure
 
 _STYLE = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -110,10 +110,11 @@ def _subject(subject: dict[str, Any]) -> list[str]:
 
 
 def _emphasised(quote: str, says: str) -> str:
-    at = quote.casefold().find(says.casefold()) if says.strip() else -1
-    if at < 0 or len(quote.casefold()) != len(quote):
+    parts = split_at_figure(quote, says)
+    if parts is None:
         return _e(quote)
-    return f"{_e(quote[:at])}<strong>{_e(quote[at:at + len(says)])}</strong>{_e(quote[at + len(says):])}"
+    before, figure, after = parts
+    return f"{_e(before)}<strong>{_e(figure)}</strong>{_e(after)}"
 
 
 def svg_chart(subject: dict[str, Any]) -> str:

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
-from factcheck.formatters.text import claim_figure, reconciliation_lines
+from factcheck.formatters.text import claim_figure, reconciliation_lines, split_at_figure
 from factcheck.formatters.text import markdown_inline as md
 
 _HEADINGS = {
@@ -110,10 +110,10 @@ def _subject(subject: dict[str, Any]) -> list[str]:
 
 def emphasised(quote: str, says: str) -> str:
     """The escaped quote with the figure (`says`, found case-insensitively) in bold."""
-    at = quote.casefold().find(says.casefold()) if says.strip() else -1
-    if at < 0 or len(quote.casefold()) != len(quote):
+    parts = split_at_figure(quote, says)
+    if parts is None:
         return md(quote)
-    before, figure, after = quote[:at], quote[at : at + len(says)], quote[at + len(says) :]
+    before, figure, after = parts
     return f"{md(before)}**{md(figure)}**{md(after)}"
 
 

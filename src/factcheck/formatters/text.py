@@ -56,3 +56,15 @@ def reconciliation_lines(subject: dict[str, Any]) -> list[str]:
     for finding in subject.get("stale_acceptances", []):
         out.append(f"Stale acceptance ({finding['rule']}, {finding['location']}): {finding['message']}")
     return out
+
+
+def split_at_figure(quote: str, says: str) -> tuple[str, str, str] | None:
+    """The quote cut around the figure (`says`, found case-insensitively): before, figure, after;
+    None when the figure is not in the quote. Formatters escape each part and emphasise the
+    middle one."""
+    if not says.strip() or len(quote.casefold()) != len(quote):
+        return None  # case folding changed lengths (ß → ss): positions would not line up
+    at = quote.casefold().find(says.casefold())
+    if at < 0:
+        return None
+    return quote[:at], quote[at : at + len(says)], quote[at + len(says) :]
