@@ -68,9 +68,34 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
+#: Claims files larger than this are refused before they are read (YAML is parsed whole in
+#: memory; pipelines with more claims use claims.jsonl). `FACTCHECK_MAX_FILE_MB` changes it.
+DEFAULT_MAX_FILE_MB = 100
+
+
+def max_file_bytes() -> int:
+    raw = os.environ.get("FACTCHECK_MAX_FILE_MB", "")
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_FILE_MB
+    except ValueError:
+        mb = DEFAULT_MAX_FILE_MB
+    return int(mb * 2**20)
+
+
 def read_text(path: Path) -> str:
     """The file as text; BOM removed; invalid UTF-8 is an error with its position."""
     name = display_name(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # reported by the read below
+    limit = max_file_bytes()
+    if size > limit and path.is_file():
+        raise UnusableInput([Diagnostic(
+            name, 1, 1,
+            f"the file is {size / 2**20:.0f} MB, over the limit of {limit / 2**20:.0f} MB: split it into a "
+            "folder of files, or set FACTCHECK_MAX_FILE_MB",
+        )])
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
