@@ -36,7 +36,7 @@ def render(subject: dict[str, Any], rules: list[dict[str, str]], *, width: int =
     for n, c in enumerate(subject["claims"], 1):
         origin = c["source"] + (f" ({p(c['publisher'])})" if c.get("publisher") else "")
         out.append(f"   {n}. {p(origin)}, {c['language']}")
-        out.append(f"      says   “{p(c['says'])}”")
+        out.append(f"      says   “{p(_shorten(c['says'], 160))}”")
         if c["status"] != "judged":
             out.append(f"      ⚠ {c['status']}: {p(c.get('error', ''))}")
         else:
