@@ -419,6 +419,46 @@ def sources(
 
 
 @app.command()
+def accept(
+    subject: Annotated[str, typer.Argument(help="The subject's id.")],
+    claims: ClaimsArg = Path("claims.yaml"),
+    reason: Annotated[str | None, typer.Option("--reason", "-r", help="Why the discrepancy is accepted (mandatory unless --remove).")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Accept only this source's claims on the subject, not the whole subject.")] = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Remove the acceptance instead (e.g. a stale one, FC900).")] = False,
+) -> None:
+    """Write `accepted: REASON` into claims.yaml for a subject (or a source's claims on it),
+    keeping comments, order and layout. The one command that edits claims.yaml."""
+    from factcheck.diagnostics import UnusableInput
+    from factcheck.edit import EditError, set_acceptance, write_atomically
+    from factcheck.loader import display_name, load_claims_text, read_text
+
+    if remove == (reason is not None):
+        _fail(["factcheck accept: give --reason TEXT, or --remove"])
+    if reason is not None and not reason.strip():
+        _fail(["--reason: give the reason the discrepancy is accepted"])
+    name = display_name(claims)
+    try:
+        text = read_text(claims)
+        load_claims_text(text, name)  # never edit a file that does not load
+        new, what = set_acceptance(text, subject, reason, source)
+        load_claims_text(new, name)  # nor write one that would not
+    except UnusableInput as exc:
+        _fail([*map(str, exc.diagnostics), "the claims file cannot be edited."])
+    except EditError as exc:
+        _fail([f"{name}: {exc}"])
+    write_atomically(claims, new)
+    verb = "removed the acceptance of" if remove else "accepted"
+    for item in what:
+        typer.echo(f"{name}: {verb} {printable_text(item)}")
+
+
+def printable_text(text: str) -> str:
+    from factcheck.formatters.text import printable
+
+    return printable(text)
+
+
+@app.command()
 def schema(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
 ) -> None:

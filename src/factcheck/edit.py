@@ -1,0 +1,75 @@
+"""Edits to claims.yaml that keep everything else as it was: comments, order, quoting, layout.
+
+factcheck writes to a claims file only in commands whose purpose is to (`factcheck accept`).
+The edit goes through ruamel.yaml's round-trip mode, which keeps comments, key order, flow or
+block style and quotes; indentation is detected from the file. The new text is loaded and
+validated before it replaces the file, atomically (a temporary file renamed over it), so an
+interrupted or refused edit leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+
+class EditError(ValueError):
+    """The edit cannot be made (unknown subject or source, nothing to change)."""
+
+
+def _yaml(text: str) -> Any:
+    from ruamel.yaml import YAML
+
+    y = YAML()
+    y.preserve_quotes = True
+    y.width = 100_000  # never fold long lines that were not folded
+    # Indentation as the file has it: "  - id:" (sequence 4, offset 2) is the common layout.
+    m = re.search(r"^( *)- ", text, re.M)
+    offset = len(m.group(1)) if m else 2
+    y.indent(mapping=2, sequence=offset + 2, offset=offset)
+    return y
+
+
+def set_acceptance(text: str, subject: str, reason: str | None, source: str | None = None) -> tuple[str, list[str]]:
+    """The text with `accepted: reason` set (or removed, when reason is None) on the subject,
+    or on that subject's claims from `source`; and what changed, in words."""
+    y = _yaml(text)
+    data = y.load(text)
+    subjects = data.get("subjects") or []
+    target = next((s for s in subjects if s.get("id") == subject), None)
+    if target is None:
+        import difflib
+
+        close = difflib.get_close_matches(subject, [str(s.get("id")) for s in subjects], n=1)
+        raise EditError(f"no subject {subject!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    items = [target]
+    what = [f"subject {subject}"]
+    if source is not None:
+        items = [c for c in (data.get("claims") or []) if c.get("subject") == subject and c.get("source") == source]
+        if not items:
+            raise EditError(f"no claim of source {source!r} on subject {subject!r}")
+        what = [f"{source} “{c.get('says')}” on {subject}" for c in items]
+    for item in items:
+        if reason is None:
+            if "accepted" not in item:
+                raise EditError(f"{what[0]} has no acceptance to remove")
+            del item["accepted"]
+        elif "accepted" in item:
+            item["accepted"] = reason
+        else:
+            item.insert(len(item), "accepted", reason)
+    out = io.StringIO()
+    y.dump(data, out)
+    return out.getvalue(), what
+
+
+def write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
