@@ -176,6 +176,7 @@ def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(folder))
     monkeypatch.setattr(places, "_memory", {})
+    monkeypatch.setattr(places, "_writes", 0)
     monkeypatch.setattr(places, "_disk_cache", cache(places._disk_cache.__wrapped__))
     monkeypatch.setattr(places, "_city_index", cache(places._city_index.__wrapped__))
     monkeypatch.setattr(places, "builds", builds, raising=False)
@@ -188,6 +189,7 @@ def _builds() -> int:
 
 def _new_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(places, "_memory", {})
+    monkeypatch.setattr(places, "_writes", 0)
     monkeypatch.setattr(places, "_disk_cache", cache(places._disk_cache.__wrapped__))
     monkeypatch.setattr(places, "_city_index", cache(places._city_index.__wrapped__))
 
@@ -315,3 +317,14 @@ def test_without_a_cache_dir_setting_the_files_go_under_xdg_cache_home(
     folder = tmp_path / "xdg" / "factcheck"
     assert json.loads(_one(folder, "places-*.json").read_text(encoding="utf-8"))["samarcanda"][0] == "samarkand"
     assert _one(folder, "cities-*.json").stat().st_size > 0
+
+
+def test_a_run_with_endless_new_names_writes_the_answers_a_bounded_number_of_times(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each new name used to rewrite the answers file: quadratic for a pipeline or a fuzzer."""
+    writes: list[int] = []
+    monkeypatch.setattr(places, "_save_disk_cache", lambda cached: writes.append(len(cached)))
+    for i in range(200):
+        places.lookup((f"zorblax-{i}",))
+    assert len(writes) == places.IMMEDIATE_WRITES

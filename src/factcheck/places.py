@@ -64,6 +64,11 @@ def resolve(keys: list[str]) -> Place | None:
 
 
 _memory: dict[str, Place | None] = {}
+#: Bounds for inputs with endless distinct names (extraction pipelines, fuzzing): the answers
+#: kept in memory, and the answers kept in the file.
+MAX_MEMORY = 200_000
+MAX_SAVED = 50_000
+_save_registered = False
 
 
 def lookup(keys: tuple[str, ...]) -> dict[str, Place | None]:
@@ -71,6 +76,7 @@ def lookup(keys: tuple[str, ...]) -> dict[str, Place | None]:
     missing = [k for k in keys if k not in _memory]
     if missing:
         cached = _disk_cache()
+        answers = {k: cached[k] for k in missing if k in cached}
         still = [k for k in missing if k not in cached]
         if still:
             found = _countries()
@@ -78,10 +84,13 @@ def lookup(keys: tuple[str, ...]) -> dict[str, Place | None]:
             if unresolved:
                 found = {**found, **_cities(frozenset(unresolved))}
             for k in still:
-                cached[k] = found.get(k)
-            _save_disk_cache(cached)
-        for k in missing:
-            _memory[k] = cached[k]
+                answers[k] = found.get(k)
+                if len(cached) < MAX_SAVED:
+                    cached[k] = answers[k]
+            _save_soon(cached)
+        if len(_memory) + len(missing) > MAX_MEMORY:
+            _memory.clear()
+        _memory.update(answers)
     return {k: _memory[k] for k in keys}
 
 
@@ -114,6 +123,25 @@ def _disk_cache() -> dict[str, Place | None]:
         return {k: (Place(*v) if v is not None else None) for k, v in raw.items()}
     except (OSError, ValueError, TypeError, AttributeError):
         return {}  # missing or damaged: it is only a cache
+
+
+_writes = 0
+IMMEDIATE_WRITES = 20
+
+
+def _save_soon(cached: dict[str, Place | None]) -> None:
+    """Write the answers file now for the first few new names of a run (a claims file has a
+    handful), then once at exit: rewriting it on every new name made a run with endless new
+    names (a pipeline, a fuzzer) quadratic."""
+    global _writes, _save_registered
+    _writes += 1
+    if _writes <= IMMEDIATE_WRITES:
+        _save_disk_cache(cached)
+    elif not _save_registered:
+        import atexit
+
+        atexit.register(lambda: _save_disk_cache(_disk_cache()))
+        _save_registered = True
 
 
 def _save_disk_cache(cached: dict[str, Place | None]) -> None:
