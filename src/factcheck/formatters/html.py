@@ -16,7 +16,7 @@ from typing import Any
 
 from factcheck.formatters.markdown import _ACCEPTED, _HEADINGS, _PROBLEMS, anchor, safe_url
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
-from factcheck.formatters.text import claim_figure, printable, reconciliation_lines, split_at_figure
+from factcheck.formatters.text import claim_figure, emphasise, printable, reconciliation_lines
 
 _STYLE = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -110,11 +110,7 @@ def _subject(subject: dict[str, Any]) -> list[str]:
 
 
 def _emphasised(quote: str, says: str) -> str:
-    parts = split_at_figure(quote, says)
-    if parts is None:
-        return _e(quote)
-    before, figure, after = parts
-    return f"{_e(before)}<strong>{_e(figure)}</strong>{_e(after)}"
+    return emphasise(quote, says, _e, "<strong>", "</strong>")
 
 
 def svg_chart(subject: dict[str, Any]) -> str:

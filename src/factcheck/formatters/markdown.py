@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
-from factcheck.formatters.text import claim_figure, reconciliation_lines, split_at_figure
+from factcheck.formatters.text import claim_figure, emphasise, reconciliation_lines
 from factcheck.formatters.text import markdown_inline as md
 
 _HEADINGS = {
@@ -110,11 +110,7 @@ def _subject(subject: dict[str, Any]) -> list[str]:
 
 def emphasised(quote: str, says: str) -> str:
     """The escaped quote with the figure (`says`, found case-insensitively) in bold."""
-    parts = split_at_figure(quote, says)
-    if parts is None:
-        return md(quote)
-    before, figure, after = parts
-    return f"{md(before)}**{md(figure)}**{md(after)}"
+    return emphasise(quote, says, md, "**", "**")
 
 
 def safe_url(url: object) -> str | None:

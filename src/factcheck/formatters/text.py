@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -68,3 +69,13 @@ def split_at_figure(quote: str, says: str) -> tuple[str, str, str] | None:
     if at < 0:
         return None
     return quote[:at], quote[at : at + len(says)], quote[at + len(says) :]
+
+
+def emphasise(quote: str, says: str, escape: Callable[[str], str], opening: str, closing: str) -> str:
+    """The quote escaped for a format, with the figure between `opening` and `closing`
+    (`**`/`**` in markdown, `<strong>`/`</strong>` in HTML); just escaped when not found."""
+    parts = split_at_figure(quote, says)
+    if parts is None:
+        return escape(quote)
+    before, figure, after = parts
+    return f"{escape(before)}{opening}{escape(figure)}{closing}{escape(after)}"
