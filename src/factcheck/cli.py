@@ -16,8 +16,8 @@ import typer
 
 if TYPE_CHECKING:
     from factcheck.engine import JudgeOptions
-    from factcheck.report import Report
     from factcheck.models import Tolerances
+    from factcheck.report import Report
     from factcheck.values import ReadOptions
 
 app = typer.Typer(

@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.diagnostics import Diagnostic, UnusableInput
-from factcheck.loader import ClaimsDocument, SharedIds, display_name, load_claims_text, read_text
+from factcheck.loader import (
+    ClaimsDocument,
+    SharedIds,
+    display_name,
+    load_claims_text,
+    read_text,
+)
 from factcheck.models import ClaimsFile
 
 SECTIONS = ("sources", "subjects", "claims", "rates")

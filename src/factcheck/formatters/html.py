@@ -14,9 +14,20 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from factcheck.formatters.markdown import _ACCEPTED, _HEADINGS, _PROBLEMS, anchor, safe_url
+from factcheck.formatters.markdown import (
+    _ACCEPTED,
+    _HEADINGS,
+    _PROBLEMS,
+    anchor,
+    safe_url,
+)
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
-from factcheck.formatters.text import claim_figure, emphasise, printable, reconciliation_lines
+from factcheck.formatters.text import (
+    claim_figure,
+    emphasise,
+    printable,
+    reconciliation_lines,
+)
 
 _STYLE = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
