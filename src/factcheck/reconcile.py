@@ -3,8 +3,9 @@
 - **agreed** — when every judged claim can be true at once, the value they all allow (the
   intersection of their intervals; for names, the most specific place).
 - **series** — when the value changes over time (evolving subjects, or one source over time):
-  the claims in time order cut into runs that agree, each with its common value; for flows,
-  one entry per period.
+  the claims in time order cut into runs that agree, each with its common value (built from the
+  latest claim back, so a claim that fits two runs joins the newer); for flows, one entry per
+  period.
 - **likely error** — for a conflicting subject, the smallest set of claims whose removal lets
   the rules pass on the rest. When exactly one such set exists, it is the likely error; when
   several do (two sources, one against the other), none is singled out and the alternatives are
@@ -108,16 +109,20 @@ def series(subject: Subject, judged: Sequence[ReadClaim]) -> tuple[SeriesPoint, 
             else:
                 points += [SeriesPoint(span_label(rc.period or rc.time), rc.value, (rc,)) for rc in group]  # type: ignore[arg-type]
         return tuple(points)
-    points = []
+    # Runs are built from the latest claim backwards: a claim that fits both an older and a newer
+    # run (an open "up to $7.6 billion" between "about $6 billion" in 2017 and "$7.2-8 billion"
+    # in 2025) joins the newer, closer in time to the figures it agrees with, instead of making
+    # the total jump within days.
+    runs: list[list[ReadClaim]] = []
     run: list[ReadClaim] = []
-    for rc in judged:
-        if run and common_value([*run, rc]) is None:
-            points.append(_point(run))
+    for rc in reversed(judged):
+        if run and common_value([rc, *run]) is None:
+            runs.append(run)
             run = []
-        run.append(rc)
+        run.insert(0, rc)
     if run:
-        points.append(_point(run))
-    return tuple(points)
+        runs.append(run)
+    return tuple(_point(r) for r in reversed(runs))
 
 
 def _point(run: list[ReadClaim]) -> SeriesPoint:
