@@ -16,6 +16,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from factcheck.findings import failing_subjects
+
 
 class BaselineError(Exception):
     """The revision cannot be read (not a git repository, unknown revision)."""
@@ -42,30 +44,16 @@ def file_at(path: Path, revision: str) -> str | None:
     return shown.stdout.decode("utf-8-sig", errors="replace")
 
 
-def _claim_key(subject: str, claim: dict[str, Any]) -> tuple[str, str, str]:
-    return (subject, claim["source"], claim["says"])
-
-
-def _failing_subjects(records: dict[str, Any], fail_on: tuple[str, ...]) -> dict[str, dict[str, Any]]:
-    out = {}
-    for s in records["subjects"]:
-        failing = (s["verdict"] == "conflicting" and s.get("accepted") is None and "conflicting" in fail_on) or (
-            s["verdict"] in fail_on and s["verdict"] != "conflicting"
-        ) or bool(s.get("stale_acceptances"))
-        if failing:
-            out[s["id"]] = s
-    return out
-
-
-def _problem_keys(records: dict[str, Any]) -> set[tuple[str, str, str]]:
-    return {(p["subject"], p["source"], p["says"]) for p in records["problems"]}
+def _claim_key(claim: dict[str, Any]) -> tuple[str, str, str]:
+    """A claim across revisions: what it is, not where it is in the file."""
+    return (claim["subject"], claim["source"], claim["says"])
 
 
 def compare(now: dict[str, Any], then: dict[str, Any] | None, fail_on: tuple[str, ...], revision: str) -> dict[str, Any]:
     """`now`'s records, with what was already failing at the revision marked, and `resolved`."""
     then = then or {"subjects": [], "problems": []}
-    failing_then = _failing_subjects(then, fail_on)
-    failing_now = _failing_subjects(now, fail_on)
+    failing_then = failing_subjects(then, fail_on)
+    failing_now = failing_subjects(now, fail_on)
     subjects = []
     for s in now["subjects"]:
         if s["id"] in failing_now and s["id"] in failing_then:
@@ -73,11 +61,8 @@ def compare(now: dict[str, Any], then: dict[str, Any] | None, fail_on: tuple[str
         elif s["id"] in failing_now:
             s = {**s, "baseline": "new"}
         subjects.append(s)
-    old_problems = _problem_keys(then)
-    problems = [
-        {**p, "baseline": "existing" if (p["subject"], p["source"], p["says"]) in old_problems else "new"}
-        for p in now["problems"]
-    ]
+    old_problems = {_claim_key(p) for p in then["problems"]}
+    problems = [{**p, "baseline": "existing" if _claim_key(p) in old_problems else "new"} for p in now["problems"]]
     resolved = [
         {"subject": sid, "verdict_then": s["verdict"], "reason_then": s["reason"],
          "verdict_now": next((x["verdict"] for x in now["subjects"] if x["id"] == sid), "removed")}

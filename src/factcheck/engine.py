@@ -66,11 +66,6 @@ class SubjectResult:
     stale: tuple[Conflict, ...] = ()  # FC900: acceptances with nothing left to accept
     reconciliation: Reconciliation | None = None
 
-    @property
-    def failing(self) -> bool:
-        """What `check` fails on for this subject: unaccepted conflicts, stale acceptances."""
-        return (self.verdict is Verdict.CONFLICTING and self.accepted is None) or bool(self.stale)
-
 
 @dataclass(frozen=True)
 class JudgeOptions:

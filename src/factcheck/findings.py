@@ -48,29 +48,10 @@ def findings(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",))
     out: list[Finding] = []
     revision = (records.get("baseline") or {}).get("revision")
     for s in records["subjects"]:
-        before = len(out)
-        verdict, accepted = s["verdict"], s.get("accepted")
-        explanation = (s.get("reconciliation") or {}).get("explanation")
-        message = s["reason"] + (f" {explanation}" if explanation else "")
-        if verdict == "conflicting" and s["conflicts"]:
-            first = s["conflicts"][0]
-            level: Level = "notice" if accepted is not None else ("error" if "conflicting" in fail else "warning")
-            state = "accepted" if accepted is not None else "conflicting"
-            out.append(Finding(level, first["rule"], *_where(first["location"]), s["id"],
-                               f"{first['rule']} {state} {s['id']}", message))
-        elif verdict in fail and verdict != "conflicting":
-            where = s.get("location") or next((c.get("location") for c in s["claims"] if c.get("location")), None)
-            file = records["file"]
-            f, line, col = _where(where) if where else (file, 1, 1)
-            out.append(Finding("error", verdict, f, line, col, s["id"], f"{verdict} {s['id']}", message))
-        for stale in s.get("stale_acceptances", []):
-            out.append(Finding("error", stale["rule"], *_where(stale["location"]), s["id"],
-                               f"{stale['rule']} stale acceptance on {s['id']}", stale["message"]))
-        for warning in s.get("warnings", []):
-            out.append(Finding("warning", warning["rule"], *_where(warning["location"]), s["id"],
-                               f"{warning['rule']} warning {s['id']}", warning["message"]))
+        mine = subject_findings(s, fail, records["file"])
         if s.get("baseline") == "existing":  # failing already at the baseline: shown, not fatal
-            out[before:] = [_already(f, revision) for f in out[before:]]
+            mine = [_already(f, revision) for f in mine]
+        out += mine
     for p in records["problems"]:
         finding = Finding("error", p["kind"], *_where(p["location"]), p["subject"],
                           f"{p['kind']} claim on {p['subject']} ({p['source']})", p["message"])
@@ -80,6 +61,42 @@ def findings(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",))
                            f"resolved {r['subject']}",
                            f"{r['verdict_then']} at {revision}, {r['verdict_now']} now: {r['reason_then']}"))
     return out
+
+
+def subject_findings(s: dict[str, Any], fail: set[str], file: str) -> list[Finding]:
+    """One subject's findings: its verdict (when it fails or is accepted), stale acceptances
+    and warnings. Whether a subject fails a check is decided here only."""
+    out: list[Finding] = []
+    verdict, accepted = s["verdict"], s.get("accepted")
+    explanation = (s.get("reconciliation") or {}).get("explanation")
+    message = s["reason"] + (f" {explanation}" if explanation else "")
+    if verdict == "conflicting" and s["conflicts"]:
+        first = s["conflicts"][0]
+        level: Level = "notice" if accepted is not None else ("error" if "conflicting" in fail else "warning")
+        state = "accepted" if accepted is not None else "conflicting"
+        out.append(Finding(level, first["rule"], *_where(first["location"]), s["id"],
+                           f"{first['rule']} {state} {s['id']}", message))
+    elif verdict in fail and verdict != "conflicting":
+        where = s.get("location") or next((c.get("location") for c in s["claims"] if c.get("location")), None)
+        f, line, col = _where(where) if where else (file, 1, 1)
+        out.append(Finding("error", verdict, f, line, col, s["id"], f"{verdict} {s['id']}", message))
+    for stale in s.get("stale_acceptances", []):
+        out.append(Finding("error", stale["rule"], *_where(stale["location"]), s["id"],
+                           f"{stale['rule']} stale acceptance on {s['id']}", stale["message"]))
+    for warning in s.get("warnings", []):
+        out.append(Finding("warning", warning["rule"], *_where(warning["location"]), s["id"],
+                           f"{warning['rule']} warning {s['id']}", warning["message"]))
+    return out
+
+
+def failing_subjects(records: dict[str, Any], fail_on: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The subjects (id → record) with an error finding of their own."""
+    fail = set(fail_on)
+    return {
+        s["id"]: s
+        for s in records["subjects"]
+        if any(f.level == "error" for f in subject_findings(s, fail, records.get("file", "")))
+    }
 
 
 def _already(f: Finding, revision: str | None) -> Finding:

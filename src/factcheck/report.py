@@ -218,18 +218,6 @@ def likely_error_words(result: SubjectResult) -> str:
     return "No small set of claims explains the conflict: more than one claim is off."
 
 
-def failing(records: dict[str, Any]) -> bool:
-    """What `factcheck check` fails on: unaccepted conflicts, stale acceptances, unreadable and
-    incomparable claims. Warnings and accepted conflicts are shown, never fatal."""
-    return bool(
-        any(
-            (s["verdict"] == "conflicting" and s.get("accepted") is None) or s.get("stale_acceptances")
-            for s in records["subjects"]
-        )
-        or records["problems"]
-    )
-
-
 def merge_records(parts: list[dict[str, Any]]) -> dict[str, Any]:
     """Records of several files as one: subjects and problems in file order (their locations
     name their file), summaries and counts added up, `files` listing them."""
