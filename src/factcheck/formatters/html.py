@@ -15,13 +15,13 @@ from html import escape
 from typing import Any
 
 from factcheck.formatters.markdown import (
-    _ACCEPTED,
-    _HEADINGS,
     _PROBLEMS,
     anchor,
+    group_label,
     safe_url,
+    subject_groups,
 )
-from factcheck.formatters.table import ORDER, summary_line, verdict_label
+from factcheck.formatters.table import summary_line, verdict_label
 from factcheck.formatters.text import (
     claim_figure,
     emphasise,
@@ -44,11 +44,8 @@ def _e(text: object) -> str:
 
 
 def render(records: dict[str, Any]) -> str:
-    accepted = [s for s in records["subjects"] if s.get("accepted") is not None]
-    by_verdict = {v: [s for s in records["subjects"] if s["verdict"] == v and s.get("accepted") is None] for v in ORDER}
-    sections = [(_HEADINGS[v], v, by_verdict[v]) for v in ORDER if by_verdict[v]]
-    if accepted:
-        sections.append((_ACCEPTED, "accepted", accepted))
+    groups = subject_groups(records)
+    sections = [(heading, key, subjects) for key, heading, subjects in groups if subjects]
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -60,12 +57,10 @@ def render(records: dict[str, Any]) -> str:
         f"<p>{_e(summary_line(records))}</p>",
         "<table><thead><tr><th>Verdict</th><th>Subjects</th><th>Which</th></tr></thead><tbody>",
     ]
-    for verdict in ORDER:
-        links = ", ".join(f'<a href="#{anchor(s)}">{_e(s["id"])}</a>' for s in by_verdict[verdict])
-        out.append(f'<tr><td class="{verdict}">{_e(verdict_label(verdict))}</td><td>{len(by_verdict[verdict])}</td><td>{links}</td></tr>')
-    if accepted:
-        links = ", ".join(f'<a href="#{anchor(s)}">{_e(s["id"])}</a>' for s in accepted)
-        out.append(f"<tr><td>accepted</td><td>{len(accepted)}</td><td>{links}</td></tr>")
+    for key, _, subjects in groups:
+        links = ", ".join(f'<a href="#{anchor(s)}">{_e(s["id"])}</a>' for s in subjects)
+        css = "" if key == "accepted" else f' class="{key}"'
+        out.append(f"<tr><td{css}>{_e(group_label(key))}</td><td>{len(subjects)}</td><td>{links}</td></tr>")
     out.append("</tbody></table>")
     out.append('<nav><h2 id="contents">Contents</h2><ul>')
     for heading, key, subjects in sections:
@@ -99,7 +94,7 @@ def _subject(subject: dict[str, Any]) -> list[str]:
         f'<p><strong class="{subject["verdict"]}">{_e(verdict_label(subject["verdict"]))}</strong> · kind {_e(subject["kind"])}{unit}</p>',
         f"<p>{_e(subject['reason'])}</p>",
     ]
-    extra = [line for line in reconciliation_lines(subject) if not line.startswith("Accepted discrepancy:")]
+    extra = reconciliation_lines(subject, acceptance=False)
     if extra:
         out.append('<ul class="note">' + "".join(f"<li>{_e(line)}</li>" for line in extra) + "</ul>")
     out.append("<table><thead><tr><th>Time</th><th>Source</th><th>Says</th><th>Read as</th></tr></thead><tbody>")

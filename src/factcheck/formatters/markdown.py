@@ -31,21 +31,13 @@ _PROBLEMS = "Claims that could not be judged"
 def render(records: dict[str, Any]) -> str:
     out: list[str] = [f"# Discrepancy report: {md(records['file'])}", ""]
     out += [summary_line(records), ""]
-    accepted = [s for s in records["subjects"] if s.get("accepted") is not None]
-    by_verdict = {
-        v: [s for s in records["subjects"] if s["verdict"] == v and s.get("accepted") is None] for v in ORDER
-    }
+    groups = subject_groups(records)
     out += ["| Verdict | Subjects | Which |", "|---|---|---|"]
-    for verdict in ORDER:
-        names = ", ".join(f"[{md(s['id'])}](#{anchor(s)})" for s in by_verdict[verdict])
-        out.append(f"| {verdict_label(verdict)} | {len(by_verdict[verdict])} | {names} |")
-    if accepted:
-        names = ", ".join(f"[{md(s['id'])}](#{anchor(s)})" for s in accepted)
-        out.append(f"| accepted | {len(accepted)} | {names} |")
+    for key, _, subjects in groups:
+        names = ", ".join(f"[{md(s['id'])}](#{anchor(s)})" for s in subjects)
+        out.append(f"| {group_label(key)} | {len(subjects)} | {names} |")
     out.append("")
-    sections = [(_HEADINGS[v], by_verdict[v]) for v in ORDER if by_verdict[v]]
-    if accepted:
-        sections.append((_ACCEPTED, accepted))
+    sections = [(heading, subjects) for _, heading, subjects in groups if subjects]
     out += ["## Contents", ""]
     for heading, subjects in sections:
         out.append(f"- [{heading}](#{_slug(heading)})")
@@ -69,6 +61,21 @@ def render(records: dict[str, Any]) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def subject_groups(records: dict[str, Any]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(key, heading, subjects) for each verdict in report order, accepted conflicts apart at
+    the end (only when there are some): the grouping of the markdown and HTML reports."""
+    accepted = [s for s in records["subjects"] if s.get("accepted") is not None]
+    groups = [
+        (v, _HEADINGS[v], [s for s in records["subjects"] if s["verdict"] == v and s.get("accepted") is None])
+        for v in ORDER
+    ]
+    return groups + ([("accepted", _ACCEPTED, accepted)] if accepted else [])
+
+
+def group_label(key: str) -> str:
+    return "accepted" if key == "accepted" else verdict_label(key)
+
+
 def anchor(subject: dict[str, Any]) -> str:
     """The subject's own HTML anchor (ids are slugs: safe as they are)."""
     return f"subject-{subject['id']}"
@@ -84,7 +91,7 @@ def _subject(subject: dict[str, Any]) -> list[str]:
     unit = f", unit {md(subject['unit'])}" if subject.get("unit") else ""
     out += [f"**{verdict_label(subject['verdict'])}** · kind {subject['kind']}{unit}", ""]
     out += [md(subject["reason"]), ""]
-    extra = [line for line in reconciliation_lines(subject) if not line.startswith("Accepted discrepancy:")]
+    extra = reconciliation_lines(subject, acceptance=False)
     if extra:
         out += [f"- {md(line)}" for line in extra] + [""]
     out += ["| Time | Source | Says | Read as |", "|---|---|---|---|"]

@@ -71,9 +71,7 @@ def render(records: dict[str, Any], *, width: int = 120, color: bool = False) ->
         if subject.get("accepted") is not None:
             verdict.append("\naccepted", style="bold")
         reason = Text(printable(subject["reason"]))
-        for line in reconciliation_lines(subject):
-            if line.startswith("Accepted discrepancy:"):
-                continue  # the reason already starts with it
+        for line in reconciliation_lines(subject, acceptance=False):  # the reason starts with it
             reason.append("\n" + printable(line), style="italic")
         table.add_row(name, verdict, figures, reason)
     console.print(table)

@@ -39,11 +39,12 @@ def claim_figure(claim: dict[str, object]) -> str:
     return text
 
 
-def reconciliation_lines(subject: dict[str, Any]) -> list[str]:
-    """What the claims support together, in words (plain text: formatters escape it)."""
+def reconciliation_lines(subject: dict[str, Any], *, acceptance: bool = True) -> list[str]:
+    """What the claims support together, in words (plain text: formatters escape it).
+    `acceptance=False` leaves out the acceptance line, for formats whose reason shows it."""
     out: list[str] = []
     rec = subject.get("reconciliation") or {}
-    if subject.get("accepted") is not None:
+    if acceptance and subject.get("accepted") is not None:
         out.append(f"Accepted discrepancy: {subject['accepted']}")
     if "explanation" in rec:
         out.append(rec["explanation"])
