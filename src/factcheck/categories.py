@@ -44,15 +44,12 @@ class AliasTable:
         return out
 
     def canonical(self, value: Value, language: str) -> Value | None:
-        from factcheck.places import resolve
-        from factcheck.values.reader import category_key, name_variants
+        from factcheck.values.reader import category_key, category_of, place_named
 
         written = category_key(value.label or value.category or "")
         name = self.names.get(written) or self.names.get(value.category or "")
         if name is None:
             return None
         key = category_key(name)
-        place = resolve(name_variants(key, language))
-        if place is None:
-            return replace(value, category=key, within=None)
-        return replace(value, category=place.key, within=place.within)
+        category, within = category_of(key, place_named(key, language))
+        return replace(value, category=category, within=within)

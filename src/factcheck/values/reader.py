@@ -17,9 +17,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from factcheck.interval import Interval
+
+if TYPE_CHECKING:
+    from factcheck.places import Place
 from factcheck.values.dates import DateReader, iso_value, might_be_a_date
 from factcheck.values.lexicon import (
     Lexicon,
@@ -428,14 +431,11 @@ class _Reader:
         key = category_key(label)
         if not key:
             return None
-        from factcheck.places import resolve
-
-        place = resolve(name_variants(key, lex.language))
+        place = place_named(key, lex.language)
         if not label[:1].isupper() and (place is None or not place.well_known):
             return None  # not a proper name nor a well-known place: "a lot", "many", "nice"
-        if place is None:
-            return Value(ValueKind.CATEGORY, None, category=key, label=label)
-        return Value(ValueKind.CATEGORY, None, category=place.key, label=label, within=place.within)
+        category, within = category_of(key, place)
+        return Value(ValueKind.CATEGORY, None, category=category, label=label, within=within)
 
     # -- errors --------------------------------------------------------------------------------
 
@@ -554,6 +554,18 @@ def category_key(text: str) -> str:
     ascii_ish = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     words = re.findall(r"[^\W_]+", ascii_ish)
     return "-".join(words)
+
+
+def place_named(key: str, language: str) -> Place | None:
+    """The gazetteer's place for a name's key, trying the language's case forms too."""
+    from factcheck.places import resolve
+
+    return resolve(name_variants(key, language))
+
+
+def category_of(key: str, place: Place | None) -> tuple[str, str | None]:
+    """A name's category and container: the place's when the gazetteer knows it, else the key."""
+    return (key, None) if place is None else (place.key, place.within)
 
 
 def name_variants(key: str, language: str) -> list[str]:
