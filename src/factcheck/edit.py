@@ -41,10 +41,9 @@ def set_acceptance(text: str, subject: str, reason: str | None, source: str | No
     subjects = data.get("subjects") or []
     target = next((s for s in subjects if s.get("id") == subject), None)
     if target is None:
-        import difflib
+        from factcheck.diagnostics import did_you_mean
 
-        close = difflib.get_close_matches(subject, [str(s.get("id")) for s in subjects], n=1)
-        raise EditError(f"no subject {subject!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        raise EditError(f"no subject {subject!r}{did_you_mean(subject, [str(s.get('id')) for s in subjects])}")
     items = [target]
     what = [f"subject {subject}"]
     if source is not None:

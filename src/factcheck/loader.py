@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from factcheck.diagnostics import Diagnostic, UnusableInput
+from factcheck.diagnostics import Diagnostic, UnusableInput, did_you_mean
 from factcheck.models import ClaimsFile
 from factcheck.yamlio import (
     BlockListLocator,
@@ -201,7 +201,7 @@ def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bo
             field_name = ".".join(str(p) for p in loc) or "file"
             if err["type"] == "extra_forbidden":
                 allowed = _allowed_keys(loc)
-                close = _did_you_mean(str(loc[-1]), set(allowed.split(", ")))
+                close = did_you_mean(str(loc[-1]), set(allowed.split(", ")))
                 problems.append((loc, f"unknown key {str(loc[-1])!r}{close} (allowed: {allowed})", True))
                 continue
             if err["type"] == "missing":
@@ -266,7 +266,7 @@ def _cross_references(raw: Any, shared: SharedIds | None = None) -> list[tuple[N
         for key, section in (("subject", "subjects"), ("source", "sources")):
             ref = claim.get(key)
             if isinstance(ref, str) and ref not in known[section]:
-                problems.append((("claims", i, key), f"unknown {key} {ref!r}{_did_you_mean(ref, known[section])}"))
+                problems.append((("claims", i, key), f"unknown {key} {ref!r}{did_you_mean(ref, known[section])}"))
     return problems
 
 
@@ -315,7 +315,7 @@ def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, st
                     seen[key] = i
         if isinstance(source, str) and source not in sources:
             known = {s for s in sources if isinstance(s, str)}
-            problems.append((("rates", i, "source"), f"unknown source {source!r}{_did_you_mean(source, known)}"))
+            problems.append((("rates", i, "source"), f"unknown source {source!r}{did_you_mean(source, known)}"))
     return problems
 
 
@@ -342,10 +342,3 @@ def _aliases(raw: Any) -> list[tuple[NodePath, str]]:
             else:
                 owner.setdefault(key, canonical)
     return problems
-
-
-def _did_you_mean(word: str, known: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from factcheck.diagnostics import did_you_mean
 from factcheck.models import SubjectKind
 from factcheck.rules.base import ConfiguredRule, Rule, Severity
 
@@ -114,6 +115,7 @@ def configure(
     from pydantic import ValidationError
 
     rules = all_rules(plugins)
+    names = [n for r in rules for n in (r.id, r.name)]  # what an unknown code may have meant
     where = where or {}
     problems: list[tuple[str, str]] = []
 
@@ -122,7 +124,7 @@ def configure(
         for code in codes:
             hits = {r.id for r in rules if r.id.startswith(code.upper()) or r.name == code.lower()}
             if not hits:
-                problems.append((where.get(origin, origin), f"unknown rule {code!r}{_did_you_mean(code, rules)}"))
+                problems.append((where.get(origin, origin), f"unknown rule {code!r}{did_you_mean(code, names)}"))
             out |= hits
         return out
 
@@ -134,7 +136,7 @@ def configure(
         origin = where.get(f"rules.{key}", f"rules.{key}")
         rule = by_key.get(key) or by_key.get(key.upper())
         if rule is None:
-            problems.append((origin, f"unknown rule {key!r}{_did_you_mean(key, rules)}"))
+            problems.append((origin, f"unknown rule {key!r}{did_you_mean(key, names)}"))
             continue
         values = dict(values)
         severity = rule.severity
@@ -167,14 +169,6 @@ def configure(
             options = options.model_copy(update={"window_days": window_days})
         out.append(ConfiguredRule(rule, options, severity))
     return RuleSet(tuple(out))
-
-
-def _did_you_mean(code: str, rules: Sequence[Rule]) -> str:
-    import difflib
-
-    names = [r.id for r in rules] + [r.name for r in rules]
-    close = difflib.get_close_matches(code, names, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 @cache
