@@ -352,11 +352,7 @@ def check(
     options = _options(paths[0], window_days, approx, nearly, tolerance, select, ignore, config, no_config)
     records = _records_of_all(paths, options, frozenset(verdicts) - {"conflicting"}, baseline, verdicts)
     assert options.rules is not None
-    rules = [
-        {"id": r.id, "name": r.rule.name, "summary": r.rule.summary, "doc": r.rule.doc, "severity": r.severity.value}
-        for r in options.rules.rules
-    ]
-    _write(render_check(fmt, records, verdicts, rules), None)
+    _write(render_check(fmt, records, verdicts, [r.record() for r in options.rules.rules]), None)
     raise typer.Exit(EXIT_FINDINGS if failing(records, verdicts) else EXIT_OK)
 
 
@@ -389,10 +385,7 @@ def explain(
     from factcheck.models import SubjectKind
 
     assert options.rules is not None
-    rules = [
-        {"id": r.id, "name": r.rule.name, "summary": r.rule.summary, "severity": r.severity.value}
-        for r in options.rules.for_kind(SubjectKind(found["kind"]))
-    ]
+    rules = [r.record() for r in options.rules.for_kind(SubjectKind(found["kind"]))]
     _write(explain_format.render(found, rules), None)
 
 
@@ -429,7 +422,7 @@ def accept(
     """Write `accepted: REASON` into claims.yaml for a subject (or a source's claims on it),
     keeping comments, order and layout. The one command that edits claims.yaml."""
     from factcheck.diagnostics import UnusableInput
-    from factcheck.edit import EditError, set_acceptance, write_atomically
+    from factcheck.edit import EditError, set_acceptance
     from factcheck.loader import display_name, load_claims_text, read_text
 
     if remove == (reason is not None):
@@ -446,16 +439,12 @@ def accept(
         _fail([*map(str, exc.diagnostics), "the claims file cannot be edited."])
     except EditError as exc:
         _fail([f"{name}: {exc}"])
-    write_atomically(claims, new)
-    verb = "removed the acceptance of" if remove else "accepted"
-    for item in what:
-        typer.echo(f"{name}: {verb} {printable_text(item)}")
-
-
-def printable_text(text: str) -> str:
+    _write(new, claims)
     from factcheck.formatters.text import printable
 
-    return printable(text)
+    verb = "removed the acceptance of" if remove else "accepted"
+    for item in what:
+        typer.echo(f"{name}: {verb} {printable(item)}")
 
 
 @app.command()

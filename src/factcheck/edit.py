@@ -3,16 +3,14 @@
 factcheck writes to a claims file only in commands whose purpose is to (`factcheck accept`).
 The edit goes through ruamel.yaml's round-trip mode, which keeps comments, key order, flow or
 block style and quotes; indentation is detected from the file. The new text is loaded and
-validated before it replaces the file, atomically (a temporary file renamed over it), so an
-interrupted or refused edit leaves the file as it was.
+validated before the CLI writes it over the file, atomically (a temporary file renamed over
+it, like every file factcheck writes), so an interrupted or refused edit leaves the file as it was.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 
@@ -63,12 +61,3 @@ def set_acceptance(text: str, subject: str, reason: str | None, source: str | No
     out = io.StringIO()
     y.dump(data, out)
     return out.getvalue(), what
-
-
-def write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

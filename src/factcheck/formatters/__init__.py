@@ -87,8 +87,8 @@ def render_sources(fmt: SourcesFormat, records: dict[str, Any], *, width: int = 
 
             return sources_table.render(records, width=width, color=color)
         case SourcesFormat.JSON:
-            import json
+            from factcheck.formatters import json_format
 
-            return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+            return json_format.render(records)
         case _:
             assert_never(fmt)

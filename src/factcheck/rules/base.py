@@ -115,6 +115,11 @@ class ConfiguredRule:
     def id(self) -> str:
         return self.rule.id
 
+    def record(self) -> dict[str, str]:
+        """What formatters show of a rule (explain, SARIF): id, name, summary, doc, severity."""
+        rule = self.rule
+        return {"id": rule.id, "name": rule.name, "summary": rule.summary, "doc": rule.doc, "severity": self.severity.value}
+
     def run(self, claims: Sequence[ReadClaim], subject: Subject) -> list[Conflict]:
         options = self.options
         window = subject.window_days
