@@ -185,7 +185,7 @@ def judge_subject(
     if reconcile:
         from factcheck.reconcile import reconcile as work_out
 
-        reconciliation = work_out(subject, judged, conflicts, lambda cs: _errors(subject, cs, rules))
+        reconciliation = work_out(subject, judged, conflicts, lambda cs: errors(subject, cs, rules))
     return SubjectResult(
         subject, verdict, reason, (*judged, *others), tuple(conflicts), tuple(problems),
         tuple(warnings), accepted, tuple(stale), reconciliation,
@@ -206,7 +206,8 @@ def run_rules(subject: Subject, judged: Sequence[ReadClaim], rules: RuleSet) -> 
     return found
 
 
-def _errors(subject: Subject, claims: Sequence[ReadClaim], rules: RuleSet) -> list[Conflict]:
+def errors(subject: Subject, claims: Sequence[ReadClaim], rules: RuleSet) -> list[Conflict]:
+    """The findings of severity error: what makes claims conflict."""
     return [c for c in run_rules(subject, claims, rules) if c.severity is Severity.ERROR]
 
 
@@ -236,15 +237,15 @@ def _acceptance(
                                        "longer conflicting: remove its `accepted:`"))
     if accepted_claims:
         rest = [rc for rc in judged if not rc.claim.accepted]
-        rest_conflicts = _errors(subject, rest, rules) if conflicts else []
+        rest_conflicts = errors(subject, rest, rules) if conflicts else []
         if conflicts and not rest_conflicts and reason is None:
             reason = "; ".join(f"{rc.source.id} “{rc.says}”: {rc.claim.accepted}" for rc in accepted_claims)
         if check_stale:
             for rc in accepted_claims:
                 # Still in a conflict: alone (FC106), or with some claim that is not accepted.
                 if conflicts and (
-                    _errors(subject, [rc], rules)
-                    or any(_errors(subject, sorted((other, rc), key=time_order), rules) for other in rest)
+                    errors(subject, [rc], rules)
+                    or any(errors(subject, sorted((other, rc), key=time_order), rules) for other in rest)
                 ):
                     continue
                 stale.append(stale_finding((rc,), f"{rc.source.id} “{rc.says}” is accepted (“{rc.claim.accepted}”) "

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.claims import ReadClaim
-from factcheck.engine import SubjectResult, run_rules
+from factcheck.engine import SubjectResult, errors
 from factcheck.models import Subject, SubjectKind
-from factcheck.rules.base import Severity, tightest
+from factcheck.rules.base import tightest, time_order
 from factcheck.rules.registry import RuleSet, default_rules
 
 COPY_SIMILARITY = 90.0
@@ -169,12 +169,11 @@ def track_records(
             for other in pool:
                 if other.source.id == rc.source.id or frozenset((rc.index, other.index)) in copied:
                     continue
-                pair = sorted((rc, other), key=lambda c: (c.start, c.when, c.index))
-                errors = [  # between the two: a claim's own error (FC106) is not a contradiction
-                    c for c in run_rules(result.subject, pair, rules)
-                    if c.severity is Severity.ERROR and len({x.index for x in c.claims}) == 2
+                pair = sorted((rc, other), key=time_order)
+                between = [  # a claim's own error (FC106) is not a contradiction by the other
+                    c for c in errors(result.subject, pair, rules) if len({x.index for x in c.claims}) == 2
                 ]
-                if errors:
+                if between:
                     verdict = "contradicted"
                     break
                 if (
