@@ -220,13 +220,12 @@ def _records_of_all(
 
 
 def _against(paths: list[Path], now: dict[str, Any], options: JudgeOptions, revision: str, fail_on: tuple[str, ...]) -> dict[str, Any]:
-    from factcheck.api import check_document
+    from factcheck.api import check_texts
     from factcheck.baseline import BaselineError, compare, file_at
     from factcheck.diagnostics import UnusableInput
-    from factcheck.engine import judge
-    from factcheck.loader import display_name, load_claims_text
-    from factcheck.multi import expand, load_many_texts
-    from factcheck.report import Report, to_dict
+    from factcheck.loader import display_name
+    from factcheck.multi import expand
+    from factcheck.report import to_dict
 
     texts = []
     try:
@@ -238,11 +237,8 @@ def _against(paths: list[Path], now: dict[str, Any], options: JudgeOptions, revi
         _fail([str(exc)])
     then = None
     try:
-        if len(texts) == 1:
-            then = to_dict(check_document(load_claims_text(*texts[0]), options))
-        elif texts:
-            old = load_many_texts(texts)
-            then = to_dict(Report(old.display_name, tuple(judge(old.data, options)), old.locate, tuple(old.data.sources)))
+        if texts:
+            then = to_dict(check_texts(texts, options))
     except UnusableInput:
         then = None  # unusable at the revision: everything found now is new
     return compare(now, then, fail_on, revision)
