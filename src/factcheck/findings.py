@@ -33,6 +33,7 @@ class Finding:
     subject: str
     title: str
     message: str
+    already: bool = False  # failing already at the --baseline revision: shown as a note
 
 
 def _where(location: str) -> tuple[str, int, int]:
@@ -102,7 +103,7 @@ def failing_subjects(records: dict[str, Any], fail_on: Iterable[str]) -> dict[st
 def _already(f: Finding, revision: str | None) -> Finding:
     if f.level != "error":
         return f
-    return Finding("notice", f.rule, f.file, f.line, f.col, f.subject, f"{f.title} (already at {revision})", f.message)
+    return Finding("notice", f.rule, f.file, f.line, f.col, f.subject, f"{f.title} (already at {revision})", f.message, True)
 
 
 def failing(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",)) -> bool:

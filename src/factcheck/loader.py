@@ -234,7 +234,7 @@ def _allowed_keys(loc: tuple[Any, ...]) -> str:
     return ", ".join(model.model_fields) if model else ""
 
 
-def _items(raw: Any, section: str) -> list[tuple[int, dict[str, Any]]]:
+def section_items(raw: Any, section: str) -> list[tuple[int, dict[str, Any]]]:
     items = raw.get(section) if isinstance(raw, dict) else None
     if not isinstance(items, list):
         return []
@@ -251,7 +251,7 @@ def _cross_references(raw: Any, shared: SharedIds | None = None) -> list[tuple[N
     for section in ("sources", "subjects"):
         first: dict[str, int] = {}
         elsewhere = shared.earlier[section] if shared else {}
-        for i, item in _items(raw, section):
+        for i, item in section_items(raw, section):
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
@@ -262,7 +262,7 @@ def _cross_references(raw: Any, shared: SharedIds | None = None) -> list[tuple[N
             else:
                 first[ident] = i
         known[section] = set(first) | (shared.known[section] if shared else set())
-    for i, claim in _items(raw, "claims"):
+    for i, claim in section_items(raw, "claims"):
         for key, section in (("subject", "subjects"), ("source", "sources")):
             ref = claim.get(key)
             if isinstance(ref, str) and ref not in known[section]:
@@ -296,9 +296,9 @@ def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, st
     from factcheck.units import is_currency
 
     problems: list[tuple[NodePath, str]] = []
-    sources = {item.get("id") for _, item in _items(raw, "sources")} | (shared.known["sources"] if shared else set())
+    sources = {item.get("id") for _, item in section_items(raw, "sources")} | (shared.known["sources"] if shared else set())
     seen: dict[tuple[frozenset[str], str], int] = {}
-    for i, rate in _items(raw, "rates"):
+    for i, rate in section_items(raw, "rates"):
         pair, on, source = rate.get("pair"), rate.get("on"), rate.get("source")
         if isinstance(pair, str) and re.fullmatch(r"[A-Z]{3}/[A-Z]{3}", pair):
             base, quote = pair.split("/")

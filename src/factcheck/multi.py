@@ -22,6 +22,7 @@ from factcheck.loader import (
     display_name,
     load_claims_text,
     read_text,
+    section_items,
 )
 from factcheck.models import ClaimsFile
 
@@ -118,7 +119,4 @@ def load_many_texts(items: list[tuple[str, str]]) -> ClaimsSet:
 
 
 def _ids(raw: Any, section: str) -> list[str]:
-    items = raw.get(section) if isinstance(raw, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    return [item["id"] for _, item in section_items(raw, section) if isinstance(item.get("id"), str)]

@@ -28,7 +28,7 @@ def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",))
         tail_parts.append(plural(counts["accepted"], "accepted conflict"))
     if counts.get("warnings"):
         tail_parts.append(plural(counts["warnings"], "warning"))
-    already = sum(f.level == "notice" and f.title.endswith(f"(already at {revision})") for f in others) if revision else 0
+    already = sum(f.already for f in others)
     if already:
         tail_parts.append(f"{already} already at {revision}")
     tail = f"; {', '.join(tail_parts)} not failing" if tail_parts else ""
