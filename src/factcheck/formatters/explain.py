@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from factcheck.formatters.text import printable, reconciliation_lines
+from factcheck.formatters.text import chart_points, printable, reconciliation_lines
 
 _KIND_WORDS = {
     "constant": "constant: one true value, whenever it is stated",
@@ -90,10 +90,11 @@ def timeline(subject: dict[str, Any]) -> list[str]:
     Shown for subjects with at least two judged claims with numeric values (not names). Dates
     are drawn by day number, open ends run to the edge with an arrow.
     """
-    rows = [c for c in subject["claims"] if c["status"] == "judged" and c["value"]["kind"] != "category"]
-    if len(rows) < 2:
+    points = chart_points(subject, dates=True)
+    if not points:
         return []
-    values = [c.get("converted") or c["value"] for c in rows]
+    rows = [c for c, _ in points]
+    values = [v for _, v in points]
     finite = [v[b] for v in values for b in ("lower", "upper") if v[b] is not None]
     if not finite:
         return []

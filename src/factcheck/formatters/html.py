@@ -23,6 +23,7 @@ from factcheck.formatters.markdown import (
 )
 from factcheck.formatters.table import summary_line, verdict_label
 from factcheck.formatters.text import (
+    chart_points,
     claim_figure,
     emphasise,
     printable,
@@ -124,10 +125,11 @@ def svg_chart(subject: dict[str, Any]) -> str:
     least two numeric claims (open ends drawn to the edge with an arrow head)."""
     if subject["verdict"] != "evolving":
         return ""
-    rows = [c for c in subject["claims"] if c["status"] == "judged" and c["value"]["kind"] not in ("category", "date")]
-    if len(rows) < 2:
+    points = chart_points(subject, dates=False)
+    if not points:
         return ""
-    values = [c.get("converted") or c["value"] for c in rows]
+    rows = [c for c, _ in points]
+    values = [v for _, v in points]
     finite = [v[b] for v in values for b in ("lower", "upper") if v[b] is not None]
     if not finite:
         return ""

@@ -15,7 +15,12 @@ import re
 from typing import Any
 
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
-from factcheck.formatters.text import claim_figure, emphasise, reconciliation_lines
+from factcheck.formatters.text import (
+    chart_points,
+    claim_figure,
+    emphasise,
+    reconciliation_lines,
+)
 from factcheck.formatters.text import markdown_inline as md
 
 _HEADINGS = {
@@ -139,10 +144,11 @@ def mermaid_chart(subject: dict[str, Any]) -> list[str]:
     the other bound). Values in the subject's unit, scaled to a readable magnitude."""
     if subject["verdict"] != "evolving":
         return []
-    rows = [c for c in subject["claims"] if c["status"] == "judged" and c["value"]["kind"] not in ("category", "date")]
-    if len(rows) < 2:
+    points = chart_points(subject, dates=False)
+    if not points:
         return []
-    values = [c.get("converted") or c["value"] for c in rows]
+    rows = [c for c, _ in points]
+    values = [v for _, v in points]
     bounds = []
     for v in values:
         lo, hi = v["lower"], v["upper"]

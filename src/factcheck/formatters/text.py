@@ -80,3 +80,14 @@ def emphasise(quote: str, says: str, escape: Callable[[str], str], opening: str,
         return escape(quote)
     before, figure, after = parts
     return f"{escape(before)}{opening}{escape(figure)}{closing}{escape(after)}"
+
+
+def chart_points(subject: dict[str, Any], *, dates: bool) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The judged claims a chart can draw, each with the value judged (converted when a rate
+    was used): numbers, amounts, percentages, ranks, durations, and dates when `dates`.
+    Empty when fewer than two: nothing changes over one point."""
+    skip = ("category",) if dates else ("category", "date")
+    rows = [c for c in subject["claims"] if c["status"] == "judged" and c["value"]["kind"] not in skip]
+    if len(rows) < 2:
+        return []
+    return [(c, c.get("converted") or c["value"]) for c in rows]
