@@ -24,9 +24,9 @@ from factcheck.formatters.markdown import (
 from factcheck.formatters.table import summary_line, verdict_label
 from factcheck.formatters.text import (
     chart_points,
-    claim_figure,
     emphasise,
     printable,
+    read_as,
     reconciliation_lines,
 )
 
@@ -100,8 +100,7 @@ def _subject(subject: dict[str, Any]) -> list[str]:
         out.append('<ul class="note">' + "".join(f"<li>{_e(line)}</li>" for line in extra) + "</ul>")
     out.append("<table><thead><tr><th>Time</th><th>Source</th><th>Says</th><th>Read as</th></tr></thead><tbody>")
     for c in subject["claims"]:
-        read_as = _e(claim_figure(c)) if c["status"] == "judged" else f"⚠ {_e(c['status'])}: {_e(c.get('error', ''))}"
-        out.append(f"<tr><td>{_e(c['time'])}</td><td>{_e(c['source'])}</td><td>{_e(c['says'])}</td><td>{read_as}</td></tr>")
+        out.append(f"<tr><td>{_e(c['time'])}</td><td>{_e(c['source'])}</td><td>{_e(c['says'])}</td><td>{_e(read_as(c))}</td></tr>")
     out.append("</tbody></table>")
     chart = svg_chart(subject)
     if chart:

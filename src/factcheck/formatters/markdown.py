@@ -17,8 +17,8 @@ from typing import Any
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
 from factcheck.formatters.text import (
     chart_points,
-    claim_figure,
     emphasise,
+    read_as,
     reconciliation_lines,
 )
 from factcheck.formatters.text import markdown_inline as md
@@ -101,8 +101,7 @@ def _subject(subject: dict[str, Any]) -> list[str]:
         out += [f"- {md(line)}" for line in extra] + [""]
     out += ["| Time | Source | Says | Read as |", "|---|---|---|---|"]
     for c in subject["claims"]:
-        read_as = md(claim_figure(c)) if c["status"] == "judged" else f"⚠ {c['status']}: {md(c.get('error', ''))}"
-        out.append(f"| {md(c['time'])} | {md(c['source'])} | {md(c['says'])} | {read_as} |")
+        out.append(f"| {md(c['time'])} | {md(c['source'])} | {md(c['says'])} | {md(read_as(c))} |")
     out.append("")
     chart = mermaid_chart(subject)
     if chart:

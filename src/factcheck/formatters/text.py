@@ -31,6 +31,13 @@ def markdown_inline(text: str) -> str:
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
+def read_as(claim: dict[str, object]) -> str:
+    """How a claim was read, for a report's table of claims: the figure, or what went wrong."""
+    if claim["status"] == "judged":
+        return claim_figure(claim)
+    return f"⚠ {claim['status']}: {claim.get('error', '')}"
+
+
 def claim_figure(claim: dict[str, object]) -> str:
     """How a claim reads, with the converted amount when a rate was used: `€500 mn ≈ $585 mn`."""
     text = str(claim["figure"])
