@@ -272,3 +272,35 @@ def test_normalise_quote_is_idempotent(text: str) -> None:
 def test_normalise_quote_is_idempotent_on_any_text(text: str) -> None:
     once = normalise_quote(text)
     assert normalise_quote(once) == once
+
+
+def test_corroboration_uses_the_configured_window(tmp_path: Path) -> None:
+    """Two equal counts eight years apart corroborate only when the window says they are
+    one moment: --window-days reaches the track records as it reaches the rules."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        "version: 1\n"
+        "sources:\n"
+        "  - {id: a, title: A, published: 2017-01-01, language: en}\n"
+        "  - {id: b, title: B, published: 2025-01-01, language: en}\n"
+        "subjects:\n"
+        "  - {id: s, title: S, kind: level}\n"
+        "claims:\n"
+        "  - {subject: s, source: a, says: '250', quote: q}\n"
+        "  - {subject: s, source: b, says: '250', quote: q}\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+
+    def corroborated(*args: str) -> list[int]:
+        out = json.loads(runner.invoke(app, ["sources", str(path), "--format", "json", *args]).stdout)
+        return [s["corroborated"] for s in out["sources"]]
+
+    assert corroborated() == [0, 0]
+    assert corroborated("--window-days", "4000") == [1, 1]

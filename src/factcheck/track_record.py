@@ -7,7 +7,8 @@ For every judged claim, the other claims on its subject from *independent* sourc
 - **corroborated** — otherwise, when one of them overlaps it (both can be true at once, and
   the rules find nothing wrong with the pair);
 - **uncorroborated** — otherwise: nobody independent speaks to it, or only at other times
-  (levels and totals: outside the subject's window, 90 days by default; flows: other periods).
+  (levels and totals: outside the subject's window, as the rules are configured, 90 days by
+  default; flows: other periods).
 
 Two claims are *copies* when their quotes are nearly the same text (rapidfuzz's normalised
 Indel similarity ≥ `COPY_SIMILARITY` after folding case, quotes, dashes and spaces, on quotes of
@@ -156,6 +157,7 @@ def track_records(
             if rc.index in problem_claims:
                 records[rc.source.id].unjudged += 1
         others_pool = judged if len(judged) <= MAX_PAIRWISE else list(dict.fromkeys(tightest(judged)))
+        window = window_days(result.subject, rules)
         rec = result.reconciliation
         likely = {rc.index for rc in rec.likely_error} if rec is not None else set()
         for rc in judged:
@@ -178,7 +180,7 @@ def track_records(
                     break
                 if (
                     rc.value is not None and other.value is not None and rc.value.overlaps(other.value)
-                    and _same_time(result.subject, rc, other)
+                    and _same_time(result.subject, rc, other, window)
                 ):
                     verdict = "corroborated"
             record = records[rc.source.id]
@@ -186,9 +188,18 @@ def track_records(
     return list(records.values()), copies
 
 
-def _same_time(subject: Subject, a: ReadClaim, b: ReadClaim) -> bool:
+def window_days(subject: Subject, rules: RuleSet) -> int:
+    """The window the subject's claims are judged in: its own `window:`, else the configured
+    `window_days` of its kind's rules (config file, --window-days), else 90."""
+    if subject.window is not None:
+        return subject.window
+    configured = (getattr(r.options, "window_days", None) for r in rules.for_kind(subject.kind))
+    return next((w for w in configured if w is not None), 90)
+
+
+def _same_time(subject: Subject, a: ReadClaim, b: ReadClaim, window: int) -> bool:
     """Whether two claims speak of the same moment, so that agreeing corroborates: always for a
-    constant; the same period for flows; within the window (the subject's, else 90 days) for
+    constant; the same period for flows; within the subject's window (`window_days`) for
     levels and cumulative totals. A count of 10 in 2010 does not corroborate a 10 in 2025."""
     if subject.kind is SubjectKind.CONSTANT:
         return True
@@ -198,7 +209,6 @@ def _same_time(subject: Subject, a: ReadClaim, b: ReadClaim) -> bool:
         pa, pb = period_of(a), period_of(b)
         if pa is not None or pb is not None:
             return pa == pb
-    window = subject.window if subject.window is not None else 90
     return a.days_apart(b) <= window
 
 
