@@ -62,8 +62,9 @@ def reconcile(
         return Reconciliation()
     if conflicts:
         return _likely_error(subject, judged, conflicts, errors)
-    if all_agree(judged) is None:
-        return Reconciliation(agreed=common_value(judged))
+    agreed = common_value(judged)  # None when they do not all agree
+    if agreed is not None:
+        return Reconciliation(agreed=agreed)
     return Reconciliation(series=series(subject, judged))
 
 
