@@ -10,18 +10,16 @@
   the rules pass on the rest. When exactly one such set exists, it is the likely error; when
   several do (two sources, one against the other), none is singled out and the alternatives are
   listed: a fact-checker decides, not a coin toss. Probable copies (near-identical quotes) count
-  as one claim. Searched exactly for sets of up to three claims among those that remove a claim
-  of every conflict found (a conflict between two claims stands whatever else is said),
-  rerunning the subject's rules for each within a budget; beyond that the result says it was not
-  found rather than guess.
+  as one claim. Searched exactly for sets of up to three claims by branching on the conflicts
+  found (a conflict between two claims stands whatever else is said, so every answer removes a
+  claim of it), rerunning the subject's rules within a budget; beyond that the result says it
+  was not found rather than guess.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
-from math import comb
 
 from factcheck.claims import ReadClaim, span_label
 from factcheck.models import Subject, SubjectKind
@@ -143,39 +141,55 @@ def _likely_error(
 
     Claims that are probable copies of each other (near-identical quotes from different
     sources, `track_record.copy_groups`) are one unit: removed together, counted once, so
-    two copies of one sentence do not outvote an independent source. Candidate sets must
-    remove a claim of every conflict found; they are drawn from every claim (a conflict the
-    rules did not name may hide behind one they did), or from the claims in conflicts when
-    the subject is too large for that.
+    two copies of one sentence do not outvote an independent source.
+
+    A conflict stands whatever else is said, so every answer removes a unit from each conflict.
+    The search branches on that: rerun the rules on what is left; if a conflict remains, try
+    removing each of its units in turn, at most `MAX_REMOVED` deep. Every answer of a given size
+    is reached this way (it contains a unit of the conflict branched on), so the answers of the
+    smallest size are all found, with a few reruns rather than one per combination of claims:
+    conflicts the rules did not name show up in the reruns.
     """
     from factcheck.track_record import copy_groups
 
     units = copy_groups(judged)
-    in_conflict = {rc.index for c in conflicts for rc in c.claims}
-    found_sets = [frozenset(rc.index for rc in c.claims) for c in conflicts]
-    spent = 0
-    for size in range(1, min(MAX_REMOVED, len(units)) + 1):
-        pool = units
-        if comb(len(pool), size) > BUDGET * 20:
-            pool = [u for u in units if any(rc.index in in_conflict for rc in u)]
-            if comb(len(pool), size) > BUDGET * 20:
-                break
-        found = []
-        for chosen in combinations(pool, size):
-            removed = tuple(rc for unit in chosen for rc in unit)
-            gone = {rc.index for rc in removed}
-            if not all(gone & pair for pair in found_sets):
-                continue
-            spent += 1
-            if spent > BUDGET:
-                return Reconciliation(searched=True)
-            if not errors([rc for rc in judged if rc.index not in gone]):
-                found.append(removed)
-        if found:
-            likely = found[0] if len(found) == 1 else ()
-            rest = None
-            if likely:
-                gone = {rc.index for rc in likely}
-                rest = common_value([rc for rc in judged if rc.index not in gone])
-            return Reconciliation(likely_error=likely, alternatives=tuple(found), searched=True, rest_agree=rest)
+    unit_of = {rc.index: i for i, unit in enumerate(units) for rc in unit}
+    remaining: dict[frozenset[int], list[Conflict]] = {}  # removed units → conflicts left
+
+    def left(removed: frozenset[int]) -> list[Conflict]:
+        if removed not in remaining:
+            if len(remaining) >= BUDGET:
+                raise _OverBudget
+            gone = {rc.index for i in removed for rc in units[i]}
+            remaining[removed] = errors([rc for rc in judged if rc.index not in gone])
+        return remaining[removed]
+
+    def answers(removed: frozenset[int], depth: int) -> set[frozenset[int]]:
+        found = left(removed) if removed else list(conflicts)
+        if not found:
+            return {removed}
+        if depth == 0:
+            return set()
+        out: set[frozenset[int]] = set()
+        for i in sorted({unit_of[rc.index] for rc in found[0].claims}):
+            out |= answers(removed | {i}, depth - 1)
+        return out
+
+    try:
+        for size in range(1, min(MAX_REMOVED, len(units)) + 1):
+            smallest = sorted(tuple(sorted(a)) for a in answers(frozenset(), size) if len(a) == size)
+            if smallest:
+                found = [tuple(rc for i in a for rc in units[i]) for a in smallest]
+                likely = found[0] if len(found) == 1 else ()
+                rest = None
+                if likely:
+                    gone = {rc.index for rc in likely}
+                    rest = common_value([rc for rc in judged if rc.index not in gone])
+                return Reconciliation(likely_error=likely, alternatives=tuple(found), searched=True, rest_agree=rest)
+    except _OverBudget:
+        pass
     return Reconciliation(searched=True)
+
+
+class _OverBudget(Exception):
+    """More reruns than `BUDGET` for one subject: the search gives up rather than guess."""
