@@ -218,3 +218,25 @@ def test_a_second_yaml_document_is_named() -> None:
 def test_deep_nesting_is_an_error_with_a_position() -> None:
     got = errors("version: 1\nsources: " + "[" * 300 + "]" * 300 + "\n")
     assert len(got) == 1 and not got[0].startswith("claims.yaml:1:1:"), got
+
+
+def test_a_quoted_date_stays_text() -> None:
+    """yaml-rs turned even a quoted "2025-09-29" into a date, so `says: "2025-09-29"` (a figure
+    `factcheck extract` proposes) was refused as not a string."""
+    from tests.helpers import TWO_SOURCES
+
+    text = TWO_SOURCES + """\
+subjects:
+  - id: s
+    title: S
+    kind: constant
+claims:
+  - subject: s
+    source: a
+    says: "2025-09-29"
+    quote: "dated 2025-09-29"
+    as_of: 2025-09-28
+"""
+    doc = load_claims_text(text)
+    assert doc.data.claims[0].says == "2025-09-29"
+    assert doc.data.sources[0].published.isoformat() == "2025-09-29"

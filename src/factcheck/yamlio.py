@@ -47,8 +47,11 @@ def load_yaml(text: str, *, keep_first_duplicate: bool = False) -> Any:
 
     policy = yaml_rs.DuplicateKeyPolicy.FirstWins if keep_first_duplicate else yaml_rs.DuplicateKeyPolicy.Error
     try:
+        # parse_datetime=False: yaml-rs would turn even a *quoted* "2025-09-29" into a date, so
+        # `says: "2025-09-29"` could not be written; dates are parsed by the models instead.
         return yaml_rs.loads(
             text,
+            parse_datetime=False,
             alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=_MAX_ALIAS_EVENTS),
             duplicate_key_policy=policy,
         )
