@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, judge
 from factcheck.gcpause import paused_gc
@@ -16,6 +17,7 @@ from factcheck.report import Report
 
 if TYPE_CHECKING:
     from factcheck.multi import ClaimsSet
+    from factcheck.provenance.verify import VerifyOptions
 
 
 def check_document(doc: ClaimsDocument, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
@@ -32,16 +34,54 @@ def check_file(path: str | Path, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) 
     return check_document(doc, options)
 
 
-def check_paths(paths: list[Path], options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
+@dataclass
+class Loaded:
+    """Claims files loaded as one set, with the file each came from (for `path:` of sources)."""
+
+    files: list[Path]
+    loaded: ClaimsDocument | ClaimsSet
+
+    def folder_of_source(self, index: int) -> Path:
+        """The folder a source's `path:` is relative to: that of the file declaring it."""
+        from factcheck.multi import ClaimsSet
+
+        if isinstance(self.loaded, ClaimsSet):
+            import bisect
+
+            k = bisect.bisect_right(self.loaded.offsets["sources"], index) - 1
+            return self.files[max(k, 0)].parent
+        return self.files[0].parent
+
+
+def load_paths(paths: list[Path]) -> Loaded:
     """One claims file, or several files and folders as one set (ids shared across files)."""
     from factcheck.multi import expand, load_many
 
     files = expand(list(paths))
-    if len(files) == 1:
-        return check_file(files[0], options)
     with paused_gc():
-        claims_set = load_many(files)
-    return _check_set(claims_set, options)
+        return Loaded(files, load_claims(files[0]) if len(files) == 1 else load_many(files))
+
+
+def check_loaded(loaded: Loaded, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
+    from factcheck.multi import ClaimsSet
+
+    if isinstance(loaded.loaded, ClaimsSet):
+        return _check_set(loaded.loaded, options)
+    return check_document(loaded.loaded, options)
+
+
+def check_paths(paths: list[Path], options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
+    """One claims file, or several files and folders as one set (ids shared across files)."""
+    return check_loaded(load_paths(paths), options)
+
+
+def verify_loaded(loaded: Loaded, options: VerifyOptions | None = None) -> dict[str, Any]:
+    """Every claim against its source's document (`factcheck verify`): the `verification`
+    record. Raises UnusableInput naming each source `path:` that cannot be read."""
+    from factcheck.provenance.verify import VerifyInput, VerifyOptions, verify
+
+    inp = VerifyInput(loaded.loaded.display_name, loaded.loaded.data, loaded.loaded.locate, loaded.folder_of_source)
+    return verify(inp, options or VerifyOptions())
 
 
 def check_texts(items: list[tuple[str, str]], options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from factcheck.api import Loaded
     from factcheck.engine import JudgeOptions
     from factcheck.models import Tolerances
     from factcheck.report import Report
@@ -68,6 +69,18 @@ ConfigOpt = Annotated[
     typer.Option("--config", help="The configuration file (factcheck.toml, or a pyproject.toml with [tool.factcheck]). Default: found beside the claims file."),
 ]
 NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
+MinSimilarityOpt = Annotated[
+    float,
+    typer.Option("--min-similarity", metavar="PERCENT", help="A quote less alike than this to every passage of its document is not found (FV001)."),
+]
+AllowOutsideOpt = Annotated[
+    bool,
+    typer.Option("--allow-outside-paths", help="Let a source's path: be absolute or point outside the claims file's folder."),
+]
+MaxDocumentOpt = Annotated[
+    float | None,
+    typer.Option("--max-document-mb", metavar="MB", help="Refuse source documents bigger than this. Default: FACTCHECK_MAX_DOCUMENT_MB, else 20.", show_default=False),
+]
 ApproxOpt = Annotated[
     float | None, typer.Option("--approx", min=0.0, max=1.0, help="Tolerance of 'about X': X ± this fraction (default 0.10, or the file's `tolerances:`).")
 ]
@@ -182,24 +195,46 @@ def _options(
     )
 
 
-def _report(claims: Path | list[Path], options: JudgeOptions) -> Report:
-    """Load and judge the claims file (or files and folders, as one set), or exit 2 with every
-    error in them."""
-    from factcheck.api import check_paths
+def _load(claims: Path | list[Path]) -> Loaded:
+    """Load the claims file (or files and folders, as one set), or exit 2 with every error."""
+    from factcheck.api import load_paths
     from factcheck.diagnostics import UnusableInput
 
     try:
-        return check_paths(claims if isinstance(claims, list) else [claims], options)
+        return load_paths(claims if isinstance(claims, list) else [claims])
     except UnusableInput as exc:
         n = len(exc.diagnostics)
         _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the claims file cannot be used."])
 
 
-def _records(claims: Path | list[Path], options: JudgeOptions, locate_verdicts: frozenset[str] = frozenset()) -> dict[str, Any]:
+def _report(claims: Path | list[Path], options: JudgeOptions, loaded: Loaded | None = None) -> Report:
+    """Load and judge the claims file (or files and folders, as one set), or exit 2 with every
+    error in them."""
+    from factcheck.api import check_loaded
+
+    return check_loaded(loaded or _load(claims), options)
+
+
+def _verification(loaded: Loaded, min_similarity: float, allow_outside_paths: bool, max_document_mb: float | None) -> dict[str, Any]:
+    """Every claim against its source's document, or exit 2 naming each unusable `path:`."""
+    from factcheck.api import verify_loaded
+    from factcheck.diagnostics import UnusableInput
+    from factcheck.provenance.verify import VerifyOptions
+
+    if not 0 <= min_similarity <= 100:
+        _fail(["--min-similarity: give a percentage from 0 to 100"])
+    try:
+        return verify_loaded(loaded, VerifyOptions(min_similarity, allow_outside_paths, max_document_mb))
+    except UnusableInput as exc:
+        n = len(exc.diagnostics)
+        _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the source documents cannot be used."])
+
+
+def _records(claims: Path | list[Path], options: JudgeOptions, locate_verdicts: frozenset[str] = frozenset(), loaded: Loaded | None = None) -> dict[str, Any]:
     from factcheck.gcpause import paused_gc
     from factcheck.report import to_dict
 
-    report = _report(claims, options)
+    report = _report(claims, options, loaded)
     with paused_gc():
         return to_dict(report, locate_verdicts)
 
@@ -210,10 +245,11 @@ def _records_of_all(
     locate_verdicts: frozenset[str],
     baseline: str | None = None,
     fail_on: tuple[str, ...] = ("conflicting",),
+    loaded: Loaded | None = None,
 ) -> dict[str, Any]:
     """The claims files (and folders) as one set, compared with the set at the baseline
     revision when one is given."""
-    now = _records(paths, options, locate_verdicts)
+    now = _records(paths, options, locate_verdicts, loaded)
     if baseline is None:
         return now
     return _against(paths, now, options, baseline, fail_on)
@@ -332,24 +368,114 @@ def check(
     ignore: IgnoreOpt = None,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
+    verify: Annotated[bool, typer.Option("--verify", help="Also verify every claim against its source's document (factcheck verify), in the same run.")] = False,
+    min_similarity: MinSimilarityOpt = 90.0,
+    allow_outside_paths: AllowOutsideOpt = False,
+    max_document_mb: MaxDocumentOpt = None,
 ) -> None:
     """For CI: print what needs attention; exit 1 on conflicts or claims that cannot be judged."""
     from factcheck.findings import FAILING_VERDICTS, failing
-    from factcheck.formatters import CheckFormat, render_check
+    from factcheck.formatters import render_check
 
-    if format is None:
-        format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    fmt = _choice(CheckFormat, format, "--format")
+    fmt = _check_format(format)
     verdicts = tuple(_codes(fail_on) or ["conflicting"])
     unknown = [v for v in verdicts if v not in FAILING_VERDICTS]
     if unknown:
         _fail([f"--fail-on: {unknown[0]!r} is not one of {', '.join(FAILING_VERDICTS)}"])
     paths = claims or [Path("claims.yaml")]
     options = _options(paths[0], window_days, approx, nearly, tolerance, select, ignore, config, no_config)
-    records = _records_of_all(paths, options, frozenset(verdicts) - {"conflicting"}, baseline, verdicts)
-    assert options.rules is not None
-    _write(render_check(fmt, records, verdicts, [r.record() for r in options.rules.rules]), None)
+    loaded = _load(paths)
+    verification = _verification(loaded, min_similarity, allow_outside_paths, max_document_mb) if verify else None
+    records = _records_of_all(paths, options, frozenset(verdicts) - {"conflicting"}, baseline, verdicts, loaded)
+    rules = [r.record() for r in options.rules.rules] if options.rules is not None else []
+    if verification is not None:
+        from factcheck.provenance.verify import CHECKS
+
+        records["verification"] = verification
+        rules += [c.record() for c in CHECKS.values()]
+    _write(render_check(fmt, records, verdicts, rules), None)
     raise typer.Exit(EXIT_FINDINGS if failing(records, verdicts) else EXIT_OK)
+
+
+@app.command(name="verify")
+def verify_command(
+    claims: Annotated[
+        list[Path] | None,
+        typer.Argument(help="The claims file(s) or folder(s), as one set. Default: claims.yaml.", show_default=False),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="text, github, sarif, junit or json (as for check). Default: github when GITHUB_ACTIONS=true, else text."),
+    ] = None,
+    min_similarity: MinSimilarityOpt = 90.0,
+    allow_outside_paths: AllowOutsideOpt = False,
+    max_document_mb: MaxDocumentOpt = None,
+) -> None:
+    """Prove each claim against its source's document (`path:`): the quote is in it, `says` is in the quote, the figure reads the same. Exit 1 on errors."""
+    from factcheck.findings import failing
+    from factcheck.formatters import CheckFormat, render_check
+    from factcheck.provenance.verify import CHECKS
+
+    fmt = _check_format(format)
+    loaded = _load(claims or [Path("claims.yaml")])
+    verification = _verification(loaded, min_similarity, allow_outside_paths, max_document_mb)
+    data = loaded.loaded.data
+    records: dict[str, Any] = {
+        "command": "verify",
+        "file": loaded.loaded.display_name,
+        "counts": {"subjects": len(data.subjects), "claims": len(data.claims)},
+        "subjects": [],
+        "problems": [],
+        "verification": verification,
+    }
+    if fmt is CheckFormat.JSON:
+        from factcheck.formatters import json_format
+
+        _write(json_format.render({"file": records["file"], **verification}), None)
+    else:
+        _write(render_check(fmt, records, ("conflicting",), [c.record() for c in CHECKS.values()]), None)
+    raise typer.Exit(EXIT_FINDINGS if failing(records) else EXIT_OK)
+
+
+@app.command()
+def extract(
+    document: Annotated[Path, typer.Argument(help="The document: text, Markdown, HTML or PDF.", show_default=False)],
+    source: Annotated[str, typer.Option("--source", "-s", help="The id of the source the document is (in the claims file; else give --language and --published).")],
+    claims: Annotated[Path | None, typer.Option("--claims", help="The claims file: the source's language and date, subjects to suggest, claims already made. Default: claims.yaml when it exists.", show_default=False)] = None,
+    language: Annotated[str | None, typer.Option("--language", help="For a source not in the claims file: its ISO 639-1 language.")] = None,
+    published: Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="For a source not in the claims file: its publication date.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="yaml (to paste into claims.yaml) or json.")] = "yaml",
+    new_only: Annotated[bool, typer.Option("--new-only", help="Leave out the figures the claims file already has.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    max_document_mb: MaxDocumentOpt = None,
+) -> None:
+    """Propose candidate claims from a document: every figure, date and rank, with its sentence as the quote."""
+    from factcheck.provenance import extract as ex
+    from factcheck.provenance.documents import read_document
+    from factcheck.provenance.paths import DocumentError, max_document_bytes
+
+    if format not in ("yaml", "json"):
+        _fail([f"--format: {format!r} is not one of yaml, json"])
+    claims_path = claims if claims is not None else (Path("claims.yaml") if Path("claims.yaml").is_file() else None)
+    data = _load(claims_path).loaded.data if claims_path is not None else None
+    if language is not None:
+        from factcheck.values.lexicon import available_languages
+
+        if language not in available_languages():
+            _fail([f"--language: {language!r} is not one of {', '.join(sorted(available_languages()))}"])
+    the_source = ex.source_for(data, source, language, _date(published) if published else None)
+    if the_source is None:
+        where = f"{claims_path} has no source {source!r}" if claims_path else "no claims file"
+        _fail([f"--source: {where}; give --language and --published for a new source"])
+    try:
+        doc = read_document(document, document.as_posix(), max_document_bytes(max_document_mb))
+    except DocumentError as exc:
+        _fail([f"{document}: {exc}"])
+    found = ex.candidates(doc, the_source, data)
+    if new_only:
+        found = [c for c in found if c.already is None]
+    command = f"factcheck extract {document.as_posix()} --source {source}"
+    _write(ex.to_json(found, doc) if format == "json" else ex.to_yaml(found, doc, command), output)
 
 
 @app.command()
@@ -518,6 +644,15 @@ def _date(text: str | None) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         _fail([f"--published: {text!r} is not an ISO date such as 2025-09-29"])
+
+
+def _check_format(value: str | None) -> Any:
+    """`check` and `verify`: github annotations inside GitHub Actions, else text."""
+    from factcheck.formatters import CheckFormat
+
+    if value is None:
+        value = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return _choice(CheckFormat, value, "--format")
 
 
 def _choice(enum: Any, value: str, option: str) -> Any:

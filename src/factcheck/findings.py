@@ -4,8 +4,8 @@ Built from the report's records (`report.to_dict`), never from the engine's obje
 GitHub, JUnit and JSON outputs of `check` cannot disagree. A finding is an immutable value:
 
 - `level`: `error` (fails the check), `warning` (shown, does not fail) or `notice` (accepted);
-- `rule`: the rule id (`FC101`), or `unreadable` / `incomparable` for a claim that could not be
-  judged;
+- `rule`: the rule id (`FC101`), a verification check (`FV001`, `factcheck verify`), or
+  `unreadable` / `incomparable` for a claim that could not be judged;
 - `file`, `line`, `col`: where to look in the claims file;
 - `subject`, `title` (one line), `message` (the reason in words).
 """
@@ -57,6 +57,9 @@ def findings(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",))
         finding = Finding("error", p["kind"], *_where(p["location"]), p["subject"],
                           f"{p['kind']} claim on {p['subject']} ({p['source']})", p["message"])
         out.append(_already(finding, revision) if p.get("baseline") == "existing" else finding)
+    for v in (records.get("verification") or {}).get("findings", []):
+        out.append(Finding(v["level"], v["rule"], *_where(v["location"]), v["subject"],
+                           f"{v['rule']} {v['name']} {v['subject']} ({v['source']})", v["message"]))
     for r in (records.get("baseline") or {}).get("resolved", []):
         out.append(Finding("notice", "resolved", records["file"], 1, 1, r["subject"],
                            f"resolved {r['subject']}",

@@ -33,8 +33,35 @@ def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",))
         if others:
             out += "\n" + "\n".join(printable(f"{f.level}: {f.file}:{f.line}:{f.col}: {f.title}: {f.message}") for f in others)
         ET.SubElement(case, "system-out").text = out
+    if records.get("command") == "verify":
+        failures += _verify_cases(suite, records["verification"], records.get("file", ""))
+        suite.set("tests", str(len(records["verification"]["claims"])))
     suite.set("failures", str(failures))
     suites = ET.Element("testsuites", name="factcheck", tests=suite.get("tests", "0"), failures=str(failures))
     suites.append(suite)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def _verify_cases(suite: ET.Element, verification: dict[str, Any], file: str) -> int:
+    """`factcheck verify`: one test case per claim, failing on its error findings."""
+    by_claim: dict[int, list[dict[str, Any]]] = {}
+    for f in verification["findings"]:
+        by_claim.setdefault(f["claim"], []).append(f)
+    failures = 0
+    for c in verification["claims"]:
+        case = ET.SubElement(suite, "testcase", classname=f"factcheck.verify.{c['source']}",
+                             name=f"claim {c['claim'] + 1}: {c['subject']}")
+        mine = by_claim.get(c["claim"], [])
+        errors = [f for f in mine if f["level"] == "error"]
+        if errors:
+            failures += 1
+            failure = ET.SubElement(case, "failure", type=errors[0]["rule"],
+                                    message=printable(f"{errors[0]['location']}: {errors[0]['rule']} {errors[0]['name']}"))
+            failure.text = "\n".join(printable(f"{f['location']}: {f['rule']} {f['name']}: {f['message']}") for f in errors)
+        out = f"quote: {c['quote']}" + (f" ({c['similarity']:g}% alike, {c['where']})" if "similarity" in c else "")
+        warnings = [f for f in mine if f["level"] != "error"]
+        if warnings:
+            out += "\n" + "\n".join(printable(f"warning: {f['location']}: {f['rule']} {f['name']}: {f['message']}") for f in warnings)
+        ET.SubElement(case, "system-out").text = out
+    return failures

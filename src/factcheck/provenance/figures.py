@@ -1,0 +1,149 @@
+"""Every figure, date and rank in a run of text, with its exact span.
+
+The figure reader (`factcheck.values`) reads a phrase that is *only* a figure ("up to $7.6
+billion") and refuses one with other words in it ("Italy has invested up to $7.6 billion"). So a
+figure in running text is found by asking the reader: around each word that can start or carry a
+figure (a digit, a number word, an ordinal, a month), grow the span word by word to either side
+and keep the longest span the reader accepts. The hedge ("up to", "quasi"), the scale
+("miliardi"), the currency and the date's preposition come along because the reader knows them;
+a word it does not know ("invested") ends the span. Overlapping finds keep the longest.
+
+Names (cities, countries) are not figures: a span the reader takes as a category is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.values import (
+    DEFAULT_OPTIONS,
+    ReadError,
+    ReadOptions,
+    Value,
+    ValueKind,
+    parse_value,
+)
+
+#: How many words a figure may reach to the left and right of the word that carries it:
+#: "one of the top three" is four to the left, "8 miliardi di dollari" three to the right.
+REACH_LEFT = 5
+REACH_RIGHT = 5
+
+_WORD = re.compile(r"\S+")
+_OPENING = "([{\"'“‘«„"
+_CLOSING = ")]}\"'”’»,.;:!?…"
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFigure:
+    """A figure in text: `text[start:end]` and how the reader reads it."""
+
+    start: int
+    end: int
+    words: str
+    value: Value
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word, punctuation around it dropped ("(2024)," -> "2024")."""
+    out = []
+    for m in _WORD.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start] in _OPENING:
+            start += 1
+        while end > start and text[end - 1] in _CLOSING:
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _anchor_words(lang: str) -> frozenset[str]:
+    from factcheck.values.lexicon import get_lexicon
+
+    lex = get_lexicon(lang)
+    words = set(lex.number_words) | set(lex.ordinals) | set(lex.months) | set(lex.rank_groups)
+    # "quest'anno", "last year": a date with no number in it.
+    words |= {w for w in lex.relative_years.words if w not in lex.date_prepositions.words}
+    return frozenset(w.lower().replace("’", "'") for w in words if w and not w.isdigit())
+
+
+def _is_anchor(word: str, anchors: frozenset[str]) -> bool:
+    if any(ch.isdigit() for ch in word):
+        return True
+    w = word.lower().rstrip(".").replace("’", "'")
+    return w in anchors or w.split("-")[0] in anchors or w.split("'")[-1] in anchors
+
+
+def _read(phrase: str, lang: str, published: dt.date, options: ReadOptions) -> Value | None:
+    try:
+        value = parse_value(phrase, lang, published, options)
+    except ReadError:
+        return None
+    except (ValueError, OverflowError, RecursionError):
+        return None
+    return None if value.kind is ValueKind.CATEGORY else value
+
+
+def find_figures(
+    text: str, lang: str, published: dt.date, options: ReadOptions = DEFAULT_OPTIONS
+) -> list[FoundFigure]:
+    """The figures in `text`, in order, none overlapping."""
+    words = _words(text)
+    try:
+        anchors = _anchor_words(lang)
+    except KeyError:
+        return []
+    found: dict[tuple[int, int], FoundFigure] = {}
+    for a, (ws, we) in enumerate(words):
+        if not _is_anchor(text[ws:we], anchors):
+            continue
+        spans = sorted(
+            ((i, j) for i in range(max(0, a - REACH_LEFT), a + 1) for j in range(a, min(len(words), a + REACH_RIGHT + 1))),
+            key=lambda ij: (ij[0] - ij[1], ij[0]),
+        )
+        for i, j in spans:
+            start, end = words[i][0], words[j][1]
+            if (start, end) in found:
+                break
+            value = _read(text[start:end], lang, published, options)
+            if value is not None:
+                found[(start, end)] = FoundFigure(start, end, text[start:end], value)
+                break
+    kept: list[FoundFigure] = []
+    for f in sorted(found.values(), key=lambda f: (f.start - f.end, f.start)):
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def covering(figures: list[FoundFigure], start: int, end: int) -> FoundFigure | None:
+    """The figure that overlaps [start, end) the most, if any does."""
+    best, overlap = None, 0
+    for f in figures:
+        o = min(f.end, end) - max(f.start, start)
+        if o > overlap:
+            best, overlap = f, o
+    return best
+
+
+def same_value(a: Value, b: Value) -> bool:
+    """The same reading: kind, unit, granularity and interval (bounds equal to 1e-9 relative)."""
+    if (a.kind, a.unit, a.granularity) != (b.kind, b.unit, b.granularity):
+        return False
+    if a.interval is None or b.interval is None:
+        return a.interval is b.interval
+    x, y = a.interval, b.interval
+    if (x.lower_inclusive, x.upper_inclusive) != (y.lower_inclusive, y.upper_inclusive):
+        return False
+    return _close(x.lower, y.lower) and _close(x.upper, y.upper)
+
+
+def _close(p: float | None, q: float | None) -> bool:
+    if p is None or q is None:
+        return p is q
+    return abs(p - q) <= 1e-9 * max(abs(p), abs(q), 1.0)
