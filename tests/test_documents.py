@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck.provenance.documents import DocumentKind, decode, read_document
 from factcheck.provenance.normalise import folded
@@ -177,3 +179,18 @@ def test_a_symbolic_link_out_of_the_folder_is_refused(tmp_path: Path) -> None:
         resolve(inside, "link.txt")
     assert resolve(inside, "link.txt", allow_outside=True) == inside / "link.txt"
     assert resolve(inside, "sub/../doc.txt") == inside / "sub/../doc.txt"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".md", ".html", ".pdf", ""]))
+def test_any_bytes_are_a_document_or_a_clear_error(tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"doc{suffix}"
+    prefix = {".pdf": b"%PDF-1.4\n", ".html": b"<html><body><p>"}.get(suffix, b"")
+    path.write_bytes(prefix + data)
+    try:
+        doc = read_document(path, path.name, LIMIT)
+    except DocumentError as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:
+        assert len(doc.origins) == doc.text.count("\n") + 1 or not doc.text
+        doc.where(len(doc.text) // 2)

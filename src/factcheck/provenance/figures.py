@@ -90,9 +90,15 @@ def _read(phrase: str, lang: str, published: dt.date, options: ReadOptions) -> V
 
 
 def find_figures(
-    text: str, lang: str, published: dt.date, options: ReadOptions = DEFAULT_OPTIONS
+    text: str,
+    lang: str,
+    published: dt.date,
+    options: ReadOptions = DEFAULT_OPTIONS,
+    near: tuple[int, int] | None = None,
 ) -> list[FoundFigure]:
-    """The figures in `text`, in order, none overlapping."""
+    """The figures in `text`, in order, none overlapping; with `near=(start, end)`, only those
+    carried by a word inside that span (what `verify` needs: the figure around `says`, without
+    reading every other figure of the sentence)."""
     words = _words(text)
     try:
         anchors = _anchor_words(lang)
@@ -100,6 +106,8 @@ def find_figures(
         return []
     found: dict[tuple[int, int], FoundFigure] = {}
     for a, (ws, we) in enumerate(words):
+        if near is not None and (we <= near[0] or ws >= near[1]):
+            continue
         if not _is_anchor(text[ws:we], anchors):
             continue
         spans = sorted(
@@ -119,6 +127,11 @@ def find_figures(
         if all(f.end <= k.start or f.start >= k.end for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: f.start)
+
+
+def figure_at(text: str, start: int, end: int, lang: str, published: dt.date) -> FoundFigure | None:
+    """The figure over text[start:end] (which may reach beyond it: a hedge, a scale)."""
+    return covering(find_figures(text, lang, published, near=(start, end)), start, end)
 
 
 def covering(figures: list[FoundFigure], start: int, end: int) -> FoundFigure | None:

@@ -27,7 +27,7 @@ from typing import Any
 from factcheck.diagnostics import Diagnostic, UnusableInput
 from factcheck.models import ClaimsFile, Source
 from factcheck.provenance.documents import Document, read_document
-from factcheck.provenance.figures import FoundFigure, covering, find_figures, same_value
+from factcheck.provenance.figures import FoundFigure, figure_at, same_value
 from factcheck.provenance.normalise import Folded, normalise
 from factcheck.provenance.paths import DocumentError, max_document_bytes, resolve
 from factcheck.values import DEFAULT_OPTIONS, ReadError, Value, ValueKind, parse_value
@@ -123,7 +123,7 @@ def _value(says: str, source: Source) -> Value | None:
 
 
 def _figure_at(text: str, start: int, end: int, source: Source) -> FoundFigure | None:
-    return covering(find_figures(text, source.language, source.published), start, end)
+    return figure_at(text, start, end, source.language, source.published)
 
 
 def _short(text: str, limit: int = 160) -> str:
