@@ -24,9 +24,14 @@ from dataclasses import dataclass
 
 from factcheck.models import ClaimsFile, Source
 from factcheck.provenance.documents import Document
-from factcheck.provenance.figures import FoundFigure, find_figures, same_value
+from factcheck.provenance.figures import (
+    FoundFigure,
+    find_figures,
+    read_phrase,
+    same_value,
+)
 from factcheck.provenance.normalise import folded
-from factcheck.values import DEFAULT_OPTIONS, ReadError, Value, ValueKind, parse_value
+from factcheck.values import Value, ValueKind
 
 
 @dataclass(frozen=True)
@@ -158,10 +163,7 @@ def _existing(claims: ClaimsFile | None, source: Source) -> list[_Known]:
 
 
 def _read(says: str, source: Source) -> Value | None:
-    try:
-        return parse_value(says, source.language, source.published, DEFAULT_OPTIONS)
-    except (ReadError, ValueError, OverflowError, RecursionError):
-        return None
+    return read_phrase(says, source.language, source.published)
 
 
 def matches(known_says: str, known_quote: str, known_value: Value | None, says: str, value: Value, quote: str) -> bool:

@@ -20,7 +20,6 @@ from functools import lru_cache
 
 from factcheck.values import (
     DEFAULT_OPTIONS,
-    ReadError,
     ReadOptions,
     Value,
     ValueKind,
@@ -79,14 +78,18 @@ def _is_anchor(word: str, anchors: frozenset[str]) -> bool:
     return w in anchors or w.split("-")[0] in anchors or w.split("'")[-1] in anchors
 
 
-def _read(phrase: str, lang: str, published: dt.date, options: ReadOptions) -> Value | None:
+def read_phrase(phrase: str, lang: str, published: dt.date, options: ReadOptions = DEFAULT_OPTIONS) -> Value | None:
+    """The reader's reading of a phrase, or None when it refuses it (whatever the reason: a
+    document or a claims file may hold any text)."""
     try:
-        value = parse_value(phrase, lang, published, options)
-    except ReadError:
+        return parse_value(phrase, lang, published, options)
+    except (ValueError, OverflowError, RecursionError):  # ReadError is a ValueError
         return None
-    except (ValueError, OverflowError, RecursionError):
-        return None
-    return None if value.kind is ValueKind.CATEGORY else value
+
+
+def _read(phrase: str, lang: str, published: dt.date, options: ReadOptions) -> Value | None:
+    value = read_phrase(phrase, lang, published, options)
+    return None if value is None or value.kind is ValueKind.CATEGORY else value
 
 
 def find_figures(

@@ -27,10 +27,10 @@ from typing import Any
 from factcheck.diagnostics import Diagnostic, UnusableInput
 from factcheck.models import ClaimsFile, Source
 from factcheck.provenance.documents import Document, read_document
-from factcheck.provenance.figures import FoundFigure, figure_at, same_value
+from factcheck.provenance.figures import FoundFigure, figure_at, read_phrase, same_value
 from factcheck.provenance.normalise import Folded, normalise
 from factcheck.provenance.paths import DocumentError, max_document_bytes, resolve
-from factcheck.values import DEFAULT_OPTIONS, ReadError, Value, ValueKind, parse_value
+from factcheck.values import Value, ValueKind
 
 NodePath = tuple[str | int, ...]
 
@@ -114,12 +114,23 @@ def load_documents(inp: VerifyInput, options: VerifyOptions) -> dict[str, _Doc]:
     return docs
 
 
-def _value(says: str, source: Source) -> Value | None:
-    try:
-        value = parse_value(says, source.language, source.published, DEFAULT_OPTIONS)
-    except (ReadError, ValueError, OverflowError, RecursionError):
-        return None
-    return value
+@dataclass(frozen=True)
+class _Says:
+    """A claim's `says`, read once: its folded words, where they are in the folded quote (-1:
+    not there), and its reading (None when it is unreadable, the engine's to report, or a name,
+    which has no figure to read again)."""
+
+    words: str
+    folded: str
+    at: int
+    value: Value | None
+
+
+def _says(says: str, quote: Folded, source: Source) -> _Says:
+    folded_says = normalise(says).text
+    value = read_phrase(says, source.language, source.published)
+    return _Says(says, folded_says, quote.text.find(folded_says) if folded_says else -1,
+                 None if value is None or value.kind is ValueKind.CATEGORY else value)
 
 
 def _figure_at(text: str, start: int, end: int, source: Source) -> FoundFigure | None:
@@ -217,9 +228,10 @@ def verify(inp: VerifyInput, options: VerifyOptions = VerifyOptions()) -> dict[s
             closest = f"; the closest passage ({document.where(o_start)}, {score:g}% alike) is {_short(passage)!r}" if passage else ""
             finding("FV001", index, "quote", f"quote not found in {document.name}{closest}")
             continue
-        _check_says(claim.says, claim.quote, quote, source, index, outcome, finding)
+        says = _says(claim.says, quote, source)
+        _check_says(says, claim.quote, quote, source, index, outcome, finding)
         if outcome["quote"] == "near" and outcome.get("says") == "in-quote":
-            _check_document_figure(claim.says, claim.quote, quote, doc, d_start, d_end, source, index, outcome, finding)
+            _check_document_figure(says, quote, doc, d_start, d_end, source, index, outcome, finding)
 
     counts = {
         "claims": len(inp.data.claims),
@@ -233,19 +245,17 @@ def verify(inp: VerifyInput, options: VerifyOptions = VerifyOptions()) -> dict[s
             "min_similarity": options.min_similarity}
 
 
-def _check_says(says: str, raw_quote: str, quote: Folded, source: Source, index: int,
+def _check_says(says: _Says, raw_quote: str, quote: Folded, source: Source, index: int,
                 outcome: dict[str, Any], finding: Callable[[str, int, str, str], None]) -> None:
-    says_folded = normalise(says).text
-    at = quote.text.find(says_folded) if says_folded else -1
-    if at < 0:
+    if says.at < 0:
         outcome["says"] = "not-in-quote"
-        finding("FV003", index, "says", f"says {says!r} does not occur in the quote")
+        finding("FV003", index, "says", f"says {says.words!r} does not occur in the quote")
         return
     outcome["says"] = "in-quote"
-    value = _value(says, source)
-    if value is None or value.kind is ValueKind.CATEGORY:
-        return  # unreadable claims are the engine's to report; names have no figure to reread
-    start, end = quote.span(at, at + len(says_folded))
+    value = says.value
+    if value is None:
+        return
+    start, end = quote.span(says.at, says.at + len(says.folded))
     around = _figure_at(raw_quote, start, end, source)
     if around is None or same_value(around.value, value):
         return
@@ -253,10 +263,10 @@ def _check_says(says: str, raw_quote: str, quote: Folded, source: Source, index:
 
     outcome["says"] = "misread"
     finding("FV004", index, "says",
-            f"the quote's words {_short(around.words)!r} read as {figure(around.value)}, but says {says!r} reads as {figure(value)}: copy the figure's words as they stand")
+            f"the quote's words {_short(around.words)!r} read as {figure(around.value)}, but says {says.words!r} reads as {figure(value)}: copy the figure's words as they stand")
 
 
-def _check_document_figure(says: str, raw_quote: str, quote: Folded, doc: _Doc, d_start: int, d_end: int,
+def _check_document_figure(says: _Says, quote: Folded, doc: _Doc, d_start: int, d_end: int,
                            source: Source, index: int, outcome: dict[str, Any],
                            finding: Callable[[str, int, str, str], None]) -> None:
     """The quote nearly matches: read the document's figure at the place of `says`."""
@@ -264,15 +274,13 @@ def _check_document_figure(says: str, raw_quote: str, quote: Folded, doc: _Doc, 
 
     from factcheck.humanize import figure
 
-    value = _value(says, source)
-    if value is None or value.kind is ValueKind.CATEGORY:
+    value = says.value
+    if value is None:
         return
-    says_folded = normalise(says).text
-    at = quote.text.find(says_folded)
     passage = doc.folded.text[d_start:d_end]
     ops = Levenshtein.opcodes(quote.text, passage)
-    p_start = d_start + _map_offset(ops, at)
-    p_end = d_start + _map_offset(ops, at + len(says_folded) - 1) + 1
+    p_start = d_start + _map_offset(ops, says.at)
+    p_end = d_start + _map_offset(ops, says.at + len(says.folded) - 1) + 1
     o_start, o_end = doc.folded.span(p_start, p_end)
     text = doc.document.text
     # Read the figure in its sentence-sized neighbourhood of the document, so hedges and scale
@@ -284,4 +292,4 @@ def _check_document_figure(says: str, raw_quote: str, quote: Folded, doc: _Doc, 
         return
     outcome["figure"] = "differs"
     finding("FV005", index, "says",
-            f"{doc.document.name} ({doc.document.where(lo + there.start)}) has {_short(there.words)!r}, read as {figure(there.value)}, where the claim has {says!r} ({figure(value)})")
+            f"{doc.document.name} ({doc.document.where(lo + there.start)}) has {_short(there.words)!r}, read as {figure(there.value)}, where the claim has {says.words!r} ({figure(value)})")
