@@ -125,6 +125,7 @@ def candidates(document: Document, source: Source, claims: ClaimsFile | None = N
     out = []
     seen: set[tuple[str, str]] = set()
     existing = _existing(claims, source)
+    subjects = _subjects(claims)
     for offset, sentence in sentences(document.text, source.language):
         if not any(ch.isalnum() for ch in sentence) or _NUMBERING.match(sentence):
             continue
@@ -141,7 +142,7 @@ def candidates(document: Document, source: Source, claims: ClaimsFile | None = N
             if already is not None and claims is not None:
                 suggestion, new = claims.claims[already].subject, False
             else:
-                suggestion, new = _suggest(sentence, f, claims, source)
+                suggestion, new = _suggest(sentence, f, subjects)
             out.append(Candidate(source.id, says, quote, document.where(offset + f.start), f.value,
                                  suggestion, new, already))
     return out
@@ -183,7 +184,10 @@ def _already(existing: list[_Known], says: str, value: Value, quote: str) -> int
 
 
 _STOP = frozenset(
-    ["the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "its", "their", "our", "his", "her", "this", "that", "these", "those", "over", "about", "up", "than", "more", "less", "some", "which", "who", "il", "lo", "la", "i", "gli", "le", "un", "una", "di", "da", "in", "con", "su", "per", "tra", "fra", "e", "ed", "o", "del", "della", "dei", "delle", "nel", "nella", "al", "alla", "che", "è", "ha", "hanno", "sono"]
+    "the a an of in on at to for and or by with from as is are was were be been has have had "  # noqa: SIM905
+    "its their our his her this that these those over about up than more less some which who "
+    "il lo la i gli le un una di da in con su per tra fra e ed o del della dei delle nel nella "
+    "al alla che è ha hanno sono".split()
 )
 
 
@@ -191,19 +195,40 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[^\W\d_]+", folded(text)) if w not in _STOP and len(w) > 2]
 
 
-def _suggest(sentence: str, f: FoundFigure, claims: ClaimsFile | None, source: Source) -> tuple[str | None, bool]:
+@dataclass(frozen=True)
+class _Subject:
+    id: str
+    title_words: str
+    dimensions: frozenset[tuple[str, str | None]]  # of its claims' readings; empty: no claims read
+
+
+def _subjects(claims: ClaimsFile | None) -> list[_Subject]:
+    """The file's subjects as `_suggest` compares them, prepared once per document."""
+    if claims is None:
+        return []
+    sources = {s.id: s for s in claims.sources}
+    dims: dict[str, set[tuple[str, str | None]]] = {}
+    for c in claims.claims:
+        s = sources.get(c.source)
+        v = _read(c.says, s) if s is not None else None
+        if v is not None:
+            dims.setdefault(c.subject, set()).add(v.dimension)
+    return [_Subject(subject.id, " ".join(_words(subject.title)), frozenset(dims.get(subject.id, ())))
+            for subject in claims.subjects]
+
+
+def _suggest(sentence: str, f: FoundFigure, subjects: list[_Subject]) -> tuple[str | None, bool]:
     """An existing subject whose title shares words with the sentence and whose claims read in
     the figure's dimension; else a new id from the words nearest the figure."""
-    if claims is not None and claims.subjects:
+    if subjects:
         from rapidfuzz import fuzz
 
-        dims = _dimensions(claims)
         best, best_score = None, 0.0
         text = " ".join(_words(sentence))
-        for subject in claims.subjects:
-            if dims.get(subject.id) and f.value.dimension not in dims[subject.id]:
+        for subject in subjects:
+            if subject.dimensions and f.value.dimension not in subject.dimensions:
                 continue
-            score = fuzz.token_set_ratio(" ".join(_words(subject.title)), text)
+            score = fuzz.token_set_ratio(subject.title_words, text)
             if score > best_score:
                 best, best_score = subject.id, score
         if best is not None and best_score >= 50:
@@ -211,20 +236,6 @@ def _suggest(sentence: str, f: FoundFigure, claims: ClaimsFile | None, source: S
     near = sorted(_words(sentence[: f.start])[-3:] + _words(sentence[f.end:])[:3])
     slug = "-".join(dict.fromkeys(near))[:60].strip("-")
     return (slug or None), True
-
-
-def _dimensions(claims: ClaimsFile) -> dict[str, set[tuple[str, str | None]]]:
-    sources = {s.id: s for s in claims.sources}
-    out: dict[str, set[tuple[str, str | None]]] = {}
-    for c in claims.claims:
-        s = sources.get(c.source)
-        if s is None:
-            continue
-        v = _read(c.says, s)
-        if v is None:
-            continue
-        out.setdefault(c.subject, set()).add(v.dimension)
-    return out
 
 
 def _q(text: str) -> str:
