@@ -211,3 +211,17 @@ def test_claims_without_a_document_are_counted_not_failed(repo: Path) -> None:
 def test_the_same_input_gives_the_same_bytes(repo: Path) -> None:
     _corrupt(repo / "claims.yaml", 'says: "up to $7.6 billion"', 'says: "up to $7.9 billion"')
     assert _verify(repo, "-f", "sarif") == _verify(repo, "-f", "sarif")
+
+
+def test_in_a_set_of_files_a_path_is_relative_to_the_file_that_declares_the_source(tmp_path: Path) -> None:
+    (tmp_path / "lib" / "docs").mkdir(parents=True)
+    (tmp_path / "lib" / "docs" / "a.txt").write_text("Italy has invested up to $7.6 billion in our economy.\n", encoding="utf-8")
+    (tmp_path / "lib" / "sources.yaml").write_text(
+        "version: 1\nsources:\n  - {id: a, title: A, published: 2025-09-29, language: en, path: docs/a.txt}\n", encoding="utf-8")
+    (tmp_path / "topic.yaml").write_text(
+        "version: 1\nsubjects:\n  - {id: inv, title: Investment, kind: cumulative}\n"
+        "claims:\n  - {subject: inv, source: a, says: \"up to $7.6 billion\", quote: \"invested up to $7.6 billion\"}\n",
+        encoding="utf-8")
+    result = runner.invoke(app, ["verify", str(tmp_path / "lib" / "sources.yaml"), str(tmp_path / "topic.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "1 quote verified against 1 document: 1 exact" in result.output

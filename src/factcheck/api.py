@@ -46,10 +46,7 @@ class Loaded:
         from factcheck.multi import ClaimsSet
 
         if isinstance(self.loaded, ClaimsSet):
-            import bisect
-
-            k = bisect.bisect_right(self.loaded.offsets["sources"], index) - 1
-            return self.files[max(k, 0)].parent
+            return self.files[self.loaded.file_of("sources", index)].parent
         return self.files[0].parent
 
 

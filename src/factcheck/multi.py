@@ -41,12 +41,15 @@ class ClaimsSet:
     def display_name(self) -> str:
         return ", ".join(doc.display_name for doc in self.docs)
 
+    def file_of(self, section: str, index: int) -> int:
+        """Which file of the set (its position in `docs`) item `index` of the pooled section is from."""
+        return max(bisect.bisect_right(self.offsets[section], index) - 1, 0)
+
     def locate(self, path: tuple[str | int, ...]) -> Diagnostic:
         section = str(path[0]) if path else ""
         if section in self.offsets and len(path) > 1 and isinstance(path[1], int):
-            starts = self.offsets[section]
-            k = bisect.bisect_right(starts, path[1]) - 1
-            return self.docs[k].locate((section, path[1] - starts[k], *path[2:]))
+            k = self.file_of(section, path[1])
+            return self.docs[k].locate((section, path[1] - self.offsets[section][k], *path[2:]))
         return self.docs[0].locate(path)
 
 
