@@ -73,13 +73,17 @@ def display_name(path: Path) -> str:
 DEFAULT_MAX_FILE_MB = 100
 
 
-def max_file_bytes() -> int:
-    raw = os.environ.get("FACTCHECK_MAX_FILE_MB", "")
+def megabytes_setting(variable: str, default: float) -> float:
+    """A size limit in MB from an environment variable; the default when unset or not a number."""
+    raw = os.environ.get(variable, "")
     try:
-        mb = float(raw) if raw else DEFAULT_MAX_FILE_MB
+        return float(raw) if raw else default
     except ValueError:
-        mb = DEFAULT_MAX_FILE_MB
-    return int(mb * 2**20)
+        return default
+
+
+def max_file_bytes() -> int:
+    return int(megabytes_setting("FACTCHECK_MAX_FILE_MB", DEFAULT_MAX_FILE_MB) * 2**20)
 
 
 def read_text(path: Path) -> str:

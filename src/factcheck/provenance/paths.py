@@ -25,12 +25,10 @@ class DocumentError(Exception):
 
 def max_document_bytes(mb: float | None = None) -> int:
     """The size limit: the option if given, else FACTCHECK_MAX_DOCUMENT_MB, else 20 MB."""
+    from factcheck.loader import megabytes_setting
+
     if mb is None:
-        raw = os.environ.get("FACTCHECK_MAX_DOCUMENT_MB", "")
-        try:
-            mb = float(raw) if raw else DEFAULT_MAX_DOCUMENT_MB
-        except ValueError:
-            mb = DEFAULT_MAX_DOCUMENT_MB
+        mb = megabytes_setting("FACTCHECK_MAX_DOCUMENT_MB", DEFAULT_MAX_DOCUMENT_MB)
     return int(max(mb, 0.0) * 1024 * 1024)
 
 
