@@ -53,6 +53,11 @@ def _root(
 ClaimsArg = Annotated[
     Path, typer.Argument(help="The claims file.", show_default=True)
 ]
+ClaimsSetArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="The claims file(s) or folder(s), as one set. Default: claims.yaml.", show_default=False),
+]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
 WindowOpt = Annotated[
     int | None, typer.Option("--window-days", min=0, help="Claims this many days apart or less must agree (level, cumulative, and flow claims without a period). Default 90, or the config file's.")
 ]
@@ -311,15 +316,12 @@ def _terminal() -> tuple[int, bool]:
 
 @app.command()
 def report(
-    claims: Annotated[
-        list[Path] | None,
-        typer.Argument(help="The claims file(s) or folder(s), as one set. Default: claims.yaml.", show_default=False),
-    ] = None,
+    claims: ClaimsSetArg = None,
     format: Annotated[
         str | None,
         typer.Option("--format", "-f", help="table, markdown, html or json. Default: from the -o file's suffix (.md, .html, .json), else table."),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    output: OutputOpt = None,
     window_days: WindowOpt = None,
     approx: ApproxOpt = None,
     nearly: NearlyOpt = None,
@@ -399,10 +401,7 @@ def check(
 
 @app.command(name="verify")
 def verify_command(
-    claims: Annotated[
-        list[Path] | None,
-        typer.Argument(help="The claims file(s) or folder(s), as one set. Default: claims.yaml.", show_default=False),
-    ] = None,
+    claims: ClaimsSetArg = None,
     format: Annotated[
         str | None,
         typer.Option("--format", "-f", help="text, github, sarif, junit or json (as for check). Default: github when GITHUB_ACTIONS=true, else text."),
@@ -446,7 +445,7 @@ def extract(
     published: Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="For a source not in the claims file: its publication date.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="yaml (to paste into claims.yaml) or json.")] = "yaml",
     new_only: Annotated[bool, typer.Option("--new-only", help="Leave out the figures the claims file already has.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    output: OutputOpt = None,
     max_document_mb: MaxDocumentOpt = None,
 ) -> None:
     """Propose candidate claims from a document: every figure, date and rank, with its sentence as the quote."""
@@ -571,7 +570,7 @@ def accept(
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    output: OutputOpt = None,
 ) -> None:
     """The JSON Schema of claims.yaml, for editors (yaml-language-server) and other tools."""
     from factcheck.schema import render
