@@ -25,9 +25,8 @@ def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",))
         errors = [f for f in mine if f.level == "error"]
         if errors:
             failures += 1
-            failure = ET.SubElement(case, "failure", type=errors[0].rule,
-                                    message=printable(f"{errors[0].file}:{errors[0].line}:{errors[0].col}: {errors[0].title}"))
-            failure.text = "\n".join(printable(f"{f.file}:{f.line}:{f.col}: {f.title}: {f.message}") for f in errors)
+            _failure(case, errors[0].rule, f"{errors[0].file}:{errors[0].line}:{errors[0].col}: {errors[0].title}",
+                     [f"{f.file}:{f.line}:{f.col}: {f.title}: {f.message}" for f in errors])
         others = [f for f in mine if f.level != "error"]
         out = f"{s['verdict']}: {printable(s['reason'])}"
         if others:
@@ -43,6 +42,12 @@ def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
+def _failure(case: ET.Element, rule: str, message: str, lines: list[str]) -> None:
+    """A test case's failure: the first error as its message, every error in its text."""
+    failure = ET.SubElement(case, "failure", type=rule, message=printable(message))
+    failure.text = "\n".join(printable(line) for line in lines)
+
+
 def _verify_cases(suite: ET.Element, verification: dict[str, Any], file: str) -> int:
     """`factcheck verify`: one test case per claim, failing on its error findings."""
     by_claim: dict[int, list[dict[str, Any]]] = {}
@@ -56,9 +61,8 @@ def _verify_cases(suite: ET.Element, verification: dict[str, Any], file: str) ->
         errors = [f for f in mine if f["level"] == "error"]
         if errors:
             failures += 1
-            failure = ET.SubElement(case, "failure", type=errors[0]["rule"],
-                                    message=printable(f"{errors[0]['location']}: {errors[0]['rule']} {errors[0]['name']}"))
-            failure.text = "\n".join(printable(f"{f['location']}: {f['rule']} {f['name']}: {f['message']}") for f in errors)
+            _failure(case, errors[0]["rule"], f"{errors[0]['location']}: {errors[0]['rule']} {errors[0]['name']}",
+                     [f"{f['location']}: {f['rule']} {f['name']}: {f['message']}" for f in errors])
         out = f"quote: {c['quote']}" + (f" ({c['similarity']:g}% alike, {c['where']})" if "similarity" in c else "")
         warnings = [f for f in mine if f["level"] != "error"]
         if warnings:
