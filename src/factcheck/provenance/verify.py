@@ -214,7 +214,7 @@ def verify(inp: VerifyInput, options: VerifyOptions = VerifyOptions()) -> dict[s
             else:
                 score = round(al.score, 1)
                 d_start, d_end = _trim(quote.text, doc.folded.text, al.dest_start, al.dest_end)
-        o_start, o_end = doc.folded.span(d_start, d_end) if doc.folded.text else (0, 0)
+        o_start, o_end = doc.folded.span(d_start, d_end)  # (0, 0) for an empty document
         passage = document.text[o_start:o_end]
         outcome.update(similarity=score, document=document.name, where=document.where(o_start))
         if score == 100.0:
