@@ -250,7 +250,7 @@ def factcheck_reader() -> tuple[Callable[[Case], Any], Callable[[], None], Calla
             params = getattr(obj, "cache_parameters", None)
             if params is not None and params().get("maxsize") is not None:
                 caches.append(obj)
-    assert reader._parse_cached in caches
+    assert reader._parse_cached in caches and reader._parse_undated in caches
 
     def clear() -> None:
         for c in caches:

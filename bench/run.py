@@ -39,9 +39,9 @@ def end_to_end(path: Path) -> dict:
     from factcheck.formatters import ReportFormat, render_report
     from factcheck.gcpause import paused_gc
     from factcheck.report import to_dict
-    from factcheck.values.reader import _parse_cached
+    from factcheck.values.reader import clear_caches
 
-    _parse_cached.cache_clear()  # every run reads every phrase afresh
+    clear_caches()  # every run reads every phrase afresh
     report = check_file(path)
     with paused_gc():
         records = to_dict(report)

@@ -99,29 +99,72 @@ def parse_value(
     """Read one figure as written (`says`) into a Value, or raise `ReadError`.
 
     `published` resolves phrases such as `last January`; it defaults to today.
-    Results are cached: real corpora repeat phrases.
+    Results are cached, since real corpora repeat phrases: a phrase with no month, year or
+    date word reads the same whatever the publication day, so it is cached without the day
+    (the same "about $6 billion" from a thousand sources is read once); a phrase that may be a
+    date is cached with it.
     """
     if not isinstance(text, str):
         raise ReadError("a figure must be text")
-    result = _parse_cached(text, lang, published or dt.date.today(), options)
+    result = _parse_undated(text, lang, options)
+    if result is _NEEDS_DAY:
+        result = _parse_cached(text, lang, published or dt.date.today(), options)
     if isinstance(result, ReadError):
         # The same error object each time (cached), so drop the traceback of earlier raises.
         raise result.with_traceback(None)
+    assert isinstance(result, Value)
     return result
+
+
+def clear_caches() -> None:
+    """Forget every phrase read so far (benchmarks and tests that must read afresh)."""
+    _parse_undated.cache_clear()
+    _parse_cached.cache_clear()
+
+
+class _NeedsDay:
+    """The reading of this phrase may depend on the publication day: ask the dated cache."""
+
+
+_NEEDS_DAY = _NeedsDay()
+# Any day will do where no date reader looks at it (see `_parse_undated`).
+_NO_DAY = dt.date(2000, 1, 1)
+
+
+@lru_cache(maxsize=131072)
+def _parse_undated(text: str, lang: str, options: ReadOptions) -> Value | ReadError | _NeedsDay:
+    """The reading of a phrase that cannot be a date phrase (no month, year or date word, so
+    the date reader never looks at the day), or `_NEEDS_DAY`. Errors that do not depend on the
+    text's meaning (language, length) are answered here too."""
+    try:
+        lex = _lexicon(lang)
+        if len(text) > MAX_PHRASE_LENGTH:
+            return _parse_uncached(text, lang, _NO_DAY, options)  # the length error
+        try:
+            plain = normalise(text)
+            dated = bool(plain) and iso_value(plain) is None and might_be_a_date(lex, tokenise(plain))
+        except (ValueError, OverflowError, ArithmeticError, RecursionError):
+            dated = True  # the dated path reads it again and words the error
+        if dated:
+            return _NEEDS_DAY
+        return _parse_uncached(text, lang, _NO_DAY, options)
+    except ReadError as exc:
+        return exc
 
 
 @lru_cache(maxsize=65536)
 def _parse_cached(text: str, lang: str, published: dt.date, options: ReadOptions) -> Value | ReadError:
-    """The reading, or the error, of one phrase: both are cached, since corpora repeat both."""
+    """The reading, or the error, of one phrase on one publication day: both are cached, since
+    corpora repeat both."""
     try:
         return _parse_uncached(text, lang, published, options)
     except ReadError as exc:
         return exc
 
 
-def _parse_uncached(text: str, lang: str, published: dt.date, options: ReadOptions) -> Value:
+def _lexicon(lang: str) -> Lexicon:
     try:
-        lex = get_lexicon(lang)
+        return get_lexicon(lang)
     except KeyError:
         from factcheck.values.lexicon import available_languages
 
@@ -132,6 +175,10 @@ def _parse_uncached(text: str, lang: str, published: dt.date, options: ReadOptio
             part=lang,
             suggestion=close[0] if close else None,
         ) from None
+
+
+def _parse_uncached(text: str, lang: str, published: dt.date, options: ReadOptions) -> Value:
+    lex = _lexicon(lang)
     if len(text) > MAX_PHRASE_LENGTH:
         raise ReadError(
             f"a figure is at most {MAX_PHRASE_LENGTH} characters; this one has {len(text)}"
