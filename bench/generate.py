@@ -77,7 +77,7 @@ def pipeline_phrase(rng: random.Random, kind: str, lang: str, subject_no: int, d
         template = rng.choice(PIPE_EN if lang == "en" else PIPE_IT)
         text = template.format(x=x)
         return text.replace(".", ",") if lang == "it" else text
-    n = round(base * 10)
+    n = 3000 + round(base * 100)  # never 1000-2999: a bare "1754" is a year
     return rng.choice(PIPE_COUNT_EN if lang == "en" else PIPE_COUNT_IT).format(n=n)
 
 

@@ -93,4 +93,4 @@ def test_tolerances_may_be_set_in_one_file_of_a_set(folder: Path) -> None:
 
 def test_an_empty_folder_is_unusable(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(tmp_path)])
-    assert result.exit_code == 2 and "a folder with no .yaml or .yml files" in result.stderr
+    assert result.exit_code == 2 and "a folder with no .yaml, .yml or .jsonl files" in result.stderr

@@ -16,7 +16,8 @@ from factcheck.loader import ClaimsDocument, load_claims
 from factcheck.report import Report
 
 if TYPE_CHECKING:
-    from factcheck.multi import ClaimsSet
+    from factcheck.multi import ClaimsSet, ProgressFactory
+    from factcheck.parallel import SliceDone
     from factcheck.provenance.verify import VerifyOptions
 
 
@@ -50,13 +51,19 @@ class Loaded:
         return self.files[0].parent
 
 
-def load_paths(paths: list[Path]) -> Loaded:
-    """One claims file, or several files and folders as one set (ids shared across files)."""
+def load_paths(paths: list[Path], progress: ProgressFactory | None = None) -> Loaded:
+    """One claims file, or several files and folders as one set (ids shared across files).
+
+    A claims.jsonl file is streamed, and is always loaded as a set (of one, or with the YAML
+    files defining its sources and subjects); `progress` follows the bytes read of each."""
+    from factcheck.jsonl import is_jsonl
     from factcheck.multi import expand, load_many
 
     files = expand(list(paths))
     with paused_gc():
-        return Loaded(files, load_claims(files[0]) if len(files) == 1 else load_many(files))
+        if len(files) == 1 and not is_jsonl(files[0]):
+            return Loaded(files, load_claims(files[0]))
+        return Loaded(files, load_many(files, progress))
 
 
 def check_loaded(loaded: Loaded, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
@@ -81,15 +88,34 @@ def verify_loaded(loaded: Loaded, options: VerifyOptions | None = None) -> dict[
     return verify(inp, options or VerifyOptions())
 
 
+def records_of(
+    loaded: Loaded,
+    options: JudgeOptions = DEFAULT_JUDGE_OPTIONS,
+    locate_verdicts: frozenset[str] = frozenset(),
+    jobs: int | None = None,
+    progress: SliceDone | None = None,
+) -> dict[str, Any]:
+    """Judge a loaded set and serialise it (`report.to_dict`), in `jobs` processes (default:
+    every core for big files, `parallel.default_jobs`); the records are the same for any `jobs`."""
+    from factcheck.parallel import default_jobs, records
+
+    doc = loaded.loaded
+    if jobs is None:
+        jobs = default_jobs(len(doc.data.claims))
+    with paused_gc():
+        return records(doc.data, doc.display_name, doc.locate, options, locate_verdicts, jobs, progress)
+
+
 def check_texts(items: list[tuple[str, str]], options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
     """Like `check_paths`, for (text, name) pairs already in memory (a git revision's files)."""
+    from factcheck.jsonl import is_jsonl
     from factcheck.loader import load_claims_text
-    from factcheck.multi import load_many_texts
+    from factcheck.multi import item_from_text, load_many_texts
 
     with paused_gc():
-        if len(items) == 1:
+        if len(items) == 1 and not is_jsonl(Path(items[0][1])):
             return check_document(load_claims_text(*items[0]), options)
-        claims_set = load_many_texts(items)
+        claims_set = load_many_texts([item_from_text(text, name) for text, name in items])
     return _check_set(claims_set, options)
 
 

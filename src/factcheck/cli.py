@@ -16,6 +16,7 @@ import typer
 
 if TYPE_CHECKING:
     from factcheck.api import Loaded
+    from factcheck.progress import ProgressBar
     from factcheck.engine import JudgeOptions
     from factcheck.models import Tolerances
     from factcheck.report import Report
@@ -58,6 +59,9 @@ ClaimsSetArg = Annotated[
     typer.Argument(help="The claims file(s) or folder(s), as one set. Default: claims.yaml.", show_default=False),
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
+JobsOpt = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Processes that judge subjects. Default: every core for 50,000 claims or more, else 1. The output is the same whatever the number.")
+]
 WindowOpt = Annotated[
     int | None, typer.Option("--window-days", min=0, help="Claims this many days apart or less must agree (level, cumulative, and flow claims without a period). Default 90, or the config file's.")
 ]
@@ -200,13 +204,13 @@ def _options(
     )
 
 
-def _load(claims: Path | list[Path]) -> Loaded:
+def _load(claims: Path | list[Path], progress: ProgressBar | None = None) -> Loaded:
     """Load the claims file (or files and folders, as one set), or exit 2 with every error."""
     from factcheck.api import load_paths
     from factcheck.diagnostics import UnusableInput
 
     try:
-        return load_paths(claims if isinstance(claims, list) else [claims])
+        return load_paths(claims if isinstance(claims, list) else [claims], progress.reading if progress else None)
     except UnusableInput as exc:
         n = len(exc.diagnostics)
         _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the claims file cannot be used."])
@@ -235,13 +239,20 @@ def _verification(loaded: Loaded, min_similarity: float, allow_outside_paths: bo
         _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the source documents cannot be used."])
 
 
-def _records(claims: Path | list[Path], options: JudgeOptions, locate_verdicts: frozenset[str] = frozenset(), loaded: Loaded | None = None) -> dict[str, Any]:
-    from factcheck.gcpause import paused_gc
-    from factcheck.report import to_dict
+def _records(
+    claims: Path | list[Path],
+    options: JudgeOptions,
+    locate_verdicts: frozenset[str] = frozenset(),
+    loaded: Loaded | None = None,
+    jobs: int | None = None,
+) -> dict[str, Any]:
+    """Load (unless given), judge and serialise, with a progress bar on stderr for long runs."""
+    from factcheck.api import records_of
+    from factcheck.progress import ProgressBar
 
-    report = _report(claims, options, loaded)
-    with paused_gc():
-        return to_dict(report, locate_verdicts)
+    with ProgressBar() as progress:
+        loaded = loaded or _load(claims, progress)
+        return records_of(loaded, options, locate_verdicts, jobs, progress.judging)
 
 
 def _records_of_all(
@@ -251,10 +262,11 @@ def _records_of_all(
     baseline: str | None = None,
     fail_on: tuple[str, ...] = ("conflicting",),
     loaded: Loaded | None = None,
+    jobs: int | None = None,
 ) -> dict[str, Any]:
     """The claims files (and folders) as one set, compared with the set at the baseline
     revision when one is given."""
-    now = _records(paths, options, locate_verdicts, loaded)
+    now = _records(paths, options, locate_verdicts, loaded, jobs)
     if baseline is None:
         return now
     return _against(paths, now, options, baseline, fail_on)
@@ -330,6 +342,7 @@ def report(
     ignore: IgnoreOpt = None,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """Every subject with its verdict, figures and reason."""
     from factcheck.formatters import ReportFormat, render_report
@@ -339,7 +352,7 @@ def report(
         format = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "table")
     fmt = _choice(ReportFormat, format, "--format")
     paths = claims or [Path("claims.yaml")]
-    records = _records(paths, _options(paths[0], window_days, approx, nearly, tolerance, select, ignore, config, no_config))
+    records = _records(paths, _options(paths[0], window_days, approx, nearly, tolerance, select, ignore, config, no_config), jobs=jobs)
     width, color = _terminal() if output is None else (120, False)
     _write(render_report(fmt, records, width=width, color=color), output)
 
@@ -374,6 +387,7 @@ def check(
     min_similarity: MinSimilarityOpt = 90.0,
     allow_outside_paths: AllowOutsideOpt = False,
     max_document_mb: MaxDocumentOpt = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """For CI: print what needs attention; exit 1 on conflicts or claims that cannot be judged."""
     from factcheck.findings import FAILING_VERDICTS, failing
@@ -386,9 +400,12 @@ def check(
         _fail([f"--fail-on: {unknown[0]!r} is not one of {', '.join(FAILING_VERDICTS)}"])
     paths = claims or [Path("claims.yaml")]
     options = _options(paths[0], window_days, approx, nearly, tolerance, select, ignore, config, no_config)
-    loaded = _load(paths)
+    from factcheck.progress import ProgressBar
+
+    with ProgressBar() as progress:
+        loaded = _load(paths, progress)
     verification = _verification(loaded, min_similarity, allow_outside_paths, max_document_mb) if verify else None
-    records = _records_of_all(paths, options, frozenset(verdicts) - {"conflicting"}, baseline, verdicts, loaded)
+    records = _records_of_all(paths, options, frozenset(verdicts) - {"conflicting"}, baseline, verdicts, loaded, jobs)
     rules = [r.record() for r in options.rules.rules] if options.rules is not None else []
     if verification is not None:
         from factcheck.provenance.verify import CHECKS

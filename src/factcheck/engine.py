@@ -20,6 +20,7 @@ from factcheck.rules.registry import RuleSet, default_rules
 from factcheck.values import ReadOptions, ValueKind
 
 if TYPE_CHECKING:
+    from factcheck.categories import AliasTable
     from factcheck.rates import RateTable
     from factcheck.reconcile import Reconciliation
 
@@ -80,32 +81,50 @@ DEFAULT_JUDGE_OPTIONS = JudgeOptions()
 
 def judge(data: ClaimsFile, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> list[SubjectResult]:
     """Read every claim and judge every subject of a validated claims file."""
-    sources = {s.id: s for s in data.sources}
-    subjects = {s.id: s for s in data.subjects}
-    read_options = subject_read_options(data, options)
-    by_subject: dict[str, list[ReadClaim]] = {s.id: [] for s in data.subjects}
-    for i, claim in enumerate(data.claims):
-        by_subject[claim.subject].append(
-            read_claim(i, claim, sources[claim.source], read_options[claim.subject])
-        )
-    if data.aliases:
-        from factcheck.categories import AliasTable
+    judging = Judging(data, options)
+    return judging.subjects(0, len(data.subjects))
 
-        aliases = AliasTable.from_file(data.aliases)
-        by_subject = {k: aliases.apply(v) for k, v in by_subject.items()}
-    rules = options.rules if options.rules is not None else default_rules()
-    rates = None
-    if data.rates:
-        from factcheck.rates import RateTable
 
-        rates = RateTable(data.rates)
-    results = []
-    for subject_id, claims in by_subject.items():
-        subject = subjects[subject_id]
-        if rates is not None:
-            claims = convert_currencies(subject, claims, rates)
-        results.append(judge_subject(subject, claims, rules, reconcile=options.reconcile))
-    return results
+class Judging:
+    """One run's preparation (claims grouped by subject, tolerances, rules, rates, aliases),
+    then any slice of the subjects judged on demand: the whole file in one process, or a
+    slice per worker process (`parallel.py`). Each subject's result depends on its own claims
+    only, so slices judged anywhere give the same results as one pass."""
+
+    def __init__(self, data: ClaimsFile, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS):
+        self.data = data
+        self.sources = {s.id: s for s in data.sources}
+        self.read_options = subject_read_options(data, options)
+        by_subject: dict[str, list[int]] = {s.id: [] for s in data.subjects}
+        for i, claim in enumerate(data.claims):
+            by_subject[claim.subject].append(i)
+        self.claims_of = by_subject
+        self.rules = options.rules if options.rules is not None else default_rules()
+        self.reconcile = options.reconcile
+        self.aliases: AliasTable | None = None
+        if data.aliases:
+            from factcheck.categories import AliasTable
+
+            self.aliases = AliasTable.from_file(data.aliases)
+        self.rates: RateTable | None = None
+        if data.rates:
+            from factcheck.rates import RateTable
+
+            self.rates = RateTable(data.rates)
+
+    def subjects(self, start: int, stop: int) -> list[SubjectResult]:
+        """The results of subjects `start` to `stop` (file order)."""
+        return [self.subject(subject) for subject in self.data.subjects[start:stop]]
+
+    def subject(self, subject: Subject) -> SubjectResult:
+        all_claims, options = self.data.claims, self.read_options[subject.id]
+        claims = [read_claim(i, all_claims[i], self.sources[all_claims[i].source], options)
+                  for i in self.claims_of[subject.id]]
+        if self.aliases is not None:
+            claims = self.aliases.apply(claims)
+        if self.rates is not None:
+            claims = convert_currencies(subject, claims, self.rates)
+        return judge_subject(subject, claims, self.rules, reconcile=self.reconcile)
 
 
 def subject_read_options(data: ClaimsFile, options: JudgeOptions) -> dict[str, ReadOptions]:
@@ -276,7 +295,7 @@ def _comparable(
         best = max(counts, key=counts.__getitem__)  # ties: the first seen (Counter keeps order)
         keep = [rc for rc in readable if rc.value.dimension == best]  # type: ignore[union-attr]
         expected = f"the other claims ({_dimension_words(best)})"
-    kept = set(id(rc) for rc in keep)
+    kept = {id(rc) for rc in keep}
     problems = []
     for rc in readable:
         if id(rc) in kept:

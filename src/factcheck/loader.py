@@ -8,6 +8,7 @@ checks. Only when one of these finds something wrong is the text composed again 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -191,36 +192,44 @@ def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bo
     try:
         return ClaimsFile.model_validate(raw), []
     except ValidationError as exc:
-        problems: list[tuple[NodePath, str, bool]] = []
-        seen_time_fields: set[NodePath] = set()
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            if len(loc) == 4 and loc[2] in ("as_of", "period"):
-                # One message for the field, not one per type the union allows.
-                if loc[:3] not in seen_time_fields:
-                    seen_time_fields.add(loc[:3])
-                    problems.append((loc[:3], f"{'.'.join(map(str, loc[:3]))}: expected an ISO date "
-                                     "(2025-09-29), month (2025-09), year (2025) or a date phrase in quotes", False))
-                continue
-            field_name = ".".join(str(p) for p in loc) or "file"
-            if err["type"] == "extra_forbidden":
-                allowed = _allowed_keys(loc)
-                close = did_you_mean(str(loc[-1]), set(allowed.split(", ")))
-                problems.append((loc, f"unknown key {str(loc[-1])!r}{close} (allowed: {allowed})", True))
-                continue
-            if err["type"] == "missing":
-                problems.append((loc[:-1], f"missing required key {str(loc[-1])!r}", False))
-                continue
-            message = f"{field_name}: {err['msg']}"
-            if err["type"] == "literal_error" and loc == ("version",):
-                message = "version: this file format is version 1; write `version: 1`"
-            hint = _HINTS.get(err["type"])
-            if err["type"] == "string_type" and loc[-1:] not in (("says",), ("quote",)):
-                hint = None
-            if hint:
-                message += f" ({hint})"
-            problems.append((loc, message, False))
-        return None, problems
+        return None, validation_problems(exc.errors(include_url=False))
+
+
+def validation_problems(errors: Iterable[Any], named_from: int = 0) -> list[tuple[NodePath, str, bool]]:
+    """Pydantic's errors, each located by its full path from the top of the file
+    (`("claims", 3, "says")`), as (path, message, whether the key rather than the value is
+    meant): one wording for YAML and JSONL claims files. Messages name the field from
+    `named_from` on (JSONL: `says`, not `claims.3.says`, since the line says which claim)."""
+    problems: list[tuple[NodePath, str, bool]] = []
+    seen_time_fields: set[NodePath] = set()
+    for err in errors:
+        loc = tuple(err["loc"])
+        if len(loc) == 4 and loc[2] in ("as_of", "period"):
+            # One message for the field, not one per type the union allows.
+            if loc[:3] not in seen_time_fields:
+                seen_time_fields.add(loc[:3])
+                problems.append((loc[:3], f"{'.'.join(map(str, loc[named_from:3]))}: expected an ISO date "
+                                 "(2025-09-29), month (2025-09), year (2025) or a date phrase in quotes", False))
+            continue
+        field_name = ".".join(str(p) for p in loc[named_from:]) or "file"
+        if err["type"] == "extra_forbidden":
+            allowed = _allowed_keys(loc)
+            close = did_you_mean(str(loc[-1]), set(allowed.split(", ")))
+            problems.append((loc, f"unknown key {str(loc[-1])!r}{close} (allowed: {allowed})", True))
+            continue
+        if err["type"] == "missing":
+            problems.append((loc[:-1], f"missing required key {str(loc[-1])!r}", False))
+            continue
+        message = f"{field_name}: {err['msg']}"
+        if err["type"] == "literal_error" and loc == ("version",):
+            message = "version: this file format is version 1; write `version: 1`"
+        hint = _HINTS.get(err["type"])
+        if err["type"] == "string_type" and loc[-1:] not in (("says",), ("quote",)):
+            hint = None
+        if hint:
+            message += f" ({hint})"
+        problems.append((loc, message, False))
+    return problems
 
 
 def _allowed_keys(loc: tuple[Any, ...]) -> str:

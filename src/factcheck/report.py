@@ -31,9 +31,11 @@ class Report:
     sources: tuple[Source, ...] = ()
 
 
-def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset()) -> dict[str, Any]:
+def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subject_offset: int = 0) -> dict[str, Any]:
     """The records. Subjects whose verdict is in `locate_verdicts` (`check --fail-on evolving`)
-    also get the `location` of their `id`, so a failing verdict can be pointed at."""
+    also get the `location` of their `id`, so a failing verdict can be pointed at.
+    `subject_offset`: the file position of the first result's subject, when the report holds a
+    slice of the subjects (`parallel.py`)."""
     attention: dict[int, str] = {}  # claim index -> the key to point at
     for result in report.results:
         for p in result.problems:
@@ -64,11 +66,12 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset()) -> di
 
     subjects = []
     problems = []
-    for subject_index, result in enumerate(report.results):
+    value_records = _ValueRecords()
+    for subject_index, result in enumerate(report.results, start=subject_offset):
         problem_of = {p.claim.index: p for p in result.problems}
         claims = []
         for rc in result.claims:
-            record = _claim(rc)
+            record = _claim(rc, value_records)
             problem = problem_of.get(rc.index)
             if problem is not None:
                 record["status"] = problem.kind.value
@@ -133,17 +136,41 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset()) -> di
     }
 
 
-def _claim(rc: ReadClaim) -> dict[str, Any]:
+class _ValueRecords:
+    """`value.to_json()` and `figure(value)` once per Value object in a run: the phrase cache
+    hands the same object to every claim with the same phrase, and hashing a Value (what the
+    lru caches do) costs more than the lookup by identity."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[Value, dict[str, Any], str]] = {}
+        self._labels: dict[int, tuple[Value, str]] = {}
+
+    def __call__(self, value: Value) -> tuple[dict[str, Any], str]:
+        hit = self._by_id.get(id(value))
+        if hit is None:  # the Value is kept with its records, so its id is not reused
+            hit = self._by_id[id(value)] = (value, value.to_json(), figure(value))
+        return dict(hit[1]), hit[2]
+
+    def time_label(self, time: Value) -> str:
+        """`span_label` by identity: claims of one publication day share one time Value."""
+        hit = self._labels.get(id(time))
+        if hit is None:
+            hit = self._labels[id(time)] = (time, span_label(time))
+        return hit[1]
+
+
+def _claim(rc: ReadClaim, value_records: _ValueRecords) -> dict[str, Any]:
+    source, claim = rc.source, rc.claim
     record: dict[str, Any] = {
         "index": rc.index,
-        "source": rc.source.id,
-        "source_title": rc.source.title,
-        "publisher": rc.source.publisher,
-        "language": rc.source.language,
-        "url": rc.source.url,
-        "says": rc.says,
-        "quote": rc.claim.quote,
-        "time": rc.time_label,
+        "source": source.id,
+        "source_title": source.title,
+        "publisher": source.publisher,
+        "language": source.language,
+        "url": source.url,
+        "says": claim.says,
+        "quote": claim.quote,
+        "time": value_records.time_label(rc.time),
         "status": "judged",
         "value": None,
     }
@@ -157,8 +184,7 @@ def _claim(rc: ReadClaim) -> dict[str, Any]:
         record["converted"] = {**rc.value.to_json(), **rc.conversion.to_json()}
         record["converted_figure"] = figure(rounded(rc.value))
     elif rc.value is not None:
-        record["value"] = rc.value.to_json()
-        record["figure"] = figure(rc.value)
+        record["value"], record["figure"] = value_records(rc.value)
     return record
 
 
