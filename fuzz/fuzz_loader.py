@@ -1,4 +1,4 @@
-"""atheris fuzz target: the claims-file loader and the whole judge on any bytes.
+"""atheris fuzz target: the claims-file loaders (YAML and JSONL) and the whole judge on any bytes.
 
     python fuzz/fuzz_loader.py -max_total_time=600 [corpus/]
 
@@ -16,7 +16,10 @@ import atheris
 with atheris.instrument_imports():
     from factcheck.api import check_document
     from factcheck.diagnostics import UnusableInput
+    from factcheck.jsonl import read_jsonl_bytes
     from factcheck.loader import load_claims_text
+    from factcheck.multi import load_many_texts
+    from factcheck.parallel import records
     from factcheck.report import to_dict
 
 SEED = """version: 1
@@ -29,11 +32,37 @@ claims:
   - {subject: s, source: a, says: Astana, quote: q}
   - {subject: s, source: b, says: "quasi 8 miliardi", quote: q}
 """
+JSONL_SEED = (
+    '{"source": {"id": "a", "title": "A", "published": "2025-09-29", "language": "en"}}\n'
+    '{"subject": {"id": "s", "title": "S", "kind": "constant"}}\n'
+    '{"subject": "s", "source": "a", "says": "Astana", "quote": "q"}\n'
+    '{"subject": "s", "source": "a", "says": "quasi 8 miliardi", "quote": "q"}\n'
+)
+
+
+def check_jsonl(fdp: atheris.FuzzedDataProvider) -> None:
+    """Any bytes spliced into a valid claims.jsonl: every non-blank line is an item or an
+    error on that line, and a file that loads is judged."""
+    seed = JSONL_SEED.encode()
+    at = fdp.ConsumeIntInRange(0, len(seed))
+    data = seed[:at] + fdp.ConsumeBytes(200) + seed[at + fdp.ConsumeIntInRange(0, 40):]
+    doc = read_jsonl_bytes(data, "x.jsonl")
+    for d in doc.problems:
+        assert d.line >= 1 and d.col >= 1, d
+    try:
+        loaded = load_many_texts([doc])
+    except UnusableInput as exc:
+        assert exc.diagnostics
+        return
+    records(loaded.data, loaded.display_name, loaded.locate)
 
 
 def check(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
-    mode = fdp.ConsumeIntInRange(0, 2)
+    mode = fdp.ConsumeIntInRange(0, 3)
+    if mode == 3:
+        check_jsonl(fdp)
+        return
     if mode == 0:
         text = fdp.ConsumeUnicodeNoSurrogates(4000)
     else:  # mutate the seed: cut it and splice fuzz text in

@@ -264,3 +264,12 @@ def test_the_cli_prints_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 1
     assert "reading" not in result.output and "judging subjects" not in result.output
+
+
+def test_accept_refuses_a_jsonl_file_and_says_where_to_accept(tmp_path: Path) -> None:
+    path = write(tmp_path, *HEAD, claim("Astana"))
+    before = path.read_bytes()
+    result = runner.invoke(app, ["accept", "s", str(path), "--reason", "checked"])
+    assert result.exit_code == 2
+    assert "accept edits YAML claims files" in result.output
+    assert path.read_bytes() == before

@@ -561,6 +561,7 @@ def accept(
     keeping comments, order and layout. The one command that edits claims.yaml."""
     from factcheck.diagnostics import UnusableInput
     from factcheck.edit import EditError, set_acceptance
+    from factcheck.jsonl import is_jsonl
     from factcheck.loader import display_name, load_claims_text, read_text
 
     if remove == (reason is not None):
@@ -568,6 +569,9 @@ def accept(
     if reason is not None and not reason.strip():
         _fail(["--reason: give the reason the discrepancy is accepted"])
     name = display_name(claims)
+    if is_jsonl(claims):
+        _fail([f"{name}: accept edits YAML claims files; a claims.jsonl comes from a pipeline: write "
+               '"accepted": "REASON" on the claim\'s line there, or accept the subject in the YAML file that defines it'])
     try:
         text = read_text(claims)
         load_claims_text(text, name)  # never edit a file that does not load

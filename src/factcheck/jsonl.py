@@ -179,10 +179,12 @@ def read_jsonl_stream(
         # parsers silently resolve) must go the slow way: every key needs a colon, so when the
         # line has no more colons (or `"key":` shapes) than the claim has distinct keys, no key
         # is repeated.
-        try:
-            claim = claim_fast(raw)
-        except ValueError:
-            claim = None
+        claim = None
+        if not raw.startswith(_DEFINITION_STARTS):  # those are read below, without a failed try
+            try:
+                claim = claim_fast(raw)
+            except ValueError:
+                pass
         if claim is not None and _no_repeated_key(raw, len(claim.model_fields_set)):
             # One string object per id: a million claims name a few thousand sources and
             # subjects, and shared ids are both smaller and faster to look up.
@@ -228,6 +230,7 @@ class _SubjectLine(BaseModel):
     subject: Subject
 
 
+_DEFINITION_STARTS = (b'{"source": {', b'{"subject": {')
 _FAST_DEFINITIONS = ((b'{"source":', "sources", _SourceLine), (b'{"subject":', "subjects", _SubjectLine))
 
 
