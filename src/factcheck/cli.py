@@ -16,9 +16,9 @@ import typer
 
 if TYPE_CHECKING:
     from factcheck.api import Loaded
-    from factcheck.progress import ProgressBar
     from factcheck.engine import JudgeOptions
     from factcheck.models import Tolerances
+    from factcheck.progress import ProgressBar
     from factcheck.report import Report
     from factcheck.values import ReadOptions
 
@@ -570,8 +570,8 @@ def accept(
         _fail(["--reason: give the reason the discrepancy is accepted"])
     name = display_name(claims)
     if is_jsonl(claims):
-        _fail([f"{name}: accept edits YAML claims files; a claims.jsonl comes from a pipeline: write "
-               '"accepted": "REASON" on the claim\'s line there, or accept the subject in the YAML file that defines it'])
+        _fail([(f"{name}: accept edits YAML claims files; a claims.jsonl comes from a pipeline: write "
+                '"accepted": "REASON" on the claim\'s line there, or accept the subject in the YAML file that defines it')])
     try:
         text = read_text(claims)
         load_claims_text(text, name)  # never edit a file that does not load
