@@ -106,6 +106,13 @@ def test_definitions_may_follow_the_claims_that_use_them_and_blank_lines_and_a_b
     assert result.exit_code == 0, result.output
 
 
+def test_a_missing_jsonl_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(tmp_path / "nowhere.jsonl")])
+    assert result.exit_code == 2
+    assert "nowhere.jsonl:1:1: file not found" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def test_a_claim_naming_an_undefined_subject_says_how_to_define_it(tmp_path: Path) -> None:
     path = write(tmp_path, claim("Astana"))
     result = runner.invoke(app, ["check", str(path)])

@@ -16,7 +16,8 @@ from factcheck.loader import ClaimsDocument, load_claims
 from factcheck.report import Report
 
 if TYPE_CHECKING:
-    from factcheck.multi import ClaimsSet, ProgressFactory
+    from factcheck.jsonl import ProgressFactory
+    from factcheck.multi import ClaimsSet
     from factcheck.parallel import SliceDone
     from factcheck.provenance.verify import VerifyOptions
 

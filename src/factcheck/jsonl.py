@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from array import array
 from collections.abc import Callable
@@ -29,7 +30,7 @@ from typing import IO, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.diagnostics import Diagnostic, UnusableInput, did_you_mean
+from factcheck.diagnostics import Diagnostic, did_you_mean
 from factcheck.models import Claim, ClaimsFile, Source, Subject
 
 #: A line longer than this is refused (and skipped without reading it into memory): a claim with
@@ -45,6 +46,8 @@ _BOM = b"\xef\xbb\xbf"
 MAX_SUGGESTIONS = 50
 
 Progress = Callable[[int], None]  # called with the bytes read so far
+#: (file name, its size in bytes) → a `Progress` for that file (a progress bar's `reading`).
+ProgressFactory = Callable[[str, int], Progress]
 
 
 def is_jsonl(path: Path) -> bool:
@@ -123,20 +126,17 @@ def value_column(text: str, key: str | None, nested: bool = False, at_key: bool 
     return m.start() + 1 if at_key else m.end() + 1
 
 
-def read_jsonl(path: Path, name: str, progress: Progress | None = None) -> JsonlDocument:
+def read_jsonl(path: Path, name: str, progress: ProgressFactory | None = None) -> JsonlDocument:
     """Stream a claims.jsonl file. Raises UnusableInput only when the file cannot be opened;
     problems in its lines are collected in `problems` (the caller reports them with the
-    rest of the set's errors)."""
-    try:
+    rest of the set's errors). `progress` is given the size of the file once it is open."""
+    from factcheck.loader import unreadable_as_input
+
+    with unreadable_as_input(name):
         f = path.open("rb")
-    except FileNotFoundError:
-        raise UnusableInput([Diagnostic(name, 1, 1, "file not found")]) from None
-    except IsADirectoryError:
-        raise UnusableInput([Diagnostic(name, 1, 1, "is a directory, not a claims file")]) from None
-    except OSError as exc:
-        raise UnusableInput([Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}")]) from None
     with f:
-        return read_jsonl_stream(f, name, lambda: path.open("rb"), progress)
+        follow = progress(name, os.fstat(f.fileno()).st_size) if progress else None
+        return read_jsonl_stream(f, name, lambda: path.open("rb"), follow)
 
 
 def read_jsonl_bytes(data: bytes, name: str) -> JsonlDocument:

@@ -8,7 +8,8 @@ checks. Only when one of these finds something wrong is the text composed again 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -87,6 +88,20 @@ def max_file_bytes() -> int:
     return int(megabytes_setting("FACTCHECK_MAX_FILE_MB", DEFAULT_MAX_FILE_MB) * 2**20)
 
 
+@contextmanager
+def unreadable_as_input(name: str) -> Iterator[None]:
+    """A claims file that cannot be opened or read (YAML or JSONL) as `UnusableInput` at its
+    first line, in the same words for every kind of file."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise UnusableInput([Diagnostic(name, 1, 1, "file not found")]) from None
+    except IsADirectoryError:
+        raise UnusableInput([Diagnostic(name, 1, 1, "is a directory, not a claims file")]) from None
+    except OSError as exc:
+        raise UnusableInput([Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}")]) from None
+
+
 def read_text(path: Path) -> str:
     """The file as text; BOM removed; invalid UTF-8 is an error with its position."""
     name = display_name(path)
@@ -101,14 +116,8 @@ def read_text(path: Path) -> str:
             f"the file is {size / 2**20:.0f} MB, over the limit of {limit / 2**20:.0f} MB: split it into a "
             "folder of files, or set FACTCHECK_MAX_FILE_MB",
         )])
-    try:
+    with unreadable_as_input(name):
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UnusableInput([Diagnostic(name, 1, 1, "file not found")]) from None
-    except IsADirectoryError:
-        raise UnusableInput([Diagnostic(name, 1, 1, "is a directory, not a claims file")]) from None
-    except OSError as exc:
-        raise UnusableInput([Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}")]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

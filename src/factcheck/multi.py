@@ -12,13 +12,18 @@ set in one file of a set only; `rates:` and `aliases:` are pooled.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factcheck.diagnostics import Diagnostic, UnusableInput
-from factcheck.jsonl import JsonlDocument, is_jsonl, read_jsonl, read_jsonl_bytes
+from factcheck.jsonl import (
+    JsonlDocument,
+    ProgressFactory,
+    is_jsonl,
+    read_jsonl,
+    read_jsonl_bytes,
+)
 from factcheck.loader import (
     ClaimsDocument,
     SharedIds,
@@ -31,8 +36,6 @@ from factcheck.models import ClaimsFile
 
 SECTIONS = ("sources", "subjects", "claims", "rates")
 
-#: (file name, its size in bytes) → a callback given the bytes read so far (a progress bar).
-ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 
 @dataclass
@@ -89,7 +92,7 @@ def load_many(paths: list[Path], progress: ProgressFactory | None = None) -> Cla
         try:
             if is_jsonl(path):
                 name = display_name(path)
-                items.append(read_jsonl(path, name, progress(name, path.stat().st_size) if progress else None))
+                items.append(read_jsonl(path, name, progress))
             else:
                 items.append((read_text(path), display_name(path)))
         except UnusableInput as exc:
