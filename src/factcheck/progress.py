@@ -48,6 +48,12 @@ class ProgressBar:
             if self.clock() - self.started_at < DELAY:
                 return
             self._start()
+            for pending, (done_then, total_then) in self._pending.items():
+                self._show(pending, done_then, total_then)
+            return
+        self._show(stage, done, total)
+
+    def _show(self, stage: str, done: int, total: int) -> None:
         task = self._tasks.get(stage)
         if task is None:
             task = self._tasks[stage] = self._bar.add_task(stage, total=total)
@@ -55,7 +61,6 @@ class ProgressBar:
 
     def _start(self) -> None:
         from rich.console import Console
-        from rich.markup import escape
         from rich.progress import (
             BarColumn,
             Progress,
@@ -65,15 +70,10 @@ class ProgressBar:
         )
 
         console = Console(file=self.stream, force_terminal=self.force_terminal)
-        self._bar = Progress(TextColumn("{task.fields[label]}"), BarColumn(), TaskProgressColumn(),
+        # Labels hold file names: `markup=False`, so rich prints them and never reads them as markup.
+        self._bar = Progress(TextColumn("{task.description}", markup=False), BarColumn(), TaskProgressColumn(),
                              TimeRemainingColumn(), console=console, transient=True)
         self._bar.start()
-        add_task = self._bar.add_task
-        # Labels hold file names: rich must print them, never read them as markup.
-        self._bar.add_task = lambda stage, total: add_task("", total=total, label=escape(stage))
-        for stage, (done, total) in self._pending.items():
-            self._tasks[stage] = self._bar.add_task(stage, total=total)
-            self._bar.update(self._tasks[stage], completed=done)
 
     def close(self) -> None:
         if self._bar is not None:
