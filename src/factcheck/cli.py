@@ -216,12 +216,12 @@ def _load(claims: Path | list[Path], progress: ProgressBar | None = None) -> Loa
         _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the claims file cannot be used."])
 
 
-def _report(claims: Path | list[Path], options: JudgeOptions, loaded: Loaded | None = None) -> Report:
+def _report(claims: Path | list[Path], options: JudgeOptions) -> Report:
     """Load and judge the claims file (or files and folders, as one set), or exit 2 with every
     error in them."""
     from factcheck.api import check_loaded
 
-    return check_loaded(loaded or _load(claims), options)
+    return check_loaded(_load(claims), options)
 
 
 def _verification(loaded: Loaded, min_similarity: float, allow_outside_paths: bool, max_document_mb: float | None) -> dict[str, Any]:
