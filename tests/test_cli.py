@@ -234,7 +234,7 @@ def test_parse_jsonl_survives_lines_that_cannot_be_read() -> None:
     result = runner.invoke(app, ["parse", "--jsonl"], input="\n".join(lines) + "\n")
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 0 and len(out) == 4
-    assert "error" in out[0] and out[1]["lower"] == 4.5 and "error" in out[2] and "error" in out[3]
+    assert "error" in out[0] and out[1]["lower"] == 4.75 and "error" in out[2] and "error" in out[3]
 
 
 def test_odd_columns_value_does_not_crash(monkeypatch: pytest.MonkeyPatch) -> None:

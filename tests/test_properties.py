@@ -76,7 +76,7 @@ def test_any_text_reads_or_fails_cleanly(phrase: str, lang: str, published: dt.d
 
 
 HEDGES_EN = {
-    "": (True, True), "about ": (True, True), "up to ": (False, True), "over ": (False, False),
+    "": (True, False), "about ": (True, True), "up to ": (False, True), "over ": (False, False),
     "at least ": (True, False), "nearly ": (True, False),
 }
 
@@ -93,7 +93,11 @@ def test_hedged_amounts_contain_or_bound_the_figure(hedge: str, number, scale: s
     iv = value.interval
     assert value.kind is ValueKind.AMOUNT and value.unit == "USD" and iv is not None
     lower_inclusive, upper_inclusive = HEDGES_EN[hedge]
-    if hedge in ("", "about "):
+    if hedge == "":
+        # the values that round to x, never wider than ±5% of it (SPEC §2, revised)
+        assert iv.lower <= x < iv.upper  # type: ignore[operator]
+        assert iv.upper - iv.lower <= 0.1 * x * (1 + 1e-9)  # type: ignore[operator]
+    elif hedge == "about ":
         assert iv.lower <= x <= iv.upper  # type: ignore[operator]
     elif hedge == "up to ":
         assert iv.lower is None and abs(iv.upper - x) <= 1e-6 * x  # type: ignore[operator]
@@ -222,4 +226,45 @@ def test_numbers_written_in_words_by_num2words_read_back(n: int, lang: str) -> N
     iv = value.interval
     assert iv is not None and iv.lower is not None and iv.upper is not None
     assert (iv.lower + iv.upper) / 2 == n  # centred on n, within the stated precision
-    assert iv.lower <= n <= iv.upper
+    assert iv.lower <= n < iv.upper or iv.lower == n == iv.upper
+
+
+# -- rounding: adjacent stated values never agree (SPEC §2, revised) -----------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.integers(1, 10**9),
+    st.integers(1, 10**9),
+    st.integers(0, 2),  # three decimals are refused as ambiguous with thousands ("1.000")
+    st.sampled_from(["", " million", " billion", "%"]),
+    LANGS,
+)
+def test_two_different_bare_figures_with_the_same_precision_never_agree(
+    a: int, b: int, decimals: int, suffix: str, lang: str
+) -> None:
+    """`6.3` and `6.4`, `63893` and `63894`: each is the half-open interval of values that round
+    to it, so two different figures written to the same digit share no value."""
+    from factcheck.values.writer import number
+    from factcheck.values.lexicon import get_lexicon
+
+    if a == b:
+        return
+    lex = get_lexicon(lang)
+    scale = 10**decimals
+
+    def written(n: int) -> str:
+        # n / 10**decimals with exactly `decimals` decimals and no trailing zeros to drop:
+        # the last digit is significant (7.60 is precise to the hundredth, like 7.61)
+        whole, frac = divmod(n, scale)
+        text = number(whole, lex)
+        if decimals:
+            text += lex.decimal + str(frac).rjust(decimals, "0")
+        return text + (suffix if lang == "en" or suffix in ("", "%") else "")
+
+    if a % 10 == 0 or b % 10 == 0:
+        return  # a trailing zero of a whole number is a coarser precision: not the same
+    va = parse_value(written(a), lang, dt.date(2025, 1, 1))
+    vb = parse_value(written(b), lang, dt.date(2025, 1, 1))
+    assert va.interval is not None and vb.interval is not None
+    assert not va.interval.overlaps(vb.interval), (written(a), written(b))

@@ -67,9 +67,9 @@ def test_a_rate_converts_and_the_claims_agree() -> None:
     assert subject["verdict"] == "consistent"
     euro = next(c for c in subject["claims"] if c["source"] == "b")
     assert euro["value"]["unit"] == "EUR"  # `value` is still the reading of `says`
-    assert euro["value"]["lower"] == 450e6
+    assert euro["value"]["lower"] == 475e6  # 500 million rounded: never wider than ±5%
     assert euro["converted"]["unit"] == "USD"
-    assert euro["converted"]["lower"] == pytest.approx(450e6 * 1.17)
+    assert euro["converted"]["lower"] == pytest.approx(475e6 * 1.17)
     assert euro["converted"]["rates"] == [{"pair": "EUR/USD", "rate": 1.17, "on": "2025-09-29", "source": None}]
 
 

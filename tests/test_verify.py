@@ -116,7 +116,7 @@ def test_says_that_drops_the_hedge_is_misread(repo: Path) -> None:
     code, out = _verify(repo)
     assert code == 1
     assert (f"claims.yaml:{line}:11: FV004 says-misread italy-investment-cumulative (akorda-2025-09-29): the quote's "
-            "words 'up to $7.6 billion' read as ≤ $7.6 bn, but says '$7.6 billion' reads as $7.55–7.65 bn") in out
+            "words 'up to $7.6 billion' read as ≤ $7.6 bn, but says '$7.6 billion' reads as $7.6 bn") in out
 
 
 def test_typography_whitespace_and_case_do_not_count(repo: Path) -> None:

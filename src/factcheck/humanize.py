@@ -69,6 +69,10 @@ def figure(value: Value) -> str:
         return _number(x / scale)
 
     lo, hi = iv.lower, iv.upper
+    if value.stated is not None:
+        # A bare figure is shown as written (`217,074`, `$7.6 bn`), never as the interval of
+        # values that round to it (`217,073.5–217,074.5`) nor rounded for display.
+        return f"{prefix}{num(value.stated)}{suffix}"
     if lo is not None and hi is not None:
         if lo == hi:
             return f"{prefix}{num(lo)}{suffix}"
@@ -105,7 +109,8 @@ def rounded(value: Value, digits: int = 4) -> Value:
     lower, upper = r(iv.lower), r(iv.upper)
     if lower is not None and upper is not None and lower == upper:
         return Value(value.kind, Interval.closed(lower, upper), unit=value.unit)
-    return Value(value.kind, Interval(lower, upper, iv.lower_inclusive, iv.upper_inclusive), unit=value.unit)
+    return Value(value.kind, Interval(lower, upper, iv.lower_inclusive, iv.upper_inclusive), unit=value.unit,
+                 stated=r(value.stated))
 
 
 def compact_number(x: float) -> str:

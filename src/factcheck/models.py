@@ -170,6 +170,12 @@ class Tolerances(_Model):
         "(default 0.5: '7.6' is 7.55..7.65; 0 reads bare figures as exact).",
         examples=[0.5],
     )
+    rounding_cap: Fraction | None = Field(
+        default=None,
+        description="A bare figure is never read wider than ± this fraction of itself (default "
+        "0.05: '100000' is 95,000..105,000, not 50,000..150,000).",
+        examples=[0.05],
+    )
 
 
 class Subject(_Model):

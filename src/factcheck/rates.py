@@ -121,4 +121,5 @@ def converted(value: Value, conversion: Conversion, target: str) -> Value:
         Interval(scale(iv.lower), scale(iv.upper), iv.lower_inclusive, iv.upper_inclusive),
         unit=target,
         note=value.note,
+        stated=scale(value.stated),
     )

@@ -87,7 +87,9 @@ def common_value(claims: Sequence[ReadClaim]) -> Value | None:
     if first.kind is ValueKind.DATE:
         assert inter.lower is not None and inter.upper is not None
         return span_value(day_from_number(inter.lower), day_from_number(inter.upper))
-    return Value(first.kind, inter, first.unit)
+    # When one claim is the tightest, its value is the answer, shown as that source wrote it.
+    tightest = next((rc.value for rc in claims if rc.value is not None and rc.value.interval == inter), None)
+    return tightest if tightest is not None else Value(first.kind, inter, first.unit)
 
 
 def series(subject: Subject, judged: Sequence[ReadClaim]) -> tuple[SeriesPoint, ...]:

@@ -64,6 +64,7 @@ class Value:
     note: str | None = None
     granularity: str | None = None  # dates: day | month | quarter | half | year | span
     within: str | None = None  # categories: the place that contains this one (a city's country)
+    stated: float | None = None  # a bare figure: the number as written (base units), for display
 
     @property
     def dimension(self) -> tuple[str, str | None]:

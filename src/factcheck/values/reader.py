@@ -48,7 +48,8 @@ class ReadOptions:
 
     approx: float = 0.10  # "about X" → X ± 10% (never narrower than X's stated precision)
     nearly: float = 0.10  # "nearly X" → [X − 10%, X)
-    precision: float = 0.5  # a bare figure is X ± 0.5 units of its last significant digit
+    precision: float = 0.5  # a bare figure is X ± 0.5 units of its last significant digit…
+    rounding_cap: float = 0.05  # …but never more than ±5% of X (half of `about`): SPEC §2
     over: float | None = None
     at_least: float | None = None
     up_to: float | None = None
@@ -371,17 +372,27 @@ class _Reader:
             if lo > hi:
                 raise ReadError(f"a range from {lo:g} down to {hi:g} is backwards")
             interval = Interval.closed(lo, hi)
+            stated = None
         else:
             interval = self._hedged(first, factor, hedge)
-        return Value(kind, interval, unit=unit, note=note)
+            stated = tidy(first.value * factor) if hedge is None else None
+        return Value(kind, interval, unit=unit, note=note, stated=stated)
 
     def _hedged(self, q: _Quantity, factor: float, hedge: str | None) -> Interval:
         x = q.value * factor
         o = self.options
         step = q.half_step * factor * (o.precision / 0.5)
+        if x != 0:
+            # A round figure is never read wider than ±5% of itself: `100000` is 95,000–105,000,
+            # not 50,000–150,000 (SPEC §2, revised).
+            step = min(step, abs(x) * o.rounding_cap)
         match hedge:
             case None:
-                return Interval.closed(tidy(x - step), tidy(x + step))
+                # The values that ROUND to X: half-open, so adjacent stated values (`6.3` and
+                # `6.4`, `63893` and `63894`) never share a point.
+                if step == 0:
+                    return Interval.closed(tidy(x), tidy(x))
+                return Interval(tidy(x - step), tidy(x + step), True, False)
             case "exact":
                 return Interval.closed(tidy(x), tidy(x))
             case "approx":

@@ -51,12 +51,20 @@ def write_value(value: Value, lang: str, options: ReadOptions = DEFAULT_OPTIONS)
 def _quantity_phrase(value: Value, iv: Interval, lex: Lexicon, options: ReadOptions) -> str:
     t = lex.canonical
     unit = _unit_writer(value, lex)
+
     lo, hi = iv.lower, iv.upper
     if lo is not None and hi is not None:
         if iv.lower_inclusive and iv.upper_inclusive:
             if lo == hi:
                 return t["exact"].format(x=unit(lo))
             return t["between"].format(lo=unit(lo), hi=unit(hi))
+        if iv.lower_inclusive and not iv.upper_inclusive and value.stated is not None:
+            # A bare figure: the stated number, with as many decimals as its rounding needs
+            # (`7.60` reads 7.595..7.605, `7.6` reads 7.55..7.65).
+            template, factor = _unit_template(value, lex)
+            for phrase in _bare_candidates(value.stated / factor, template, lex):
+                if _reads_as(phrase, lex, options) == iv:
+                    return phrase
         if iv.lower_inclusive and not iv.upper_inclusive and hi > 0:
             if float(f"{hi - hi * options.nearly:.15g}") == lo:
                 return t["nearly"].format(x=unit(hi))
@@ -68,27 +76,57 @@ def _quantity_phrase(value: Value, iv: Interval, lex: Lexicon, options: ReadOpti
     raise NotWritable(f"no phrase reads as {iv.notation()} with these tolerances")
 
 
+def _bare_candidates(stated: float, template, lex: Lexicon):  # type: ignore[no-untyped-def]
+    """Ways to write a bare figure (in the unit written), finest reading last: the number as
+    it is, with trailing decimal zeros (`7.60` is precise to the hundredth), and with each scale
+    word of the language (`2.0 thousand` is precise to the hundred, which `2,000` is not)."""
+    entries = lex.scales.entries()
+    scales = sorted({s for _, s in entries if s > 1})
+    words = {s: " ".join(next(t for t, v in entries if v == s)) for s in scales}
+    for scale in (1.0, *scales):
+        whole, _, frac = number(stated / scale, lex).partition(lex.decimal)
+        for decimals in range(len(frac.rstrip("0")), 7):
+            text = whole + (lex.decimal + frac.ljust(decimals, "0") if decimals else "")
+            yield template(text + (" " + words[scale] if scale != 1.0 else ""))
+
+
+def _reads_as(phrase: str, lex: Lexicon, options: ReadOptions) -> Interval | None:
+    from factcheck.values.reader import parse_value
+
+    try:
+        return parse_value(phrase, lex.language, None, options).interval
+    except ValueError:
+        return None
+
+
 def _unit_writer(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
     """A function writing one bound with its unit: `7 550 000 000 USD`, `12,5%`, `20 лет`."""
+    template, factor = _unit_template(value, lex)
+    return lambda x: template(number(x / factor, lex))
+
+
+def _unit_template(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
+    """How a number (already written) takes the value's unit, and the factor from base units to
+    the unit written: (`lambda n: n + " km"`, 1000.0)."""
     t = lex.canonical
     match value.kind:
         case ValueKind.PERCENT:
-            return lambda x: t["percent"].format(x=number(x, lex))
+            return (lambda n: t["percent"].format(x=n)), 1.0
         case ValueKind.DURATION:
-            return lambda x: t["duration"].format(x=number(x, lex))
+            return (lambda n: t["duration"].format(x=n)), 1.0
         case ValueKind.NUMBER:
-            return lambda x: number(x, lex)
+            return (lambda n: n), 1.0
     assert value.unit is not None
     from factcheck.units import is_currency, to_base
 
     if is_currency(value.unit):
-        return lambda x: f"{number(x, lex)} {value.unit}"
+        return (lambda n: f"{n} {value.unit}"), 1.0
     # A physical unit: any word of the language for a unit with this base, scaled back to it.
     for toks, unit_name in _unit_words(lex):
         factor, base = to_base(unit_name)
         if base == value.unit:
             word = " ".join(toks)
-            return lambda x: f"{number(x / factor, lex)} {word}"
+            return (lambda n: f"{n} {word}"), factor
     raise NotWritable(f"no word for {value.unit!r} in {lex.language!r}")
 
 
@@ -114,7 +152,7 @@ def number(x: float, lex: Lexicon) -> str:
         whole = whole[:-3]
     groups.insert(0, whole)
     out = lex.group.join(groups)
-    if len(frac) == 3:
+    if len(frac) == 3 and whole != "0":
         frac += "0"  # "7.595" could be thousands written the other way: "7.5950" cannot
     if frac:
         out += lex.decimal + frac
