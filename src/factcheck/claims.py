@@ -12,6 +12,7 @@ from factcheck.models import Claim, Source
 if TYPE_CHECKING:
     from factcheck.rates import Conversion
 from factcheck.values import ReadError, ReadOptions, Value, ValueKind, parse_value
+from factcheck.values.expect import Expect
 from factcheck.values.model import date_value
 
 
@@ -96,7 +97,11 @@ def _read_time(raw: object, source: Source, options: ReadOptions) -> Value:
     return value
 
 
-def read_claim(index: int, claim: Claim, source: Source, options: ReadOptions) -> ReadClaim:
+def read_claim(
+    index: int, claim: Claim, source: Source, options: ReadOptions, expect: Expect | None = None
+) -> ReadClaim:
+    """The claim with its figure read as its subject's values are (`expect`), its time and its
+    period; or why one of them could not be read."""
     published = date_value(source.published, source.published, "day")
     time, period, value = published, None, None
     try:
@@ -110,7 +115,7 @@ def read_claim(index: int, claim: Claim, source: Source, options: ReadOptions) -
     except ReadError as exc:
         return ReadClaim(index, claim, source, None, f"period: {exc}", "period", time, None)
     try:
-        value = parse_value(claim.says, source.language, source.published, options)
+        value = parse_value(claim.says, source.language, source.published, options, expect)
     except ReadError as exc:
         return ReadClaim(index, claim, source, None, str(exc), "says", time, period)
     return ReadClaim(index, claim, source, value, None, None, time, period)

@@ -12,12 +12,15 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from factcheck.claims import ReadClaim, read_claim
+from factcheck.inference import file_reads_counts, infer
 from factcheck.humanize import figure
 from factcheck.models import ClaimsFile, Subject, SubjectKind, Tolerances
 from factcheck.rules import Conflict, Severity
 from factcheck.rules.base import all_agree, describe, time_order
 from factcheck.rules.registry import RuleSet, default_rules
-from factcheck.values import ReadOptions, ValueKind
+from factcheck.interval import Interval
+from factcheck.values import ReadOptions, Value, ValueKind
+from factcheck.values.expect import Expect, expect_of
 
 if TYPE_CHECKING:
     from factcheck.categories import AliasTable
@@ -66,6 +69,7 @@ class SubjectResult:
     accepted: str | None = None  # why the conflicts are accepted: then `check` does not fail
     stale: tuple[Conflict, ...] = ()  # FC900: acceptances with nothing left to accept
     reconciliation: Reconciliation | None = None
+    reading: str | None = None  # how the claims were read when the subject's unit does not say
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,8 @@ class Judging:
         for i, claim in enumerate(data.claims):
             by_subject[claim.subject].append(i)
         self.claims_of = by_subject
+        self.expect = {s.id: subject_expectation(s) for s in data.subjects}
+        self._file_counts: tuple[int, int] | None = None
         self.rules = options.rules if options.rules is not None else default_rules()
         self.reconcile = options.reconcile
         self.aliases: AliasTable | None = None
@@ -116,15 +122,39 @@ class Judging:
         """The results of subjects `start` to `stop` (file order)."""
         return [self.subject(subject) for subject in self.data.subjects[start:stop]]
 
+    def file_counts(self) -> tuple[int, int]:
+        """The file's plain counts and claims (inference.py), counted once, when first needed."""
+        if self._file_counts is None:
+            self._file_counts = file_reads_counts(c.says for c in self.data.claims)
+        return self._file_counts
+
     def subject(self, subject: Subject) -> SubjectResult:
         all_claims, options = self.data.claims, self.read_options[subject.id]
-        claims = [read_claim(i, all_claims[i], self.sources[all_claims[i].source], options)
-                  for i in self.claims_of[subject.id]]
+        expect = self.expect[subject.id]
+
+        def read_all(expect: Expect | None) -> list[ReadClaim]:
+            return [read_claim(i, all_claims[i], self.sources[all_claims[i].source], options, expect)
+                    for i in self.claims_of[subject.id]]
+
+        claims = read_all(expect)
+        inference = infer(claims, self.file_counts) if expect is None else None
+        if inference is not None:
+            claims = read_all(inference.expect)
         if self.aliases is not None:
             claims = self.aliases.apply(claims)
         if self.rates is not None:
             claims = convert_currencies(subject, claims, self.rates)
-        return judge_subject(subject, claims, self.rules, reconcile=self.reconcile)
+        return judge_subject(subject, claims, self.rules, reconcile=self.reconcile,
+                             reading=inference.why if inference is not None else None)
+
+
+def subject_expectation(subject: Subject) -> Expect | None:
+    """What the subject's `unit:` says its values are (None: it does not say)."""
+    if not subject.unit:
+        return None
+    from factcheck.units import subject_dimension
+
+    return expect_of(subject_dimension(subject.unit))
 
 
 def subject_read_options(data: ClaimsFile, options: JudgeOptions) -> dict[str, ReadOptions]:
@@ -181,6 +211,7 @@ def judge_subject(
     rules: RuleSet | None = None,
     *,
     reconcile: bool = True,
+    reading: str | None = None,
 ) -> SubjectResult:
     rules = rules if rules is not None else default_rules()
     problems: list[ClaimProblem] = [
@@ -207,7 +238,7 @@ def judge_subject(
         reconciliation = work_out(subject, judged, conflicts, lambda cs: errors(subject, cs, rules))
     return SubjectResult(
         subject, verdict, reason, (*judged, *others), tuple(conflicts), tuple(problems),
-        tuple(warnings), accepted, tuple(stale), reconciliation,
+        tuple(warnings), accepted, tuple(stale), reconciliation, reading,
     )
 
 
@@ -284,6 +315,9 @@ def _comparable(
         return [], []
     from factcheck.units import is_currency
 
+    if any(rc.value.dimension == _MINUTES for rc in readable):  # type: ignore[union-attr]
+        readable = [_in_minutes(rc) for rc in readable]
+
     if subject.unit:
         from factcheck.units import subject_dimension
 
@@ -324,6 +358,23 @@ def _comparable(
             )
         )
     return keep, problems
+
+
+_MINUTES = ("date", "minute")
+
+
+def _in_minutes(rc: ReadClaim) -> ReadClaim:
+    """A claim dated by day, on a subject of times of day: its days as their minutes (a day is
+    every minute of it), so that `Dec 1` and `2:55 PM Dec 1` can be compared."""
+    from dataclasses import replace
+
+    value = rc.value
+    if value is None or value.dimension != ("date", "day") or value.interval is None:
+        return rc
+    iv = value.interval
+    assert iv.lower is not None and iv.upper is not None
+    minutes = Interval.closed(iv.lower * 1440, iv.upper * 1440 + 1439)
+    return replace(rc, value=Value(ValueKind.DATE, minutes, unit="minute", granularity=value.granularity))
 
 
 _KIND_WORDS = {"date": "a date", "percent": "a percentage", "rank": "a rank",

@@ -104,6 +104,9 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
                 "unit": result.subject.unit,
                 "verdict": result.verdict.value,
                 "reason": result.reason,
+                "judged": len(result.claims) - len(result.problems),
+                "total": len(result.claims),
+                "reading": result.reading,
                 **({"tolerances": result.subject.tolerances.model_dump(exclude_none=True)}
                    if result.subject.tolerances else {}),
                 "claims": claims,

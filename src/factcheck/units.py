@@ -76,6 +76,11 @@ _KIND_WORDS = {
     "number": ("number", None), "count": ("number", None), "category": ("category", None),
     "name": ("category", None), "place": ("category", None), "year": ("duration", "year"),
     "years": ("duration", "year"), "duration": ("duration", "year"),
+    # (revised SPEC §1) what a subject's values are, in words
+    "counts": ("number", None), "people": ("number", None), "persons": ("number", None),
+    "names": ("category", None),
+    "time": ("date", "minute"), "time of day": ("date", "minute"), "datetime": ("date", "minute"),
+    "code": ("category", "code"), "codes": ("category", "code"), "identifier": ("category", "code"),
 }
 
 

@@ -31,6 +31,8 @@ def render(subject: dict[str, Any], rules: list[dict[str, str]], *, width: int =
     if subject.get("tolerances"):
         given = ", ".join(f"{k} {v}" for k, v in subject["tolerances"].items())
         out.append(f"   Its own tolerances: {given}.")
+    if subject.get("reading"):
+        out.append(f"   {p(subject['reading'])}")
     out.append("")
     out.append("2. Each claim, how it was read, and its time (in time order):")
     for n, c in enumerate(subject["claims"], 1):

@@ -160,6 +160,8 @@ class Lexicon:
     named_durations: PhraseIndex[float]  # "полвека", "half a century": years, no count
     since_words: PhraseIndex[bool]  # "since 2019": from then to the publication day
     canonical: dict[str, Any]  # templates to write a value back (factcheck.values.writer)
+    code_qualifiers: frozenset[str] = frozenset()  # "terminal" in "Terminal B - B36" (values/codes.py)
+    non_answers: frozenset[str] = frozenset()  # "not provided", "n/a": words joined by one space
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -326,7 +328,7 @@ LANGUAGE_KEYS = frozenset(
     "year_words month_words of_the_year first_months quarter_words half_words quarters halves "
     "decade_suffixes decade_after decade_words decade_prefixes duration_units named_durations "
     "duration_prefixes since_words category_prefixes not_names canonical future_tense "
-    "name_endings".split()
+    "name_endings code_qualifiers non_answers".split()
 )
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -449,4 +451,8 @@ def get_lexicon(language: str) -> Lexicon:
         named_durations=PhraseIndex(_table(d.get("named_durations"), float)),
         since_words=_phrases(d.get("since_words")),
         canonical=dict(d.get("canonical", {})),
+        code_qualifiers=frozenset(normalise(w) for w in d.get("code_qualifiers", [])),
+        non_answers=frozenset(
+            " ".join(re.findall(r"[^\W_]+", normalise(w))) for w in d.get("non_answers", [])
+        ),
     )

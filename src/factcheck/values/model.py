@@ -85,6 +85,10 @@ class Value:
 
     def overlaps(self, other: Value) -> bool:
         if self.kind is ValueKind.CATEGORY or other.kind is ValueKind.CATEGORY:
+            if self.unit == "code" and other.unit == "code":
+                # The same code in the same container, where both name one (values/codes.py).
+                same_code = not self.category or not other.category or self.category == other.category
+                return same_code and (self.within is None or other.within is None or self.within == other.within)
             # The same name, or one place inside the other ("Astana" and "in Kazakhstan").
             return (
                 self.category == other.category

@@ -23,7 +23,9 @@ from factcheck.interval import Interval
 
 if TYPE_CHECKING:
     from factcheck.places import Place
+from factcheck.values.codes import read_code
 from factcheck.values.dates import DateReader, iso_value, might_be_a_date
+from factcheck.values.expect import QUANTITIES, Expect
 from factcheck.values.lexicon import (
     Lexicon,
     PhraseIndex,
@@ -96,6 +98,7 @@ def parse_value(
     lang: str = "en",
     published: dt.date | None = None,
     options: ReadOptions = DEFAULT_OPTIONS,
+    expect: Expect | None = None,
 ) -> Value:
     """Read one figure as written (`says`) into a Value, or raise `ReadError`.
 
@@ -104,12 +107,15 @@ def parse_value(
     date word reads the same whatever the publication day, so it is cached without the day
     (the same "about $6 billion" from a thousand sources is read once); a phrase that may be a
     date is cached with it.
+
+    `expect` is what the subject's values are (values/expect.py): on a count subject `2845` is a
+    count, never the year 2845; on a code subject `42B` is the code 42B, never 42 billion.
     """
     if not isinstance(text, str):
         raise ReadError("a figure must be text")
-    result = _parse_undated(text, lang, options)
+    result = _parse_undated(text, lang, options, expect)
     if result is _NEEDS_DAY:
-        result = _parse_cached(text, lang, published or dt.date.today(), options)
+        result = _parse_cached(text, lang, published or dt.date.today(), options, expect)
     if isinstance(result, ReadError):
         # The same error object each time (cached), so drop the traceback of earlier raises.
         raise result.with_traceback(None)
@@ -133,7 +139,9 @@ _NO_DAY = dt.date(2000, 1, 1)
 
 
 @lru_cache(maxsize=131072)
-def _parse_undated(text: str, lang: str, options: ReadOptions) -> Value | ReadError | _NeedsDay:
+def _parse_undated(
+    text: str, lang: str, options: ReadOptions, expect: Expect | None = None
+) -> Value | ReadError | _NeedsDay:
     """The reading of a phrase that cannot be a date phrase (no month, year or date word, so
     the date reader never looks at the day), or `_NEEDS_DAY`. Errors that do not depend on the
     text's meaning (language, length) are answered here too."""
@@ -141,6 +149,8 @@ def _parse_undated(text: str, lang: str, options: ReadOptions) -> Value | ReadEr
         lex = _lexicon(lang)
         if len(text) > MAX_PHRASE_LENGTH:
             return _parse_uncached(text, lang, _NO_DAY, options)  # the length error
+        if expect is Expect.CODE or expect in QUANTITIES:
+            return _parse_uncached(text, lang, _NO_DAY, options, expect)  # no date reader looks
         try:
             plain = normalise(text)
             dated = bool(plain) and iso_value(plain) is None and might_be_a_date(lex, tokenise(plain))
@@ -148,17 +158,19 @@ def _parse_undated(text: str, lang: str, options: ReadOptions) -> Value | ReadEr
             dated = True  # the dated path reads it again and words the error
         if dated:
             return _NEEDS_DAY
-        return _parse_uncached(text, lang, _NO_DAY, options)
+        return _parse_uncached(text, lang, _NO_DAY, options, expect)
     except ReadError as exc:
         return exc
 
 
 @lru_cache(maxsize=65536)
-def _parse_cached(text: str, lang: str, published: dt.date, options: ReadOptions) -> Value | ReadError:
+def _parse_cached(
+    text: str, lang: str, published: dt.date, options: ReadOptions, expect: Expect | None = None
+) -> Value | ReadError:
     """The reading, or the error, of one phrase on one publication day: both are cached, since
     corpora repeat both."""
     try:
-        return _parse_uncached(text, lang, published, options)
+        return _parse_uncached(text, lang, published, options, expect)
     except ReadError as exc:
         return exc
 
@@ -178,14 +190,16 @@ def _lexicon(lang: str) -> Lexicon:
         ) from None
 
 
-def _parse_uncached(text: str, lang: str, published: dt.date, options: ReadOptions) -> Value:
+def _parse_uncached(
+    text: str, lang: str, published: dt.date, options: ReadOptions, expect: Expect | None = None
+) -> Value:
     lex = _lexicon(lang)
     if len(text) > MAX_PHRASE_LENGTH:
         raise ReadError(
             f"a figure is at most {MAX_PHRASE_LENGTH} characters; this one has {len(text)}"
         )
     try:
-        value = _read(text, lex, published, options)
+        value = _read(text, lex, published, options, expect)
     except ReadError:
         raise
     except (ValueError, OverflowError, ArithmeticError, RecursionError) as exc:
@@ -196,17 +210,41 @@ def _parse_uncached(text: str, lang: str, published: dt.date, options: ReadOptio
     return value
 
 
-def _read(text: str, lex: Lexicon, published: dt.date, options: ReadOptions) -> Value:
+def _read(text: str, lex: Lexicon, published: dt.date, options: ReadOptions, expect: Expect | None) -> Value:
     plain = normalise(text)
     if not plain:
         raise ReadError("empty figure: nothing to read")
-    iso = iso_value(plain)
-    if iso is not None:
-        return iso
+    if "?" in plain:
+        # `15?`, `A37?`: the source itself is unsure; reading it as 15 would drop that.
+        raise ReadError(
+            f"{text.strip()!r} is marked uncertain ('?'): not a figure that can be checked",
+            part=text.strip(),
+        )
+    if expect is Expect.CODE:
+        return read_code(text, lex)
+    quantity = expect in QUANTITIES
+    if not quantity:
+        iso = iso_value(plain)
+        if iso is not None:
+            return iso
     tokens = tokenise(plain)
     if not tokens:
         raise ReadError(f"no figure in {text!r}", part=text)
-    return _Reader(lex, published, options, text).read(tokens)
+    value = _Reader(lex, published, options, text, quantity).read(tokens)
+    return _as_expected(value, expect)
+
+
+def _as_expected(value: Value, expect: Expect | None) -> Value:
+    """A plain number on a percentage or rank subject is one (`5` of a share is 5%; `3` in a
+    ranking is third)."""
+    iv = value.interval
+    if value.kind is not ValueKind.NUMBER or iv is None:
+        return value
+    if expect is Expect.PERCENT:
+        return Value(ValueKind.PERCENT, iv, note=value.note, stated=value.stated)
+    if expect is Expect.RANK and value.stated is not None and value.stated == int(value.stated) and value.stated >= 1:
+        return Value(ValueKind.RANK, Interval.closed(value.stated, value.stated))
+    return value
 
 
 MAX_MAGNITUDE = 1e300
@@ -222,19 +260,23 @@ def _check_finite(value: Value) -> None:
 
 
 class _Reader:
-    def __init__(self, lex: Lexicon, published: dt.date, options: ReadOptions, original: str):
+    def __init__(
+        self, lex: Lexicon, published: dt.date, options: ReadOptions, original: str, quantity: bool = False
+    ):
         self.lex = lex
         self.published = published
         self.options = options
         self.original = original
+        self.quantity = quantity  # the subject counts or measures: no date, no rank
 
     def read(self, tokens: Tokens) -> Value:
-        date = DateReader(self.lex, self.published).read(tokens)
-        if date is not None:
-            return date
-        rank = self._rank(tokens)
-        if rank is not None:
-            return rank
+        if not self.quantity:
+            date = DateReader(self.lex, self.published).read(tokens)
+            if date is not None:
+                return date
+            rank = self._rank(tokens)
+            if rank is not None:
+                return rank
         if any(ch.isdigit() for ch in "".join(tokens)) or self._starts_like_quantity(tokens):
             return self._quantity_phrase(tokens)
         category = self._category(tokens)

@@ -1,0 +1,49 @@
+"""What a subject's values are (SPEC §1, revised `unit:`), as the reader needs to know it.
+
+A phrase alone is often ambiguous: `2845` is a year or a count, `42B` is 42 billion or a gate,
+`H2` is a half-year or a code. The subject settles it: the reader reads each claim as its
+subject says (or, when the subject does not say, as most of its claims read: engine.py).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Expect(StrEnum):
+    COUNT = "count"  # a plain number of things: never a year, never a rank
+    AMOUNT = "amount"  # money or a physical quantity
+    PERCENT = "percent"
+    RANK = "rank"
+    DATE = "date"
+    TIME = "time"  # a time of day (with its date)
+    DURATION = "duration"
+    NAME = "name"  # a proper name: a place, a person, an organisation
+    CODE = "code"  # an identifier read as written: gate A37, flight UA 2708, section H2
+
+
+#: The subject's dimension (kind, unit), as `units.subject_dimension` gives it, to what it expects.
+def expect_of(dimension: tuple[str, str | None] | None) -> Expect | None:
+    if dimension is None:
+        return None
+    kind, unit = dimension
+    match kind:
+        case "number":
+            return Expect.COUNT
+        case "amount":
+            return Expect.AMOUNT
+        case "percent":
+            return Expect.PERCENT
+        case "rank":
+            return Expect.RANK
+        case "date":
+            return Expect.TIME if unit == "minute" else Expect.DATE
+        case "duration":
+            return Expect.DURATION
+        case "category":
+            return Expect.CODE if unit == "code" else Expect.NAME
+    return None
+
+
+#: Expectations under which a bare figure is a quantity: the date and rank readers are skipped.
+QUANTITIES = frozenset({Expect.COUNT, Expect.AMOUNT, Expect.PERCENT, Expect.DURATION})
