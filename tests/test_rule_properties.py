@@ -46,14 +46,16 @@ def claims(draw):  # type: ignore[no-untyped-def]
 @settings(max_examples=300, deadline=None)
 @given(claims(), st.sampled_from([0, 30, 90, 400]))
 def test_window_matches_all_pairs(cs: list[ReadClaim], window: int) -> None:
-    fast = {b.index for _, b in window_conflicts(cs, window)}
-    order = sorted((c for c in cs if c.when - c.start <= window), key=lambda c: (c.when, c.start, c.index))
-    slow = set()
-    for j, b in enumerate(order):
-        for a in order[:j]:
-            if a.days_apart(b) <= window and not a.value.overlaps(b.value):  # type: ignore[union-attr, arg-type]
-                slow.add(b.index)
-    assert fast == slow
+    """Every pair found is made at the same time (SPEC §3: overlapping time spans, or within the
+    window) and does not overlap; and a pair is found whenever such a pair exists."""
+    fast = window_conflicts(cs, window)
+    for a, b in fast:
+        assert a.same_time_as(b, window) and not a.value.overlaps(b.value)  # type: ignore[union-attr, arg-type]
+    exists = any(
+        a.same_time_as(b, window) and not a.value.overlaps(b.value)  # type: ignore[union-attr, arg-type]
+        for i, a in enumerate(cs) for b in cs[i + 1 :]
+    )
+    assert bool(fast) == exists
 
 
 @settings(max_examples=300, deadline=None)

@@ -28,8 +28,11 @@ def _cases() -> list[Any]:
     return out
 
 
-def _date(x: Any) -> dt.date:
-    return x if isinstance(x, dt.date) else dt.date.fromisoformat(str(x))
+def _date(x: Any) -> dt.date | str:
+    """A day, or an ISO date and time with its offset as written (the model reads it)."""
+    if isinstance(x, dt.date) or "T" in str(x):
+        return x if isinstance(x, dt.date) else str(x)
+    return dt.date.fromisoformat(str(x))
 
 
 def run_case(case: dict[str, Any], rule: str | None = None):  # type: ignore[no-untyped-def]
@@ -38,8 +41,8 @@ def run_case(case: dict[str, Any], rule: str | None = None):  # type: ignore[no-
     )
     read = []
     for i, c in enumerate(case["claims"]):
-        source = Source(
-            id=c["source"], title=c["source"], published=_date(c["published"]), language=c.get("lang", "en")
+        source = Source.model_validate(
+            {"id": c["source"], "title": c["source"], "published": _date(c["published"]), "language": c.get("lang", "en")}
         )
         as_of = c.get("as_of")
         claim = Claim(

@@ -35,28 +35,48 @@ class ReadClaim:
     conversion: Conversion | None = None  # set when `value` was converted with a stated rate
 
     @property
+    def first_minute(self) -> int:
+        """The first minute of the claim's time span (minutes since 1970-01-01): `as_of: 2024`
+        starts at 2024-01-01 00:00; a day is all its minutes; a time of day is its minute."""
+        iv = self.time.interval
+        assert iv is not None and iv.lower is not None
+        return int(iv.lower) if self.time.unit == "minute" else int(iv.lower) * MINUTES_A_DAY
+
+    @property
+    def last_minute(self) -> int:
+        """The last minute of the claim's time span: 23:59 of its last day, or its minute."""
+        iv = self.time.interval
+        assert iv is not None and iv.upper is not None
+        return int(iv.upper) if self.time.unit == "minute" else int(iv.upper) * MINUTES_A_DAY + MINUTES_A_DAY - 1
+
+    @property
     def start(self) -> int:
         """First day (day number) of the claim's time span: `as_of: 2024` starts 2024-01-01."""
-        assert self.time.interval is not None and self.time.interval.lower is not None
-        return int(self.time.interval.lower)
+        return self.first_minute // MINUTES_A_DAY
 
     @property
     def when(self) -> int:
         """Last day (day number) of the claim's time span; a publication day is both."""
-        assert self.time.interval is not None and self.time.interval.upper is not None
-        return int(self.time.interval.upper)
+        return self.last_minute // MINUTES_A_DAY
 
     def days_apart(self, other: ReadClaim) -> int:
-        """The most days that can lie between the two claims' times (their spans' far ends).
-
-        For claims made on a day this is simply the distance; for `as_of: 2024` against a day
-        in June 2024 it is up to the far end of 2024: they are not surely close in time.
-        """
-        return max(other.when - self.start, self.when - other.start)
+        """The most whole days that can lie between the two claims' times (their spans' far
+        ends): two days' distance, 0 within one day. For `as_of: 2024` against a day in June
+        2024 it is up to the far end of 2024: they are not surely close in time."""
+        far = max(other.last_minute - self.first_minute, self.last_minute - other.first_minute)
+        return far // MINUTES_A_DAY
 
     def surely_before(self, other: ReadClaim) -> bool:
-        """True when this claim's whole time span ends before the other's begins."""
-        return self.when < other.start
+        """True when this claim's whole time span ends before the other's begins: two claims of
+        one day without a time of day may have been made in either order."""
+        return self.last_minute < other.first_minute
+
+    def same_time_as(self, other: ReadClaim, window: int | None) -> bool:
+        """"At the same time" (SPEC §3, revised): the time spans overlap (`as_of: 2006` and
+        2006-06-01; two claims of one census year), or both lie within `window` days."""
+        if self.first_minute <= other.last_minute and other.first_minute <= self.last_minute:
+            return True
+        return window is not None and self.days_apart(other) <= window
 
     @property
     def time_label(self) -> str:
@@ -67,9 +87,15 @@ class ReadClaim:
         return self.claim.says
 
 
+MINUTES_A_DAY = 1440
+
+
 @lru_cache(maxsize=65536)
 def span_label(value: Value) -> str:
-    """`2025-09-29`, `2025-09`, `2025`, `2025-Q3` or `2025-01-01..2025-08-31`."""
+    """`2025-09-29`, `2025-09`, `2025`, `2025-Q3`, `2025-01-01..2025-08-31`, or a minute
+    `2023-02-06T14:30` (`…Z` when it is UTC)."""
+    if value.unit == "minute":
+        return _minute_label(value)
     start, end = value.start, value.end
     assert start is not None and end is not None
     match value.granularity:
@@ -86,11 +112,61 @@ def span_label(value: Value) -> str:
     return f"{start.isoformat()}..{end.isoformat()}"
 
 
+def _minute_label(value: Value) -> str:
+    iv = value.interval
+    assert iv is not None and iv.lower is not None and iv.upper is not None
+
+    def at(m: float) -> str:
+        return (_EPOCH + dt.timedelta(minutes=int(m))).strftime("%Y-%m-%dT%H:%M")
+
+    zone = "Z" if value.note == "UTC" else ""
+    if iv.lower == iv.upper:
+        return at(iv.lower) + zone
+    return f"{at(iv.lower)}{zone}..{at(iv.upper)}{zone}"
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+
+
+def instant_value(moment: dt.datetime) -> Value:
+    """A claim's time given to the minute (`published: 2023-02-06T14:30+03:00`): in UTC when the
+    offset is given, so that sources in different zones are ordered by when they spoke; as
+    written (wall clock) when it is not."""
+    note = None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        note = "UTC"
+    m = int((moment - _EPOCH).total_seconds() // 60)
+    return _instant(m, note)
+
+
+@lru_cache(maxsize=65536)
+def _instant(minute: int, note: str | None) -> Value:
+    from factcheck.interval import Interval
+
+    return Value(ValueKind.DATE, Interval.closed(minute, minute), unit="minute", granularity="minute", note=note)
+
+
+def published_time(source: Source) -> Value:
+    """The source's publication day, or its minute when `published` gives a time of day."""
+    if source.published_at is not None:
+        return instant_value(source.published_at)
+    return date_value(source.published, source.published, "day")
+
+
 def _read_time(raw: object, source: Source, options: ReadOptions) -> Value:
-    """`as_of`/`period`: an ISO date, month or year, or a phrase read against `published`."""
+    """`as_of`/`period`: an ISO date, date and time, month or year, or a phrase read against
+    `published`."""
+    if isinstance(raw, dt.datetime):
+        return instant_value(raw)
     if isinstance(raw, dt.date):
         return date_value(raw, raw, "day")
     text = str(raw)
+    if "T" in text and text[:4].isdigit():
+        try:
+            return instant_value(dt.datetime.fromisoformat(text))
+        except ValueError:
+            pass  # read as a phrase below, which words the error
     value = parse_value(text, source.language, source.published, options)
     if value.kind is not ValueKind.DATE:
         raise ReadError(f"{text!r} is not a date or a span of dates (it reads as a {value.kind})")
@@ -102,7 +178,7 @@ def read_claim(
 ) -> ReadClaim:
     """The claim with its figure read as its subject's values are (`expect`), its time and its
     period; or why one of them could not be read."""
-    published = date_value(source.published, source.published, "day")
+    published = published_time(source)
     time, period, value = published, None, None
     try:
         if claim.as_of is not None:

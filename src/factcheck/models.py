@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     Strict,
     StrictInt,
     StrictStr,
     WithJsonSchema,
+    model_validator,
 )
 
 Slug = Annotated[
@@ -116,15 +118,50 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
+def _instant(raw: object) -> dt.datetime | None:
+    """`published: 2023-02-06T14:30+03:00` (or a datetime): the moment; None for a plain date."""
+    if isinstance(raw, dt.datetime):
+        return raw
+    if isinstance(raw, str) and len(raw) > 10 and raw[:4].isdigit() and raw[10:11] in ("T", "t", " "):
+        try:
+            return dt.datetime.fromisoformat(raw)
+        except ValueError:
+            return None  # the date validator words the error
+    return None
+
+
 class Source(_Model):
     """A document that makes claims."""
+
+    _published_at: dt.datetime | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _published_moment(cls, data: Any, handler: Any) -> Any:
+        """`published` may give a time of day and a UTC offset (revised SPEC §1): the date is
+        `published`, the moment `published_at`."""
+        moment = _instant(data.get("published")) if isinstance(data, dict) else None
+        if moment is not None:
+            data = {**data, "published": moment.date()}
+        model = handler(data)
+        if moment is not None:
+            model._published_at = moment
+        return model
+
+    @property
+    def published_at(self) -> dt.datetime | None:
+        """The publication moment when `published` gives a time of day, else None."""
+        return self._published_at
 
     id: Slug
     title: StrictStr = Field(description="Headline or title of the document.")
     publisher: StrictStr | None = Field(default=None, description="Who published it.", examples=["Akorda press service"])
-    published: IsoDate = Field(
-        description="Publication date: the default time of its claims and the base for "
-        "relative phrases such as 'last January'.",
+    published: Annotated[
+        IsoDate,
+        WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}),
+    ] = Field(
+        description="Publication date, or date and time with a UTC offset (2023-02-06T14:30+03:00): "
+        "the default time of its claims and the base for relative phrases such as 'last January'.",
     )
     language: StrictStr = Field(
         pattern=r"^[a-z]{2}$", description="ISO 639-1 code: how its claims' `says` are read."

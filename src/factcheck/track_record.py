@@ -189,12 +189,17 @@ def track_records(
 
 
 def window_days(subject: Subject, rules: RuleSet) -> int:
-    """The window the subject's claims are judged in: its own `window:`, else the configured
-    `window_days` of its kind's rules (config file, --window-days), else 90."""
+    """The window within which agreeing claims corroborate each other: the subject's own
+    `window:`, else the configured `window_days` of its kind's rules (config file,
+    --window-days), else the kind's default, else 90 days. A running total has no window for
+    conflicts (it may rise within the hour), but two sources giving the same toll days apart
+    still corroborate each other."""
+    from factcheck.rules.base import DEFAULT_WINDOW_DAYS
+
     if subject.window is not None:
         return subject.window
     configured = (getattr(r.options, "window_days", None) for r in rules.for_kind(subject.kind))
-    return next((w for w in configured if w is not None), 90)
+    return next((w for w in configured if w is not None), DEFAULT_WINDOW_DAYS[subject.kind] or 90)
 
 
 def _same_time(subject: Subject, a: ReadClaim, b: ReadClaim, window: int) -> bool:
@@ -209,7 +214,7 @@ def _same_time(subject: Subject, a: ReadClaim, b: ReadClaim, window: int) -> boo
         pa, pb = period_of(a), period_of(b)
         if pa is not None or pb is not None:
             return pa == pb
-    return a.days_apart(b) <= window
+    return a.same_time_as(b, window)
 
 
 def to_dict(records: list[SourceRecord], copies: list[Copy], file: str) -> dict[str, Any]:

@@ -67,10 +67,12 @@ class NoOptions(Options):
 
 
 class WindowOptions(Options):
-    window_days: int = Field(
-        default=90, ge=0, le=36500,
-        description="Claims whose times are at most this many days apart must agree. A "
-        "subject's own `window:` overrides it.",
+    window_days: int | None = Field(
+        default=None, ge=0, le=36500,
+        description="Claims whose times are at most this many days apart must agree (as must "
+        "claims whose times overlap). Default per kind: 90 days for level subjects (and flow "
+        "claims without a period), none for cumulative ones, whose running totals are judged by "
+        "their order in time only. A subject's own `window:` overrides it.",
     )
 
 
@@ -197,46 +199,87 @@ def all_agree(claims: Sequence[ReadClaim]) -> tuple[ReadClaim, ReadClaim] | None
 
 
 def time_order(rc: ReadClaim) -> tuple[int, int, int]:
-    """Claims in time order: by the start of their time span, then its end, then file order."""
-    return (rc.start, rc.when, rc.index)
+    """Claims in time order: by the start of their time span, then its end (to the minute
+    where a time of day is known), then file order."""
+    return (rc.first_minute, rc.last_minute, rc.index)
 
 
-def window_conflicts(claims: Sequence[ReadClaim], window: int) -> list[tuple[ReadClaim, ReadClaim]]:
-    """Pairs of claims surely at most `window` days apart that do not overlap; one per claim.
+def window_conflicts(claims: Sequence[ReadClaim], window: int | None) -> list[tuple[ReadClaim, ReadClaim]]:
+    """Pairs of claims made "at the same time" that do not overlap; at most one per claim.
 
-    "Surely": every day of one claim's time span is within `window` days of every day of the
-    other's (`ReadClaim.days_apart`), so a claim dated by a whole year is never held to a
-    90-day window. Claims are taken in order of the end of their span; two heaps keep the
-    highest lower bound and the lowest upper bound among earlier claims that started recently
-    enough, dropping the others for good. Cost n log n, never n².
+    At the same time (SPEC §3, revised): their time spans overlap (two claims on the 2006
+    census, `as_of: 2006` and 2006-06-01), or every moment of one is within `window` days of
+    every moment of the other (`ReadClaim.days_apart`, so a claim dated by a whole year is not
+    within 90 days of a day after it). Two sweeps, each n log n, never n²: claims by the end
+    of their span, keeping in two heaps the highest lower bound and the lowest upper bound among
+    earlier claims that started within the window; and claims by the start of their span,
+    keeping those whose span has not ended yet.
     """
-    out: list[tuple[ReadClaim, ReadClaim]] = []
-    ordered = sorted((rc for rc in claims if rc.when - rc.start <= window), key=lambda rc: (rc.when, rc.start, rc.index))
-    if is_category(ordered):
-        latest: dict[tuple[str | None, str | None], ReadClaim] = {}
-        for rc in ordered:
-            for other in latest.values():
-                if not other.value.overlaps(rc.value) and other.days_apart(rc) <= window:  # type: ignore[union-attr, arg-type]
-                    out.append((other, rc))
-                    break
-            name = (rc.value.category, rc.value.within)  # type: ignore[union-attr]
-            previous = latest.get(name)
-            if previous is None or rc.start >= previous.start:
-                latest[name] = rc
-        return out
+    found: dict[int, tuple[ReadClaim, ReadClaim]] = {}  # by the later claim's index
+    if is_category(claims):
+        return _category_conflicts(claims, window)
+    if window is not None:
+        ordered = sorted((rc for rc in claims if rc.when - rc.start <= window),
+                         key=lambda rc: (rc.last_minute, rc.first_minute, rc.index))
+        _sweep(ordered, found, lambda earlier, rc: earlier.start < rc.when - window)
+    ordered = sorted(claims, key=time_order)
+    _sweep(ordered, found, lambda earlier, rc: earlier.last_minute < rc.first_minute)
+    return sorted(found.values(), key=lambda pair: (time_order(pair[1]), time_order(pair[0])))
+
+
+def _sweep(
+    ordered: Sequence[ReadClaim],
+    found: dict[int, tuple[ReadClaim, ReadClaim]],
+    gone: Callable[[ReadClaim, ReadClaim], bool],
+) -> None:
+    """One pass: each claim against the tightest bounds of the earlier claims not yet `gone`
+    (an earlier claim gone for one claim is gone for every later one, by the order)."""
     highest_lower: list[tuple[tuple[float, int], int, ReadClaim]] = []  # (-key, tiebreak, claim)
     lowest_upper: list[tuple[tuple[float, int], int, ReadClaim]] = []
     for rc in ordered:
-        horizon = rc.when - window  # earlier claims must have started on or after this day
         for heap in (highest_lower, lowest_upper):
-            while heap and heap[0][2].start < horizon:
+            while heap and gone(heap[0][2], rc):
                 heapq.heappop(heap)
         assert rc.value is not None
-        if highest_lower and not rc.value.overlaps(highest_lower[0][2].value):  # type: ignore[arg-type]
-            out.append((highest_lower[0][2], rc))
-        elif lowest_upper and not rc.value.overlaps(lowest_upper[0][2].value):  # type: ignore[arg-type]
-            out.append((lowest_upper[0][2], rc))
+        if rc.index not in found:
+            if highest_lower and not rc.value.overlaps(highest_lower[0][2].value):  # type: ignore[arg-type]
+                found[rc.index] = (highest_lower[0][2], rc)
+            elif lowest_upper and not rc.value.overlaps(lowest_upper[0][2].value):  # type: ignore[arg-type]
+                found[rc.index] = (lowest_upper[0][2], rc)
         lo, hi = lower_key(rc), upper_key(rc)
         heapq.heappush(highest_lower, ((-lo[0], -lo[1]), rc.index, rc))
         heapq.heappush(lowest_upper, (hi, rc.index, rc))
+
+
+def _category_conflicts(claims: Sequence[ReadClaim], window: int | None) -> list[tuple[ReadClaim, ReadClaim]]:
+    """Names: each claim against the latest claim of every other name said at the same time
+    (there are few distinct names, however many claims)."""
+    out: list[tuple[ReadClaim, ReadClaim]] = []
+    latest: dict[tuple[str | None, str | None], ReadClaim] = {}
+    for rc in sorted(claims, key=time_order):
+        for other in latest.values():
+            if not other.value.overlaps(rc.value) and other.same_time_as(rc, window):  # type: ignore[union-attr, arg-type]
+                out.append((other, rc))
+                break
+        name = (rc.value.category, rc.value.within)  # type: ignore[union-attr]
+        previous = latest.get(name)
+        if previous is None or rc.last_minute >= previous.last_minute:
+            latest[name] = rc
     return out
+
+
+#: The window a kind is judged in when neither the subject, the config file nor the command line
+#: sets one (SPEC §3, revised): a level holds still for about a quarter; a running total may move
+#: within the hour, so only its order in time is judged.
+DEFAULT_WINDOW_DAYS: dict[SubjectKind, int | None] = {
+    SubjectKind.LEVEL: 90,
+    SubjectKind.CUMULATIVE: None,
+    SubjectKind.FLOW: 90,  # claims that give no period
+    SubjectKind.CONSTANT: None,
+}
+
+
+def window_of(options: Any, subject: Subject) -> int | None:
+    """The rule's window for this subject: the configured one, else the kind's default."""
+    configured = getattr(options, "window_days", None)
+    return configured if configured is not None else DEFAULT_WINDOW_DAYS[subject.kind]

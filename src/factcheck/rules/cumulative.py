@@ -3,7 +3,10 @@
 The claims, in time order, must admit a non-decreasing series: some value in each claim's
 interval, each at least the one before. Checked greedily in one pass: keep the highest lower
 bound among the claims surely earlier (whose time span ended before this one's began); a claim
-whose upper bound is below it is a conflict. Claims with overlapping times are not ordered.
+whose upper bound is below it is a conflict. Claims with overlapping times are not ordered: two
+claims of the same day without a time of day may be taken in either order, so a toll that rose
+through the day (`at least 1,500 dead`, then `2,300 dead`, both published on 6 February) is not a
+conflict; with times of day (`published: 2023-02-06T09:10+03:00`), they are ordered to the minute.
 
 Conflicting::
 

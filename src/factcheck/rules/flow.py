@@ -30,6 +30,7 @@ from factcheck.rules.base import (
     all_agree,
     describe,
     window_conflicts,
+    window_of,
 )
 
 
@@ -48,8 +49,9 @@ def check(claims: Sequence[ReadClaim], options: WindowOptions, subject: Subject)
     for key in sorted(groups, key=lambda k: (k is None, k or (0.0, 0.0))):
         group = groups[key]
         if key is None:
-            pairs = window_conflicts(group, options.window_days)
-            where = f"within the {options.window_days}-day window (no period given)"
+            window = window_of(options, subject)
+            pairs = window_conflicts(group, window)
+            where = f"within the {window}-day window (no period given)"
         else:
             pair = all_agree(group)
             pairs = [pair] if pair else []

@@ -1,8 +1,11 @@
-"""FC102 same-window-agreement: claims made close together in time must agree.
+"""FC102 same-window-agreement: claims made at the same time must agree.
 
-For `level` and `cumulative` subjects the true value may change, but not within a short window
-(option `window_days`, default 90): two claims whose times are at most that far apart must
-overlap.
+For `level` subjects the true value may change, but not between claims made at the same time:
+claims whose time spans overlap (two claims `as_of: 2006`, or `as_of: 2006` and a day of 2006),
+or that lie within the window (option `window_days`; default 90 days for level subjects) must
+overlap. A `cumulative` subject is a running total (a death toll, an investment stock) that may
+rise within the hour: by default only its order in time is judged (FC103); a window set on the
+subject (`window:`), in the config file or with `--window-days` makes claims within it overlap.
 
 Conflicting::
 
@@ -23,25 +26,37 @@ from collections.abc import Sequence
 from factcheck.claims import ReadClaim
 from factcheck.models import Subject, SubjectKind
 from factcheck.rules.base import (
+    DEFAULT_WINDOW_DAYS,
     Conflict,
     Rule,
     WindowOptions,
     describe,
     window_conflicts,
+    window_of,
 )
 
 
 def check(claims: Sequence[ReadClaim], options: WindowOptions, subject: Subject) -> list[Conflict]:
+    window = window_of(options, subject)
+    if window is None and subject.kind is SubjectKind.CUMULATIVE:
+        return []  # a running total judged by its order only (FC103), unless a window is set
     return [
-        Conflict(
-            RULE.id,
-            (a, b),
-            f"{describe(a)} and {describe(b)} cannot both be true: they are "
-            f"{a.days_apart(b)} days apart (within the {options.window_days}-day window) "
-            "and do not overlap",
-        )
-        for a, b in window_conflicts(claims, options.window_days)
+        Conflict(RULE.id, (a, b), f"{describe(a)} and {describe(b)} cannot both be true: {same_time_words(a, b, window, subject)}")
+        for a, b in window_conflicts(claims, window)
     ]
+
+
+def same_time_words(a: ReadClaim, b: ReadClaim, window: int | None, subject: Subject) -> str:
+    """Why the two claims are held to the same value, with the window's origin when it decides."""
+    if a.first_minute <= b.last_minute and b.first_minute <= a.last_minute:
+        return f"their times overlap ({a.time_label} and {b.time_label}), and they do not"
+    origin = (
+        "the subject's window" if subject.window is not None
+        else f"the default for {subject.kind.value} subjects" if window == DEFAULT_WINDOW_DAYS[subject.kind]
+        else "the configured window"
+    )
+    return (f"they are {a.days_apart(b)} days apart (within the {window}-day window, {origin}) "
+            "and do not overlap")
 
 
 RULE = Rule(
