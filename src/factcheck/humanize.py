@@ -167,11 +167,3 @@ def value_axis(kind: str, unit: str | None, top: float) -> Axis:
     if kind == ValueKind.DURATION:
         return Axis(1 / 12, "", " months") if top < 2 else Axis(1.0, "", " years")
     return Axis(divisor, "", word)
-
-
-def compact_number(x: float) -> str:
-    """Three significant digits with a scale word, for axis labels: `7.6 bn`, `255`, `4.2 k`."""
-    for size, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn"), (1e3, " k")):
-        if abs(x) >= size:
-            return f"{x / size:.3g}{word}"
-    return f"{x:.3g}"
