@@ -11,6 +11,7 @@ report's own headings. Chart labels are reduced to letters, digits and a few sig
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -216,9 +217,10 @@ def _sampled(steps: list[int], bounds: list[tuple[float, float]]) -> tuple[list[
     known = sorted(at)
     lines: tuple[list[float], list[float]] = ([], [])
     for i in range(max(known[-1] + 1, 2)):
-        before = max((k for k in known if k <= i), default=known[0])
-        after = min((k for k in known if k >= i), default=known[-1])
+        n = bisect.bisect_left(known, i)  # the first claim step at or after i
+        after = known[min(n, len(known) - 1)]
+        before = after if after == i else known[max(n - 1, 0)]
         share = 0.0 if after == before else (i - before) / (after - before)
-        for n in (0, 1):
-            lines[n].append(at[before][n] + (at[after][n] - at[before][n]) * share)
+        for side in (0, 1):
+            lines[side].append(at[before][side] + (at[after][side] - at[before][side]) * share)
     return lines
