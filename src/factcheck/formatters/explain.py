@@ -110,7 +110,8 @@ def timeline(subject: dict[str, Any]) -> list[str]:
     if hi == lo:
         lo, hi = lo - 1, hi + 1
     pad = (hi - lo) * 0.08
-    lo, hi = max(lo - pad, min(lo, 0.0)), hi + pad  # values none of which is negative: no negative end
+    # Padded at both ends, but no negative end for values none of which is negative.
+    lo, hi = (lo - pad if lo < 0 else max(lo - pad, 0.0)), hi + pad
 
     def col(x: float) -> int:
         return max(0, min(CHART_WIDTH - 1, round((x - lo) / (hi - lo) * (CHART_WIDTH - 1))))
