@@ -158,6 +158,8 @@ def test_depths_in_km_and_in_m_share_one_axis_in_km() -> None:
     assert ">12 km</text>" in svg and ">0.8 km</text>" in svg
     assert re.search(r"└0 km +12\.9 km┘", timeline(subject)[-1])
     assert value_axis("amount", "meter", 3_550).label(3_450) == "3,450 m"  # below 10 km: m, as figures read
+    below = _in_meters(_subject(OIL), -100, -50)  # below sea level: padded below, not cut at 0
+    assert re.search(r"└-104 m +-46 m┘", timeline(below)[-1])
 
 
 def test_date_axes_read_days_or_minutes() -> None:
