@@ -44,14 +44,17 @@ def test_the_mermaid_chart_is_drawn_for_evolving_subjects_with_clean_labels() ->
     subject = next(s for s in _records()["subjects"] if s["id"] == "italy-investment-cumulative")
     chart = mermaid_chart(subject)
     assert chart[0] == "```mermaid" and chart[1] == "xychart-beta" and chart[-1] == "```"
-    assert '    y-axis "USD bn"' in chart
-    assert "    line [5.4, 7.6, 7, 7.2]" in chart and "    line [6.6, 7.6, 7, 8]" in chart
+    assert '    y-axis "$ bn"' in chart
+    assert '    x-axis "months after 2017-08" 0 --> 100' in chart  # to scale: test_charts.py
+    lines = [line for line in chart if line.startswith("    line [")]
+    assert lines[0].startswith("    line [5.4, ") and lines[0].endswith(", 7.6, 7, 7.1, 7.2]")
+    assert lines[1].startswith("    line [6.6, ") and lines[1].endswith(", 7.6, 7, 7.5, 8]")
     hostile = {**subject, "id": 'x"]\n```<script>', "claims": [
         {**c, "source": 'evil"] line [1', "time": c["time"]} for c in subject["claims"]
     ]}
     chart = mermaid_chart(hostile)
     axis = next(line for line in chart if line.startswith("    x-axis"))
-    assert re.fullmatch(r'    x-axis \[("[0-9A-Za-z .:\-]*"(, )?)+\]', axis), axis
+    assert re.fullmatch(r'    x-axis "[0-9A-Za-z .:\-]*" \d+ --> \d+', axis), axis
     assert all("<" not in line and "\n" not in line for line in chart)
     consistent = next(s for s in _records()["subjects"] if s["verdict"] == "consistent")
     assert mermaid_chart(consistent) == []

@@ -6,6 +6,8 @@ human-facing formatter through the report's `figure` field.
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.values import Value, ValueKind
@@ -113,9 +115,60 @@ def rounded(value: Value, digits: int = 4) -> Value:
                  stated=r(value.stated))
 
 
-def compact_number(x: float) -> str:
-    """Three significant digits with a scale word, for axis labels: `7.6 bn`, `255`, `4.2 k`."""
-    for size, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn"), (1e3, " k")):
-        if abs(x) >= size:
-            return f"{x / size:.3g}{word}"
-    return f"{x:.3g}"
+def significant(x: float, digits: int = 3, *, commas: bool = True) -> str:
+    """`x` to `digits` significant digits, written out (`9,990`, `0.0123`, never `1e+04`): axis
+    labels, and chart data for Mermaid (`commas=False`), which reads no exponent."""
+    if x == 0 or not math.isfinite(x):
+        return "0" if x == 0 else str(x)
+    places = digits - 1 - math.floor(math.log10(abs(x)))
+    text = f"{round(x, places):{',' if commas else ''}.{max(0, places)}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+@dataclass(frozen=True)
+class Axis:
+    """A value axis as people read the subject's figures: base units divided by `divisor` and
+    written between `prefix` and `suffix` (`$` 7.6 ` bn`, 67.9 ` mn t`, 12.3 ` km`)."""
+
+    divisor: float
+    prefix: str
+    suffix: str
+
+    def label(self, x: float) -> str:
+        return f"{self.prefix}{significant(x / self.divisor)}{self.suffix}"
+
+    @property
+    def title(self) -> str:
+        """The unit alone, for an axis title: `$ bn`, `mn t`, `km`, `%`."""
+        return " ".join(f"{self.prefix} {self.suffix}".split())
+
+
+def value_axis(kind: str, unit: str | None, top: float) -> Axis:
+    """The one unit and scale of a chart's value axis whose largest magnitude is `top`: the
+    display unit and scale word `figure` picks for such a value (grams as t or kg, meters as
+    km or m, money with its symbol or code and bn/mn), so that every claim of the subject, a
+    depth in km beside one in m, is drawn on one axis in one unit."""
+    divisor, name = 1.0, unit or ""
+    for factor, display in _DISPLAY_UNITS.get(name, ()):
+        if top >= 10 * factor or factor == 1.0:
+            divisor, name = factor, display
+            break
+    word = ""
+    if kind in (ValueKind.AMOUNT, ValueKind.NUMBER):
+        for factor, scale_word in _SCALES:
+            if top >= divisor * factor:
+                divisor, word = divisor * factor, f" {scale_word}"
+                break
+    if kind == ValueKind.AMOUNT and unit in _SYMBOLS:
+        return Axis(divisor, _SYMBOLS[unit], word)
+    if kind == ValueKind.AMOUNT and unit:
+        return Axis(divisor, "", f"{word} {name}")
+    if kind == ValueKind.PERCENT:
+        return Axis(divisor, "", "%")
+    if kind == ValueKind.RANK:
+        return Axis(divisor, "#", "")
+    if kind == ValueKind.DURATION:
+        return Axis(1 / 12, "", " months") if top < 2 else Axis(1.0, "", " years")
+    return Axis(divisor, "", word)

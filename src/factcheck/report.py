@@ -174,6 +174,8 @@ def _claim(rc: ReadClaim, value_records: _ValueRecords) -> dict[str, Any]:
         "says": claim.says,
         "quote": claim.quote,
         "time": value_records.time_label(rc.time),
+        # The same time for programs (charts draw it to scale): its first and last day, ISO.
+        "time_start": rc.time.start.isoformat(), "time_end": rc.time.end.isoformat(),  # type: ignore[union-attr]
         "status": "judged",
         "value": None,
     }

@@ -7,10 +7,12 @@ goes through `printable`: no escape sequence reaches the terminal.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
-from factcheck.formatters.text import chart_points, printable, reconciliation_lines
+from factcheck.formatters.text import chart_points, claim_time, duration_words, printable, reconciliation_lines
+from factcheck.humanize import value_axis
 
 _KIND_WORDS = {
     "constant": "constant: one true value, whenever it is stated",
@@ -89,8 +91,12 @@ def _shorten(text: str, limit: int) -> str:
 def timeline(subject: dict[str, Any]) -> list[str]:
     """One row per judged claim in time order, its interval drawn on a shared value axis.
 
-    Shown for subjects with at least two judged claims with numeric values (not names). Dates
-    are drawn by day number, open ends run to the edge with an arrow.
+    Shown for subjects with at least two judged claims with numeric values (not names). The
+    value axis is in the subject's unit as its figures read (`$5.19 bn`, `12.3 km`); dates are
+    drawn by day (or minute) number and labelled as dates. Open ends run to the edge with an
+    arrow. Time runs down, roughly to scale: a gap between two claims that is more than twice
+    the even step (the whole time span over the number of gaps) gets spacer rows, about one per
+    step (at most `GAP_ROWS`), the first naming it (`⋮ 8 years`).
     """
     points = chart_points(subject, dates=True)
     if not points:
@@ -106,14 +112,17 @@ def timeline(subject: dict[str, Any]) -> list[str]:
     if hi == lo:
         lo, hi = lo - 1, hi + 1
     pad = (hi - lo) * 0.08
-    lo, hi = lo - pad, hi + pad
+    # Padded at both ends, but no negative end for values none of which is negative.
+    lo, hi = (lo - pad if lo < 0 else max(lo - pad, 0.0)), hi + pad
 
     def col(x: float) -> int:
         return max(0, min(CHART_WIDTH - 1, round((x - lo) / (hi - lo) * (CHART_WIDTH - 1))))
 
-    label_width = max(len(f"{c['time']} {c['source']}") for c in rows)
+    spacers = _gap_rows([claim_time(c).end for c in rows])
+    label_width = max(len(line) for line in [*(f"{c['time']} {c['source']}" for c in rows), *sum(spacers, [])])
     out = []
-    for c, v in zip(rows, values):
+    for c, v, gap in zip(rows, values, [[], *spacers]):
+        out += [f"   {line.ljust(label_width)} │{' ' * CHART_WIDTH}│" for line in gap]
         cells = [" "] * CHART_WIDTH
         start = 0 if v["lower"] is None else col(v["lower"])
         end = CHART_WIDTH - 1 if v["upper"] is None else col(v["upper"])
@@ -126,16 +135,40 @@ def timeline(subject: dict[str, Any]) -> list[str]:
         label = printable(f"{c['time']} {c['source']}").ljust(label_width)
         figure = printable(c.get("converted_figure") or c["figure"])
         out.append(f"   {label} │{''.join(cells)}│ {figure}")
-    axis_lo, axis_hi = _axis_label(lo, values[0]), _axis_label(hi, values[0])
+    axis_lo, axis_hi = _axis_labels(lo, hi, values[0])
     out.append(f"   {' ' * label_width} └{axis_lo}{' ' * max(1, CHART_WIDTH - len(axis_lo) - len(axis_hi))}{axis_hi}┘")
     return out
 
 
-def _axis_label(x: float, sample: dict[str, Any]) -> str:
-    if sample["kind"] == "date":
-        import datetime as dt
+GAP_ROWS = 3
 
-        return (dt.date(1970, 1, 1) + dt.timedelta(days=int(x))).isoformat()
-    from factcheck.humanize import compact_number
 
-    return compact_number(x) + (f" {sample['unit']}" if sample.get("unit") and sample["kind"] == "amount" else "")
+def _gap_rows(times: list[dt.datetime]) -> list[list[str]]:
+    """The spacer rows before each claim after the first, from the claims' times in order."""
+    if len(times) < 2 or times[-1] == times[0]:
+        return [[] for _ in times[1:]]
+    step = (times[-1] - times[0]) / (len(times) - 1)
+    out = []
+    for before, after in zip(times, times[1:]):
+        n = min(GAP_ROWS, round((after - before) / step) - 1)
+        out.append([f"⋮ {duration_words(after - before)}", *["⋮"] * (n - 1)] if n > 0 else [])
+    return out
+
+
+def _axis_labels(lo: float, hi: float, sample: dict[str, Any]) -> tuple[str, str]:
+    """The ends of the value axis: dates (`2024-01-01`, or `2011-12-01 14:07` for values in
+    minutes since 1970-01-01), else numbers in the subject's unit as its figures read
+    (`$5.19 bn`, `12.3 km`)."""
+    if sample["kind"] != "date":
+        axis = value_axis(sample["kind"], sample.get("unit"), max(abs(lo), abs(hi)))
+        return axis.label(lo), axis.label(hi)
+    minutes = sample.get("unit") == "minute"
+
+    def when(x: float) -> str:
+        try:
+            moment = dt.datetime(1970, 1, 1) + dt.timedelta(**{"minutes" if minutes else "days": math.floor(x)})
+        except OverflowError:  # past year 1 or 9999: the number itself
+            return f"{x:.0f}"
+        return moment.strftime("%Y-%m-%d %H:%M") if minutes else moment.date().isoformat()
+
+    return when(lo), when(hi)

@@ -24,11 +24,15 @@ from factcheck.formatters.markdown import (
 from factcheck.formatters.table import summary_line, verdict_label
 from factcheck.formatters.text import (
     chart_points,
+    claim_time,
+    days,
     emphasise,
     printable,
     read_as,
     reconciliation_lines,
+    time_ticks,
 )
+from factcheck.humanize import value_axis
 
 _STYLE = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -120,8 +124,11 @@ def _emphasised(quote: str, says: str) -> str:
 
 
 def svg_chart(subject: dict[str, Any]) -> str:
-    """Each judged claim's interval as a vertical bar at its time, for evolving subjects with at
-    least two numeric claims (open ends drawn to the edge with an arrow head)."""
+    """Each judged claim's interval as a bar over its time, for evolving subjects with at least
+    two numeric claims (open ends drawn to the edge with an arrow head). Both axes are to
+    scale: across, time (a claim's bar spans its time, a day at least a few pixels wide), with
+    calendar ticks; up, the values in the subject's unit as its figures read (`$7.6 bn`,
+    `12.3 km`). Each bar's tooltip names the claim."""
     if subject["verdict"] != "evolving":
         return ""
     points = chart_points(subject, dates=False)
@@ -132,35 +139,51 @@ def svg_chart(subject: dict[str, Any]) -> str:
     finite = [v[b] for v in values for b in ("lower", "upper") if v[b] is not None]
     if not finite:
         return ""
+    axis = value_axis(values[0]["kind"], values[0].get("unit"), max(abs(x) for x in finite))
     lo, hi = min(finite), max(finite)
     if lo == hi:
         lo, hi = lo - 1, hi + 1
     pad = (hi - lo) * 0.1
     lo, hi = lo - pad, hi + pad
-    width, height, left, bottom = 640, 260, 60, 40
-    step = (width - left - 20) / max(1, len(rows))
+    spans = [claim_time(c) for c in rows]
+    first, last = min(t.start for t in spans), max(t.end for t in spans)
+    t0, t1 = days(first), days(last)
+    t0, t1 = t0 - (t1 - t0) * 0.04, t1 + (t1 - t0) * 0.04
+    width, height, left, right, bottom = 640, 260, 70, 20, 40
+
+    def x(t: float) -> float:
+        return round(left + (width - left - right) * (t - t0) / (t1 - t0), 1)
 
     def y(v: float) -> float:
         return round(10 + (height - bottom - 10) * (1 - (v - lo) / (hi - lo)), 1)
-
-    from factcheck.humanize import compact_number
 
     parts = [
         f'<figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{_e(subject["id"])}: each claim\'s range over time">',
         f'<line x1="{left}" y1="10" x2="{left}" y2="{height - bottom}" stroke="#888"/>',
-        f'<text x="{left - 4}" y="{y(hi - pad) + 4}" text-anchor="end" font-size="11">{_e(compact_number(hi - pad))}</text>',
-        f'<text x="{left - 4}" y="{y(lo + pad) + 4}" text-anchor="end" font-size="11">{_e(compact_number(lo + pad))}</text>',
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" stroke="#888"/>',
+        f'<text x="{left - 4}" y="{y(hi - pad) + 4}" text-anchor="end" font-size="11">{_e(axis.label(hi - pad))}</text>',
+        f'<text x="{left - 4}" y="{y(lo + pad) + 4}" text-anchor="end" font-size="11">{_e(axis.label(lo + pad))}</text>',
     ]
-    for i, (c, v) in enumerate(zip(rows, values)):
-        x = round(left + step * (i + 0.5), 1)
+    for moment, label in time_ticks(first, last):
+        tx = x(days(moment))
+        parts.append(f'<line x1="{tx}" y1="{height - bottom}" x2="{tx}" y2="{height - bottom + 4}" stroke="#888"/>')
+        parts.append(f'<text x="{tx}" y="{height - bottom + 16}" text-anchor="middle" font-size="10">{_e(label)}</text>')
+    for c, v, t in zip(rows, values, spans):
+        start, end = x(days(t.start)), x(days(t.end))
+        middle, half = round((start + end) / 2, 1), max(3.0, (end - start) / 2)
         top = 10 if v["upper"] is None else y(v["upper"])
         base = height - bottom if v["lower"] is None else y(v["lower"])
-        parts.append(f'<rect x="{x - 8}" y="{top}" width="16" height="{max(2.0, round(base - top, 1))}" fill="#9a6700" opacity="0.7"/>')
+        tip = f"{c['time']} {c['source']}: {c.get('converted_figure') or c['figure']}"
+        parts.append(
+            f'<rect x="{round(middle - half, 1)}" y="{top}" width="{round(2 * half, 1)}" '
+            f'height="{max(2.0, round(base - top, 1))}" fill="#9a6700" opacity="0.6"><title>{_e(tip)}</title></rect>'
+        )
         if v["upper"] is None:
-            parts.append(f'<path d="M{x - 8} 18 L{x} 8 L{x + 8} 18 Z" fill="#9a6700"/>')
-        parts.append(f'<text x="{x}" y="{height - bottom + 14}" text-anchor="middle" font-size="10">{_e(c["time"])}</text>')
-        parts.append(f'<text x="{x}" y="{height - bottom + 27}" text-anchor="middle" font-size="9">{_e(c["source"][:24])}</text>')
+            parts.append(f'<path d="M{middle - 6} 18 L{middle} 8 L{middle + 6} 18 Z" fill="#9a6700"/>')
     parts.append("</svg>")
-    parts.append(f"<figcaption>{_e(subject['id'])}: each claim's range at its time ({_e(values[0].get('unit') or '')})</figcaption></figure>")
+    parts.append(
+        f"<figcaption>{_e(subject['id'])}: each claim's range over its time, both to scale "
+        f"({_e(axis.title)})</figcaption></figure>"
+    )
     return "".join(parts)

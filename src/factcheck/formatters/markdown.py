@@ -11,17 +11,21 @@ report's own headings. Chart labels are reduced to letters, digits and a few sig
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import re
 from typing import Any
 
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
 from factcheck.formatters.text import (
     chart_points,
+    claim_time,
     emphasise,
     read_as,
     reconciliation_lines,
 )
 from factcheck.formatters.text import markdown_inline as md
+from factcheck.humanize import significant, value_axis
 
 _HEADINGS = {
     "conflicting": "Conflicting: some claims cannot all be true",
@@ -135,42 +139,88 @@ def safe_url(url: object) -> str | None:
 
 
 _LABEL = re.compile(r"[^0-9A-Za-z .:\-]")
+_UNIT_LABEL = re.compile(r"[^0-9A-Za-z .:\-$€£%#²³]")  # an axis title: a unit and its symbol
+
+# Mermaid's xychart-beta draws a band x-axis (`x-axis [a, b, c]`) with its categories evenly
+# spaced, whatever their dates. A numeric x-axis `x-axis "title" MIN --> MAX` spreads a line's
+# samples evenly from MIN to MAX, one unit apart when there are MAX - MIN + 1 of them (its
+# xychartDb: step = (MAX - MIN + 1) / samples). So the time axis is drawn to scale by giving
+# the lines one sample per day, month or year (the finest that needs at most `_SAMPLES`) from
+# the first claim to the last: each claim at its own step, the samples between two claims on
+# the straight line joining them (what any line chart draws between two points). Claims on the
+# same step (the same day, or month when months are the step) are drawn by their widest bounds.
+_SAMPLES = 120
 
 
 def mermaid_chart(subject: dict[str, Any]) -> list[str]:
     """A Mermaid xychart of each judged claim's bounds over time, for evolving subjects with at
     least two numeric claims: the lower and upper bound as two lines (an open bound is drawn at
-    the other bound). Values in the subject's unit, scaled to a readable magnitude."""
+    the other bound), the time axis to scale (above), the values in the subject's unit as its
+    figures read (`$ bn`, `mn t`, `km`: one unit for the whole axis)."""
     if subject["verdict"] != "evolving":
         return []
     points = chart_points(subject, dates=False)
     if not points:
         return []
-    rows = [c for c, _ in points]
-    values = [v for _, v in points]
     bounds = []
-    for v in values:
+    for _, v in points:
         lo, hi = v["lower"], v["upper"]
         if lo is None and hi is None:
             return []
         bounds.append((lo if lo is not None else hi, hi if hi is not None else lo))
-    top = max(abs(x) for pair in bounds for x in pair) or 1.0
-    scale, word = next(((s, w) for s, w in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn"), (1e3, " k")) if top >= s), (1.0, ""))
-    unit = _LABEL.sub("", str(values[0].get("unit") or ""))
-    axis = f"{unit}{word}".strip() or "value"
-    labels = ", ".join(f'"{_LABEL.sub("", c["time"] + " " + c["source"])[:40]}"' for c in rows)
+    sample = points[0][1]
+    axis = value_axis(sample["kind"], sample.get("unit"), max(abs(x) for pair in bounds for x in pair))
+    title_x, first, steps = _time_steps([claim_time(c).end - dt.timedelta(minutes=1) for c, _ in points])
+    lines = _sampled(steps, bounds)
+    last = first + len(lines[0]) - 1
 
     def series(i: int) -> str:
-        return ", ".join(f"{pair[i] / scale:.4g}" for pair in bounds)
+        return ", ".join(significant(pair[i] / axis.divisor, 4, commas=False) for pair in zip(*lines))
 
     title = _LABEL.sub("", subject["id"])
     return [
         "```mermaid",
         "xychart-beta",
         f'    title "{title}: lower and upper bound of each claim"',
-        f"    x-axis [{labels}]",
-        f'    y-axis "{axis}"',
+        f'    x-axis "{title_x}" {first} --> {last}',
+        f'    y-axis "{_UNIT_LABEL.sub("", axis.title) or "value"}"',
         f"    line [{series(0)}]",
         f"    line [{series(1)}]",
         "```",
     ]
+
+
+def _time_steps(moments: list[dt.datetime]) -> tuple[str, int, list[int]]:
+    """(axis title, first step, each claim's step from the first): days, months or years."""
+    for unit, index in (
+        ("days", lambda t: t.toordinal()),
+        ("months", lambda t: t.year * 12 + t.month - 1),
+        ("year", lambda t: t.year),
+    ):
+        steps = [index(t) for t in moments]
+        if max(steps) - min(steps) < _SAMPLES or unit == "year":
+            break
+    start = min(moments)
+    if unit == "year":  # the axis reads as years
+        return "year", min(steps), [s - min(steps) for s in steps]
+    since = start.strftime("%Y-%m-%d" if unit == "days" else "%Y-%m")
+    return f"{unit} after {since}", 0, [s - min(steps) for s in steps]
+
+
+def _sampled(steps: list[int], bounds: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """The lower and upper line, one sample a step from 0 to the last claim's (two samples at
+    least: a line needs two), claims on one step by their widest bounds, straight between."""
+    at: dict[int, tuple[float, float]] = {}
+    for step, (lo, hi) in zip(steps, bounds):
+        old = at.get(step, (lo, hi))
+        at[step] = (min(lo, old[0]), max(hi, old[1]))
+    known = sorted(at)
+    lines: tuple[list[float], list[float]] = ([], [])
+    for i in range(max(known[-1] + 1, 2)):
+        n = bisect.bisect_left(known, i)  # the first claim step at or after i
+        after = known[min(n, len(known) - 1)]
+        before = after if after == i else known[max(n - 1, 0)]
+        share = 0.0 if after == before else (i - before) / (after - before)
+        for side in (0, 1):
+            lines[side].append(at[before][side] + (at[after][side] - at[before][side]) * share)
+    return lines

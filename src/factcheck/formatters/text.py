@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -98,3 +100,90 @@ def chart_points(subject: dict[str, Any], *, dates: bool) -> list[tuple[dict[str
     if len(rows) < 2:
         return []
     return [(c, c.get("converted") or c["value"]) for c in rows]
+
+
+class TimeSpan(NamedTuple):
+    """A claim's time, the end exclusive: the day 2025-09-29 is [2025-09-29, 2025-09-30)."""
+
+    start: dt.datetime
+    end: dt.datetime
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+_DAY, _MINUTE = dt.timedelta(days=1), dt.timedelta(minutes=1)
+
+
+def claim_time(claim: dict[str, Any]) -> TimeSpan:
+    """The span of a claim's `time`, from its record's `time_start`/`time_end`: ISO days, or
+    date-times (`2011-12-01T14:07`) for a time of day, which then covers one minute."""
+    end = claim["time_end"]
+    last = dt.datetime.fromisoformat(end)
+    return TimeSpan(dt.datetime.fromisoformat(claim["time_start"]), last + (_MINUTE if len(end) > 10 else _DAY))
+
+
+def days(moment: dt.datetime) -> float:
+    """Days since 1970-01-01 (fractional for a time of day): a proportional time coordinate."""
+    return (moment - _EPOCH) / _DAY
+
+
+def duration_words(gap: dt.timedelta) -> str:
+    """A gap between two times in the largest unit that fits (two for years and months):
+    `8 years`, `3 months`, `4 days`, `1 hour`, `7 minutes` (rounded)."""
+    n = gap / _DAY
+    for size, least, unit in ((365.25, 2, "year"), (30.44, 2, "month"), (1.0, 1, "day"), (1 / 24, 1, "hour")):
+        if n >= least * size:
+            count = round(n / size)
+            return f"{count} {unit}{'s' * (count != 1)}"
+    count = round(n * 1440)
+    return f"{count} minute{'s' * (count != 1)}"
+
+
+# Tick steps of a time axis, finest first: (unit, how many units between ticks).
+_TICK_STEPS = (
+    *(("minute", n) for n in (1, 5, 10, 15, 30)),
+    *(("hour", n) for n in (1, 2, 3, 6, 12)),
+    *(("day", n) for n in (1, 2, 7, 14)),
+    *(("month", n) for n in (1, 2, 3, 6)),
+    *(("year", n) for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)),
+)
+_UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "month": 28.0, "year": 365.0}
+
+
+def time_ticks(start: dt.datetime, end: dt.datetime, most: int = 6) -> list[tuple[dt.datetime, str]]:
+    """Calendar ticks from `start` to `end` for a proportional time axis: the finest step
+    (every N minutes, hours, days, weeks, months or years) that gives at most `most` ticks,
+    each labelled as precisely as its step: `2018`, `2025-10`, `2025-10-03`, `2025-10-03 14:00`."""
+    span = (end - start) / _DAY
+    for unit, n in _TICK_STEPS:
+        if span / (_UNIT_DAYS[unit] * n) > most + 1:
+            continue  # too many, without counting them
+        try:
+            ticks = list(_calendar(start, end, unit, n))
+        except (ValueError, OverflowError):  # a step past year 9999
+            continue
+        if len(ticks) <= most:
+            form = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}.get(unit, "%Y-%m-%d %H:%M")
+            return [(t, t.strftime(form)) for t in ticks]
+    return []
+
+
+def _calendar(start: dt.datetime, end: dt.datetime, unit: str, n: int) -> Iterator[dt.datetime]:
+    """Every `n`th minute, hour, day (weeks from Mondays), month or year from `start` to `end`."""
+    if unit in ("minute", "hour", "day"):
+        step = {"minute": _MINUTE, "hour": dt.timedelta(hours=1), "day": _DAY}[unit] * n
+        monday = dt.datetime(1970, 1, 5)
+        tick = monday + step * math.ceil((start - monday) / step)
+        while tick <= end:
+            yield tick
+            tick += step
+        return
+    if unit == "month":
+        index = start.year * 12 + start.month - 1 + (start != dt.datetime(start.year, start.month, 1))
+        index += -index % n
+        while (tick := dt.datetime(index // 12, index % 12 + 1, 1)) <= end:
+            yield tick
+            index += n
+        return
+    year = start.year + (start != dt.datetime(start.year, 1, 1))
+    for y in range(year + -year % n, end.year + 1, n):
+        yield dt.datetime(y, 1, 1)
