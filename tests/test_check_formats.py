@@ -90,7 +90,7 @@ def test_fail_on_evolving_points_at_the_subject(hostile: Path) -> None:
 def test_fail_on_rejects_unknown_verdicts(hostile: Path) -> None:
     result = runner.invoke(app, ["check", str(hostile), "--fail-on", "consistent"])
     assert result.exit_code == 2
-    assert "--fail-on: 'consistent' is not one of conflicting, evolving, single-source" in result.stderr
+    assert "--fail-on: 'consistent' is not one of conflicting, incomplete, evolving, single-source" in result.stderr
 
 
 def test_every_format_agrees_on_what_fails(hostile: Path) -> None:

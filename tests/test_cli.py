@@ -83,7 +83,7 @@ def test_report_json_shape(monkeypatch: pytest.MonkeyPatch) -> None:
         "upper_inclusive": True, "unit": "USD",
     }
     assert subjects["italian-cultural-institute-city"]["verdict"] == "conflicting"
-    assert set(data["summary"]) == {"consistent", "evolving", "conflicting", "single-source"}
+    assert set(data["summary"]) == {"consistent", "evolving", "conflicting", "single-source", "incomplete"}
     assert sum(data["summary"].values()) == len(data["subjects"])
 
 
@@ -207,7 +207,7 @@ def test_unreadable_claim_is_in_every_output(tmp_path: Path) -> None:
     claim = next(c for c in data["subjects"][0]["claims"] if c["source"] == "b")
     assert claim["value"] is None and claim["status"] == "unreadable" and claim["location"] == where
     assert data["problems"][0]["location"] == where and data["counts"]["unreadable"] == 1
-    assert data["subjects"][0]["verdict"] == "single-source"  # judged on its other claim
+    assert data["subjects"][0]["verdict"] == "incomplete"  # two sources spoke, one could be judged
 
 
 @pytest.mark.parametrize(("name", "start"), [("r.md", "# Discrepancy report"), ("r.json", "{"), ("r.txt", " ")])

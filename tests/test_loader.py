@@ -49,7 +49,7 @@ def test_good_file_loads() -> None:
 def test_unknown_key_points_at_the_key() -> None:
     text = GOOD.replace("    says: Astana\n    quote: in Astana", "    sayz: Astana\n    says: Astana\n    quote: in Astana")
     assert errors(text) == [
-        "claims.yaml:19:5: unknown key 'sayz' (did you mean 'says'?) (allowed: subject, source, says, quote, as_of, period, accepted)"
+        "claims.yaml:19:5: unknown key 'sayz' (did you mean 'says'?) (allowed: subject, source, says, quote, as_of, period, accepted, value)"
     ]
 
 

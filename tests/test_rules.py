@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from factcheck.claims import read_claim
-from factcheck.engine import judge_subject
+from factcheck.engine import judge_subject, read_subject
 from factcheck.models import Claim, Source, Subject, SubjectKind
 from factcheck.rules import REGISTRY
 from factcheck.rules.registry import configure
@@ -39,7 +38,7 @@ def run_case(case: dict[str, Any], rule: str | None = None):  # type: ignore[no-
     subject = Subject(
         id="s", title="S", kind=SubjectKind(case["kind"]), unit=case.get("unit"), **case.get("subject", {})
     )
-    read = []
+    items = []
     for i, c in enumerate(case["claims"]):
         source = Source.model_validate(
             {"id": c["source"], "title": c["source"], "published": _date(c["published"]), "language": c.get("lang", "en")}
@@ -54,10 +53,11 @@ def run_case(case: dict[str, Any], rule: str | None = None):  # type: ignore[no-
             as_of=str(as_of) if as_of is not None else None,
             period=str(c["period"]) if "period" in c else None,
         )
-        read.append(read_claim(i, claim, source, ReadOptions()))
+        items.append((i, claim, source))
+    read, inference = read_subject(subject, items, ReadOptions())
     options = case.get("options", {})
     rules = configure(settings={rule: options} if options and rule else None)
-    return judge_subject(subject, read, rules)
+    return judge_subject(subject, read, rules, reading=inference.why if inference else None)
 
 
 def test_every_rule_has_a_case_file() -> None:
@@ -73,7 +73,7 @@ def test_rule_case(rule: str | None, case: dict[str, Any]) -> None:
         got = [[c.first.index, c.second.index] for c in result.conflicts if c.rule == rule]
         assert got == expect["conflicts"], result.reason
     for fragment in expect.get("reason_contains", []):
-        assert fragment in result.reason
+        assert fragment in result.reason + " " + (result.reading or "")
     if "accepted" in expect:
         assert (result.accepted is not None) == expect["accepted"], result.reason
     if "stale" in expect:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factcheck.models import Claim, Source
+from factcheck.models import Claim, GivenValue, Source
 
 if TYPE_CHECKING:
     from factcheck.rates import Conversion
@@ -173,6 +173,39 @@ def _read_time(raw: object, source: Source, options: ReadOptions) -> Value:
     return value
 
 
+def given_value(given: GivenValue) -> Value:
+    """The desk's own reading (`value:`) as a Value, in base units as the reader's are."""
+    from factcheck.interval import Interval
+
+    kind = ValueKind(given.kind)
+    if kind is ValueKind.DATE:
+        assert given.start is not None
+        end = given.end or given.start
+        from factcheck.values.dates import span_value
+
+        return span_value(given.start, end)
+    if kind is ValueKind.CATEGORY:
+        from factcheck.values.reader import category_key
+
+        return Value(kind, None, category=category_key(given.category or ""), label=given.category)
+    unit, factor = None, 1.0
+    if kind is ValueKind.AMOUNT:
+        from factcheck.units import to_base
+
+        try:
+            factor, unit = to_base(given.unit or "")
+        except Exception:  # pint's errors for unknown or malformed units
+            raise ReadError(f"value: unknown unit {given.unit!r} (an ISO 4217 code or a unit such as kilometer)") from None
+    elif kind is ValueKind.DURATION:
+        unit = "year"
+
+    def scaled(x: float | None) -> float | None:
+        return None if x is None else x * factor
+
+    interval = Interval(scaled(given.lower), scaled(given.upper), given.lower_inclusive, given.upper_inclusive)
+    return Value(kind, interval, unit=unit, note="given")
+
+
 def read_claim(
     index: int, claim: Claim, source: Source, options: ReadOptions, expect: Expect | None = None
 ) -> ReadClaim:
@@ -191,9 +224,13 @@ def read_claim(
     except ReadError as exc:
         return ReadClaim(index, claim, source, None, f"period: {exc}", "period", time, None)
     try:
-        value = parse_value(claim.says, source.language, source.published, options, expect)
+        if claim.value is not None:
+            value = given_value(claim.value)
+        else:
+            value = parse_value(claim.says, source.language, source.published, options, expect)
     except ReadError as exc:
-        return ReadClaim(index, claim, source, None, str(exc), "says", time, period)
+        field = "value" if claim.value is not None else "says"
+        return ReadClaim(index, claim, source, None, str(exc), field, time, period)
     return ReadClaim(index, claim, source, value, None, None, time, period)
 
 

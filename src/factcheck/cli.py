@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="factcheck",
     help="Do your sources agree? Judge the claims in claims.yaml: consistent, evolving, "
-    "conflicting or single-source, with the reason in words.",
+    "conflicting, single-source or incomplete, with the reason in words.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -369,7 +369,7 @@ def check(
     ] = None,
     fail_on: Annotated[
         list[str] | None,
-        typer.Option("--fail-on", metavar="VERDICTS", help="Verdicts that fail the check: conflicting, evolving, single-source (comma-separated or repeated). Default: conflicting. Unreadable and incomparable claims and stale acceptances always fail."),
+        typer.Option("--fail-on", metavar="VERDICTS", help="Verdicts that fail the check: conflicting, incomplete, evolving, single-source (comma-separated or repeated). Default: conflicting. Unreadable and incomparable claims and stale acceptances always fail."),
     ] = None,
     baseline: Annotated[
         str | None,

@@ -6,15 +6,15 @@ Order is deterministic everywhere: subjects in file order, claims by (time, file
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from factcheck.claims import ReadClaim, read_claim
-from factcheck.inference import file_reads_counts, infer
+from factcheck.inference import Inference, file_reads_counts, infer
 from factcheck.humanize import figure
-from factcheck.models import ClaimsFile, Subject, SubjectKind, Tolerances
+from factcheck.models import Claim, ClaimsFile, Source, Subject, SubjectKind, Tolerances
 from factcheck.rules import Conflict, Severity
 from factcheck.rules.base import all_agree, describe, time_order
 from factcheck.rules.registry import RuleSet, default_rules
@@ -33,10 +33,11 @@ class Verdict(StrEnum):
     EVOLVING = "evolving"
     CONSISTENT = "consistent"
     SINGLE_SOURCE = "single-source"
+    INCOMPLETE = "incomplete"  # several sources spoke, but fewer than two could be judged
 
 
 #: Most urgent first: the order of reports and summaries for people.
-VERDICT_ORDER = (Verdict.CONFLICTING, Verdict.EVOLVING, Verdict.CONSISTENT, Verdict.SINGLE_SOURCE)
+VERDICT_ORDER = (Verdict.CONFLICTING, Verdict.INCOMPLETE, Verdict.EVOLVING, Verdict.CONSISTENT, Verdict.SINGLE_SOURCE)
 
 
 class ProblemKind(StrEnum):
@@ -103,7 +104,6 @@ class Judging:
         for i, claim in enumerate(data.claims):
             by_subject[claim.subject].append(i)
         self.claims_of = by_subject
-        self.expect = {s.id: subject_expectation(s) for s in data.subjects}
         self._file_counts: tuple[int, int] | None = None
         self.rules = options.rules if options.rules is not None else default_rules()
         self.reconcile = options.reconcile
@@ -129,23 +129,35 @@ class Judging:
         return self._file_counts
 
     def subject(self, subject: Subject) -> SubjectResult:
-        all_claims, options = self.data.claims, self.read_options[subject.id]
-        expect = self.expect[subject.id]
-
-        def read_all(expect: Expect | None) -> list[ReadClaim]:
-            return [read_claim(i, all_claims[i], self.sources[all_claims[i].source], options, expect)
-                    for i in self.claims_of[subject.id]]
-
-        claims = read_all(expect)
-        inference = infer(claims, self.file_counts) if expect is None else None
-        if inference is not None:
-            claims = read_all(inference.expect)
+        all_claims = self.data.claims
+        items = [(i, all_claims[i], self.sources[all_claims[i].source]) for i in self.claims_of[subject.id]]
+        claims, inference = read_subject(subject, items, self.read_options[subject.id], self.file_counts)
         if self.aliases is not None:
             claims = self.aliases.apply(claims)
         if self.rates is not None:
             claims = convert_currencies(subject, claims, self.rates)
         return judge_subject(subject, claims, self.rules, reconcile=self.reconcile,
                              reading=inference.why if inference is not None else None)
+
+
+def read_subject(
+    subject: Subject,
+    items: Sequence[tuple[int, Claim, Source]],
+    options: ReadOptions,
+    file_counts: Callable[[], tuple[int, int]] | None = None,
+) -> tuple[list[ReadClaim], Inference | None]:
+    """A subject's claims (index, claim, source) read as its values are: as its `unit:` says,
+    else as most of its claims read (inference.py), which is then said in words."""
+    expect = subject_expectation(subject)
+
+    def read_all(expect: Expect | None) -> list[ReadClaim]:
+        return [read_claim(i, claim, source, options, expect) for i, claim, source in items]
+
+    claims = read_all(expect)
+    inference = infer(claims, file_counts) if expect is None else None
+    if inference is not None:
+        claims = read_all(inference.expect)
+    return claims, inference
 
 
 def subject_expectation(subject: Subject) -> Expect | None:
@@ -227,6 +239,7 @@ def judge_subject(
     conflicts = [c for c in findings if c.severity is Severity.ERROR]
     warnings = [c for c in findings if c.severity is not Severity.ERROR]
     verdict, reason = _verdict(subject, judged, conflicts, problems)
+    reason += _judged_words(len(judged), problems)
     accepted, stale = _acceptance(subject, judged, conflicts, rules)
     if accepted is not None:
         reason = f"Accepted: “{accepted}”. {reason}"
@@ -398,6 +411,19 @@ def _verdict(
         same = " One source contradicts itself." if first.first.source.id == first.second.source.id else ""
         return Verdict.CONFLICTING, f"{first.why}.{same}{more}"
     sources = sorted({rc.source.id for rc in judged})
+    spoke = sorted({rc.source.id for rc in judged} | {p.claim.source.id for p in problems})
+    if len(spoke) >= 2 and len(sources) < 2:
+        # Two or more sources spoke, but their claims cannot be set against each other: not a
+        # single source, and nothing to say that they agree (SPEC §3, revised).
+        unjudged = sorted({p.claim.source.id for p in problems} - set(sources))
+        judged_words = (f"only {sources[0]}'s claim{'s' if len(judged) > 1 else ''} could be judged"
+                        if sources else "none of their claims could be judged")
+        return (
+            Verdict.INCOMPLETE,
+            f"{len(spoke)} sources speak to this subject, but {judged_words}; "
+            f"{', '.join(unjudged)} could not be read or compared: nothing to cross-check until "
+            "they are (give the claim's `value:` to record the desk's own reading).",
+        )
     if not judged:
         what = f"{len(problems)} claim{'s' if len(problems) != 1 else ''} could not be judged" if problems else "no claims"
         return Verdict.SINGLE_SOURCE, f"Nothing to cross-check: {what}."
@@ -427,6 +453,16 @@ def _verdict(
             f"The figure changed over time: {describe(a)} and then {describe(b)}; {allowed}.",
         )
     return Verdict.CONSISTENT, _consistent_reason(judged, sources)
+
+
+def _judged_words(judged: int, problems: list[ClaimProblem]) -> str:
+    """" (3 of 4 claims judged: 1 unreadable.)" when some claims could not be judged."""
+    if not problems:
+        return ""
+    kinds = Counter(p.kind.value for p in problems)
+    which = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    total = judged + len(problems)
+    return f" ({judged} of {total} claims judged: {which}.)"
 
 
 def _consistent_reason(judged: list[ReadClaim], sources: list[str]) -> str:

@@ -20,7 +20,7 @@ from typing import Any, Literal
 Level = Literal["error", "warning", "notice"]
 
 #: Verdicts `--fail-on` accepts; unreadable, incomparable claims and stale acceptances always fail.
-FAILING_VERDICTS = ("conflicting", "evolving", "single-source")
+FAILING_VERDICTS = ("conflicting", "incomplete", "evolving", "single-source")
 
 
 @dataclass(frozen=True, slots=True)

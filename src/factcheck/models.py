@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     Strict,
+    StrictBool,
     StrictInt,
     StrictStr,
     WithJsonSchema,
@@ -241,6 +242,45 @@ class Subject(_Model):
         return self.window
 
 
+class GivenValue(_Model):
+    """The desk's own reading of `says` (SPEC §1, revised), shaped like a value's JSON (§4):
+    used instead of the reader, for a phrase it cannot read or a language it does not know.
+    `verify` still checks `says` against the quote."""
+
+    kind: Literal["amount", "number", "percent", "rank", "date", "duration", "category"]
+    lower: Annotated[float, Field(allow_inf_nan=False)] | None = Field(
+        default=None, description="Lower bound in base units (null: open). Numbers, amounts, percentages in points, ranks, durations in years.")
+    upper: Annotated[float, Field(allow_inf_nan=False)] | None = Field(default=None, description="Upper bound (null: open).")
+    lower_inclusive: StrictBool = True
+    upper_inclusive: StrictBool = True
+    unit: StrictStr | None = Field(default=None, description="Amounts: an ISO 4217 code (USD) or a unit (kilometer).")
+    start: IsoDate | None = Field(default=None, description="Dates: the first day.")
+    end: IsoDate | None = Field(default=None, description="Dates: the last day (default: start).")
+    category: StrictStr | None = Field(default=None, description="Names and codes: the name.")
+
+    @model_validator(mode="after")
+    def _complete(self) -> GivenValue:
+        if self.kind == "date":
+            if self.start is None:
+                raise ValueError("a date value needs `start` (and `end`, for a span)")
+            if self.end is not None and self.end < self.start:
+                raise ValueError("`end` is before `start`")
+        elif self.kind == "category":
+            if not self.category:
+                raise ValueError("a category value needs `category`")
+        else:
+            if self.lower is None and self.upper is None:
+                raise ValueError("give `lower`, `upper` or both (null for an open end)")
+            if self.lower is not None and self.upper is not None and (
+                self.lower > self.upper
+                or (self.lower == self.upper and not (self.lower_inclusive and self.upper_inclusive))
+            ):
+                raise ValueError("`lower` must be below `upper` (or equal, both inclusive)")
+            if self.kind == "amount" and not self.unit:
+                raise ValueError("an amount needs its `unit` (USD, kilometer, ...)")
+        return self
+
+
 class Claim(_Model):
     """What one source says about one subject."""
 
@@ -258,6 +298,13 @@ class Claim(_Model):
         default=None, description="For flow subjects: the span the amount covers."
     )
     accepted: AcceptedReason | None = None
+    value: GivenValue | None = Field(
+        default=None,
+        description="The desk's own reading of `says`, used instead of the reader (for a phrase it "
+        "cannot read): {kind, lower, upper, lower_inclusive, upper_inclusive, unit} or, for dates, "
+        "{kind: date, start, end}.",
+        examples=[{"kind": "amount", "upper": 7.6e9, "unit": "USD"}],
+    )
 
 
 class Rate(_Model):

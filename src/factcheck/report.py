@@ -117,7 +117,8 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
                 "reconciliation": _reconciliation(result),
             }
         )
-    summary = {v.value: 0 for v in (Verdict.CONSISTENT, Verdict.EVOLVING, Verdict.CONFLICTING, Verdict.SINGLE_SOURCE)}
+    summary = {v.value: 0 for v in (Verdict.CONSISTENT, Verdict.EVOLVING, Verdict.CONFLICTING, Verdict.SINGLE_SOURCE,
+                                    Verdict.INCOMPLETE)}
     for result in report.results:
         summary[result.verdict.value] += 1
     accepted = sum(r.accepted is not None for r in report.results)
@@ -236,17 +237,22 @@ def likely_error_words(result: SubjectResult) -> str:
     def named(claims: tuple[ReadClaim, ...]) -> str:
         return " and ".join(f"{rc.source.id} “{rc.says}”" for rc in claims)
 
+    caveat = ""
+    if result.problems:
+        n = len(result.problems)
+        caveat = (f" {n} claim{'s' * (n != 1)} that could not be judged might change this"
+                  f" ({', '.join(sorted({f'{p.claim.source.id} “{p.claim.says}”' for p in result.problems}))}).")
     if rec.likely_error:
         n = len(result.claims) - len(result.problems) - len(rec.likely_error)
         it = "it" if len(rec.likely_error) == 1 else "them"
         text = f"Likely error: {named(rec.likely_error)}; without {it}, the other {n} claim{'s' * (n != 1)} agree"
         if rec.rest_agree is not None:
             text += f" on {_figure(rec.rest_agree)}"
-        return text + "."
+        return text + "." + caveat
     if rec.alternatives:
         options = "; ".join(named(alt) for alt in rec.alternatives)
-        return f"No single likely error: removing any one of these makes the rest agree: {options}."
-    return "No small set of claims explains the conflict: more than one claim is off."
+        return f"No single likely error: removing any one of these makes the rest agree: {options}.{caveat}"
+    return f"No small set of claims explains the conflict: more than one claim is off.{caveat}"
 
 
 def merge_records(parts: list[dict[str, Any]]) -> dict[str, Any]:

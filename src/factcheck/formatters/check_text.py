@@ -46,6 +46,7 @@ def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",))
         ("conflicting subject", lambda f: " conflicting " in f" {f.title} "),
         ("evolving subject", lambda f: f.rule == "evolving"),
         ("single-source subject", lambda f: f.rule == "single-source"),
+        ("incomplete subject", lambda f: f.rule == "incomplete"),
         ("stale acceptance", lambda f: "stale acceptance" in f.title),
         ("unreadable claim", lambda f: f.rule == "unreadable"),
         ("incomparable claim", lambda f: f.rule == "incomparable"),

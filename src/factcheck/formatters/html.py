@@ -39,7 +39,7 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:72rem
 h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:1px solid #ccc}h3{margin-top:2rem}
 table{border-collapse:collapse;margin:.8rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 blockquote{margin:.8rem 0;padding:.2rem 1rem;border-left:4px solid #bbb;color:#333}
-.conflicting{color:#b00020}.evolving{color:#9a6700}.consistent{color:#1a7f37}.single-source{color:#0969da}
+.conflicting{color:#b00020}.evolving{color:#9a6700}.consistent{color:#1a7f37}.single-source{color:#0969da}.incomplete{color:#8250df}
 .note{background:#f6f8fa;padding:.4rem .8rem}svg{max-width:100%;height:auto}
 """
 

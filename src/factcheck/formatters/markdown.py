@@ -32,6 +32,7 @@ _HEADINGS = {
     "evolving": "Evolving: the figure changed over time in a way the subject allows",
     "consistent": "Consistent: every claim can be true at once",
     "single-source": "Single source: nothing to cross-check",
+    "incomplete": "Incomplete: several sources spoke, but too few of their claims could be judged",
 }
 _ACCEPTED = "Accepted discrepancies: known, explained, not failing"
 _PROBLEMS = "Claims that could not be judged"

@@ -22,6 +22,7 @@ _PSEUDO_RULES = {
     "incomparable": "A claim read in another dimension than its subject's (another currency without a rate, a date among amounts).",
     "evolving": "A subject whose figure changed over time (fails only with --fail-on evolving).",
     "single-source": "A subject only one source speaks to (fails only with --fail-on single-source).",
+    "incomplete": "A subject several sources speak to, fewer than two of them judged (its unread claims fail; the verdict itself only with --fail-on incomplete).",
 }
 
 
@@ -54,7 +55,7 @@ def render(
             }
         )
     for pseudo, text in _PSEUDO_RULES.items():
-        if pseudo in ("evolving", "single-source") and pseudo not in fail_on:
+        if pseudo in ("evolving", "single-source", "incomplete") and pseudo not in fail_on:
             continue
         index[pseudo] = len(descriptors)
         descriptors.append(

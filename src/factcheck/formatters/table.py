@@ -18,6 +18,7 @@ VERDICT_STYLE = {
     "evolving": ("↗", "yellow"),
     "consistent": ("✓", "green"),
     "single-source": ("·", "cyan"),
+    "incomplete": ("?", "magenta"),
 }
 ORDER = tuple(v.value for v in VERDICT_ORDER)
 
