@@ -359,11 +359,13 @@ def _list(x: Any) -> list[Any]:
 
 def error_family(message: str) -> str:
     """`did not understand 'hoffer' in 'Hoffer, J.'` → `did not understand '…' in '…'`."""
-    m = re.sub(r"'[^']*'", "'…'", message)
+    m = re.sub(r"\(did you mean '[^']*'\?\)", "\0DYM\0", message)
+    m = re.sub(r"\bin (['\"]).*\1", r"in \1…\1", m)  # the whole phrase, apostrophes and all
+    m = re.sub(r"'[^']*'", "'…'", m)
     m = re.sub(r"“[^”]*”", "“…”", m)
     m = re.sub(r'"[^"]*"', '"…"', m)
     m = re.sub(r"\d+", "N", m)
-    return m
+    return m.replace("\0DYM\0", "(did you mean '…'?)")
 
 
 def _number_of(value: dict[str, Any]) -> float | None:
@@ -466,10 +468,12 @@ class GroupStats:
     words: Counter[str] = field(default_factory=Counter)  # first quoted fragment of unreadable messages
     word_examples: dict[str, str] = field(default_factory=dict)
     error_examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    error_message: dict[str, str] = field(default_factory=dict)
     years_read_as_dates: int = 0
     year_examples: Counter[str] = field(default_factory=Counter)
     verdicts: Counter[str] = field(default_factory=Counter)
     formats: Counter[str] = field(default_factory=Counter)
+    format_judged: Counter[str] = field(default_factory=Counter)  # judged by factcheck, by shape
     format_examples: dict[str, str] = field(default_factory=dict)
 
 
@@ -556,6 +560,8 @@ def analyse(ds: DataSet, raw: list[RawClaim], gold: dict[str, Any], records: dic
             status = str(c.get("status", "?"))
             says = str(c.get("says", ""))
             g.status[status] += 1
+            if status == "judged":
+                g.format_judged[shape(says)] += 1
             if norm(says) == NON_ANSWER:
                 g.non_answer_status[status] += 1
             value = _dict(c.get("value"))
@@ -575,6 +581,7 @@ def analyse(ds: DataSet, raw: list[RawClaim], gold: dict[str, Any], records: dic
                         g.words[w[1]] += 1
                         g.word_examples.setdefault(w[1], says)
                 g.errors[fam] += 1
+                g.error_message.setdefault(fam, message)
                 if len(g.error_examples[fam]) < 4 and says not in g.error_examples[fam]:
                     g.error_examples[fam].append(says)
 
@@ -671,7 +678,8 @@ def analyse(ds: DataSet, raw: list[RawClaim], gold: dict[str, Any], records: dic
             "unread_by_script": g.unread_by_script,
             "unread_by_script_examples": g.unread_by_script_examples,
             "top_errors": [
-                {"family": fam, "count": n, "examples": g.error_examples[fam]} for fam, n in g.errors.most_common(10)
+                {"family": fam, "count": n, "examples": g.error_examples[fam], "message": g.error_message[fam]}
+                for fam, n in g.errors.most_common(10)
             ],
             "error_families": len(g.errors),
             "top_unread_words": [
@@ -679,9 +687,12 @@ def analyse(ds: DataSet, raw: list[RawClaim], gold: dict[str, Any], records: dic
             ],
             "years_read_as_dates": g.years_read_as_dates,
             "year_examples": [s for s, _ in g.year_examples.most_common(8)],
+            "years_read_range": [min(map(int, g.year_examples)), max(map(int, g.year_examples))] if g.year_examples else None,
+            "years_read_digits": dict(sorted(Counter(len(x) for x in g.year_examples.elements()).items())),
             "verdicts": dict(g.verdicts.most_common()),
             "formats": [
-                {"shape": sh, "count": n, "example": g.format_examples[sh]} for sh, n in g.formats.most_common(60)
+                {"shape": sh, "count": n, "judged": g.format_judged[sh], "example": g.format_examples[sh]}
+                for sh, n in g.formats.most_common(60)
             ],
             "format_count": len(g.formats),
             "conflicting": {
@@ -729,7 +740,8 @@ def rows_of(name: str, result: dict[str, Any], kind: str) -> list[tuple[str, str
         rows.append((f"{p}judged share of real answers", pct(g["read_share_of_answers"])))
         if kind == "population":
             rows.append((f"{p}counts read as dates (years)", f"{g['years_read_as_dates']:,}" + (
-                f" e.g. {', '.join(g['year_examples'][:5])}" if g["year_examples"] else "")))
+                f" e.g. {', '.join(g['year_examples'][:5])}; from {g['years_read_range'][0]} to {g['years_read_range'][1]}; "
+                f"by digits: {', '.join(f'{k}: {n:,}' for k, n in g['years_read_digits'].items())}" if g["year_examples"] else "")))
         rows.append((f"{p}verdicts", ", ".join(f"{k} {n:,}" for k, n in g["verdicts"].items())))
         c = g["conflicting"]
         rows.append((f"{p}subjects with ≥2 normalised claims", f"{c['subjects_considered']:,}"))
@@ -780,6 +792,18 @@ def render_text(name: str, result: dict[str, Any], kind: str) -> str:
     return "\n".join(lines)
 
 
+def render_formats(g: dict[str, Any], markdown: bool) -> str:
+    """The inventory of `says` shapes (letters → a, digits → 9) with factcheck's judged share."""
+    if markdown:
+        lines = ["| claims | judged by factcheck | shape | example |", "|---:|---:|---|---|"]
+        lines += [f"| {f['count']:,} | {pct(f['judged'] / f['count'])} | `{md_escape(f['shape'])}` | `{md_escape(f['example'])}` |"
+                  for f in g["formats"]]
+    else:
+        lines = [f"    {f['count']:>6,}  judged {pct(f['judged'] / f['count']):>6}  {f['shape']!r}  e.g. {f['example']!r}"
+                 for f in g["formats"]]
+    return "\n".join(lines)
+
+
 def md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -794,6 +818,9 @@ def render_markdown(name: str, result: dict[str, Any], kind: str) -> str:
                       "| claims | error | examples |", "|---:|---|---|"]
             lines += [f"| {e['count']:,} | {md_escape(e['family'])} | {md_escape(', '.join('`' + x + '`' for x in e['examples'][:3]))} |"
                       for e in g["top_errors"]]
+        if g["top_unread_words"]:
+            lines += ["", f"Words factcheck did not understand{'' if group == 'all' else ' (' + group + ')'}, most frequent first: "
+                      + ", ".join(f"`{w['word']}` {w['count']:,} (`{w['example']}`)" for w in g["top_unread_words"][:12]) + "."]
     return "\n".join(lines) + "\n"
 
 
@@ -839,9 +866,9 @@ def main(argv: list[str] | None = None) -> int:
         print(render_markdown(ds.name, result, ds.kind) if args.markdown else render_text(ds.name, result, ds.kind))
         if args.formats:
             for group, g in result["groups"].items():
-                print(f"  formats ({group}, {g['format_count']} shapes):")
-                for f in g["formats"]:
-                    print(f"    {f['count']:>6,}  {f['shape']!r}  e.g. {f['example']!r}")
+                print(f"\nFormats of `says` ({ds.name}, {group}, {g['format_count']} shapes, the 60 most frequent):\n"
+                      if args.markdown else f"  formats ({group}, {g['format_count']} shapes):")
+                print(render_formats(g, args.markdown))
         print(flush=True)
     if args.json:
         meta = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "nproc": os.cpu_count(),
