@@ -659,6 +659,11 @@ def analyse(ds: DataSet, raw: list[RawClaim], gold: dict[str, Any], records: dic
             a["factcheck value not comparable"] += 1
         a["factcheck"] += right(ds.kind, group, answer, truth)
 
+    def example(sid: str) -> dict[str, Any]:
+        s = _dict(subjects.get(sid))
+        return {"subject": sid, "verdict": s.get("verdict"),
+                "claims": [f"{_dict(c).get('says')} ({_dict(c).get('status')})" for c in _list(s.get("claims"))[:6]]}
+
     out: dict[str, Any] = {"groups": {}}
     for group in sorted(groups):
         g = groups[group]
@@ -702,6 +707,8 @@ def analyse(ds: DataSet, raw: list[RawClaim], gold: dict[str, Any], records: dic
                 "rounding_only_flagged": len((disagree[group] - disagree_strict[group]) & conflicting[group]),
                 "rounding_as_agreement": prf(conflicting[group], disagree_strict[group]),
                 "beyond_tolerance": prf(conflicting[group], disagree_far[group]),
+                "missed_examples": [example(sid) for sid in sorted(disagree_strict[group] - conflicting[group])[:6]],
+                "false_alarm_examples": [example(sid) for sid in sorted(conflicting[group] - disagree[group])[:6]],
             },
             "accuracy": dict(acc[group]),
         }
@@ -786,6 +793,9 @@ def render_text(name: str, result: dict[str, Any], kind: str) -> str:
         if g["top_unread_words"]:
             lines.append("  words factcheck did not understand, most frequent: " + ", ".join(
                 f"{w['word']!r} {w['count']:,} ({w['example']!r})" for w in g["top_unread_words"][:12]))
+        for key, label in (("missed_examples", "disagree, not conflicting"), ("false_alarm_examples", "conflicting, no disagreement")):
+            for e in g["conflicting"].get(key, [])[:3]:
+                lines.append(f"  {label}{'' if group == 'all' else ' (' + group + ')'}: {e['subject']} {e['verdict']}: {e['claims']}")
         if g["unread_by_script"]:
             lines.append(f"  not read by this script's normaliser{'' if group == 'all' else ' (' + group + ')'}: "
                          f"{g['unread_by_script']:,} e.g. {g['unread_by_script_examples'][:5]}")
@@ -802,6 +812,39 @@ def render_formats(g: dict[str, Any], markdown: bool) -> str:
         lines = [f"    {f['count']:>6,}  judged {pct(f['judged'] / f['count']):>6}  {f['shape']!r}  e.g. {f['example']!r}"
                  for f in g["formats"]]
     return "\n".join(lines)
+
+
+SUMMARY_HEADER = ("data set", "claims judged", "conflicting P / R", "factcheck right (abstains)", "majority", "median", "runtime")
+
+
+def summary_rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
+    """One row per data set and group: the headline numbers, for the top of docs/real-data.md."""
+    rows = []
+    for name, result in results.items():
+        for group, g in result.get("groups", {}).items():
+            c, a = g["conflicting"], g["accuracy"]
+            n = a.get("items", 0)
+            median = pct(a["median"] / n) if "median" in a and n else "–"
+            rows.append((
+                name if group == "all" else f"{name} ({group})",
+                pct(g["read_share"]),
+                f"{pct(c['precision'])} / {pct(c['recall'])}",
+                f"{pct(a.get('factcheck', 0) / n) if n else '–'} ({a.get('factcheck abstains', 0):,})",
+                pct(a.get("majority", 0) / n) if n else "–",
+                median,
+                f"{result.get('seconds', 0):.1f} s",
+            ))
+    return rows
+
+
+def render_summary(results: dict[str, Any], markdown: bool) -> str:
+    rows = summary_rows(results)
+    if markdown:
+        lines = ["| " + " | ".join(SUMMARY_HEADER) + " |", "|---|" + "---:|" * (len(SUMMARY_HEADER) - 1)]
+        return "\n".join(lines + ["| " + " | ".join(md_escape(x) for x in r) + " |" for r in rows])
+    widths = [max(len(r[i]) for r in (SUMMARY_HEADER, *rows)) for i in range(len(SUMMARY_HEADER))]
+    return "\n".join("  ".join(x.ljust(w) if i == 0 else x.rjust(w) for i, (x, w) in enumerate(zip(r, widths)))
+                     for r in (SUMMARY_HEADER, *rows))
 
 
 def md_escape(text: str) -> str:
@@ -870,6 +913,8 @@ def main(argv: list[str] | None = None) -> int:
                       if args.markdown else f"  formats ({group}, {g['format_count']} shapes):")
                 print(render_formats(g, args.markdown))
         print(flush=True)
+    if len(results) > 1:
+        print(("### Summary\n\n" if args.markdown else "== summary\n") + render_summary(results, args.markdown))
     if args.json:
         meta = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "nproc": os.cpu_count(),
                 "python": sys.version.split()[0]}
