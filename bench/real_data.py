@@ -377,8 +377,8 @@ def _number_of(value: dict[str, Any]) -> float | None:
 
 
 def _datetime(text: Any) -> dt.datetime | None:
-    if not isinstance(text, str) or "T" not in text:
-        return None
+    if not isinstance(text, str) or not re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", text):
+        return None  # a plain day has no time of day
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

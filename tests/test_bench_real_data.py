@@ -125,8 +125,19 @@ def test_new_style_time_values(rd):
     value = {"kind": "date", "start": "2011-12-01T14:07:00", "end": "2011-12-01T14:07:59"}
     assert rd.fc_minute(value) == 14 * 60 + 7
     assert rd.fc_minute({"kind": "date", "start": "2011-12-01", "end": "2011-12-01"}) is None
+    assert rd.fc_minute({"kind": "date", "start": "2011-12-01 23:55+00:00", "end": "2011-12-02T00:05:00+00:00"}) == 0
     assert rd.fc_reconciled({"id": "x"}, None) is None
     assert rd.fc_reconciled({"reconciliation": {"agreed": {"value": value, "figure": "14:07"}}}, None)[2] == "agreed"
+
+
+def test_no_records_is_no_crash(rd):
+    """factcheck failed (no records): the script's own side is still measured."""
+    ds = rd.DataSet("flights", "f.jsonl.gz", (), "flights")
+    raw = [rd.RawClaim("x-1-departure-gate", "s1", "A37", None), rd.RawClaim("x-1-departure-gate", "s2", "Term A - A37", None)]
+    groups = rd.analyse(ds, raw, {"x-1-departure-gate": {"truth_raw": "A37"}}, None)["groups"]
+    g = groups["gates"]
+    assert g["judged"] == 0 and g["conflicting"]["disagree"] == 0
+    assert g["accuracy"]["majority"] == 1 and g["accuracy"]["factcheck abstains"] == 1
 
 
 def test_skips_cleanly_without_the_data(rd, tmp_path, capsys):
