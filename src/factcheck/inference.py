@@ -69,9 +69,17 @@ def infer(
     if n == 0:
         return None
     codes = [rc for rc in claims if _is_code(rc)]
-    if 2 * len(codes) > n:
+    if codes:
         sample = ", ".join(f"“{rc.says}”" for rc in codes[:3])
-        return Inference(Expect.CODE, f"Read as codes: {len(codes)} of {n} claims are written as codes ({sample}).")
+        if 2 * len(codes) > n:
+            return Inference(Expect.CODE, f"Read as codes: {len(codes)} of {n} claims are written as codes ({sample}).")
+        if all(rc in codes or rc.value is None or _BARE_INTEGER.fullmatch(rc.says) for rc in claims):
+            # Gate 57 and `Terminal 2 - 57`: a bare number beside codes is a code too.
+            return Inference(
+                Expect.CODE,
+                f"Read as codes: {len(codes)} of {n} claims are written as codes ({sample}) and the "
+                "others are plain numbers, which are codes too.",
+            )
     years = [rc for rc in claims if rc.value is not None and rc.value.kind is ValueKind.DATE
              and rc.value.granularity == "year" and looks_like_a_year(rc.says)]
     if not years:
@@ -83,13 +91,12 @@ def infer(
             Expect.COUNT,
             f"Read as counts: {len(numbers)} of {n} claims are counts, so “{lone}” is a count, not the year {lone}.",
         )
-    decided = [rc for rc in claims if rc.value is not None and rc not in years]
-    if not decided and file_counts is not None:
+    if file_counts is not None:
         counts, total = file_counts()
         if 2 * counts > total:
             return Inference(
                 Expect.COUNT,
-                f"Read as counts: no claim of this subject says whether “{lone}” is a year or a count, "
-                f"and {counts:,} of the file's {total:,} claims are plain counts.",
+                f"Read as counts: “{lone}” could be a year, but {counts:,} of the file's {total:,} "
+                "claims are plain counts.",
             )
     return None

@@ -43,10 +43,15 @@ def read_code(text: str, lex: Lexicon) -> Value:
         container = _container(_WORDS.findall(tail)) or None
         words = _WORDS.findall(head)
     for i, word in enumerate(words):
-        if word in lex.code_qualifiers and i + 1 < len(words):
-            # `Terminal B - B36`: the word after the qualifier names the container
-            container = _container([words[i + 1]])
-            words = words[i + 2 :]
+        if word in lex.code_qualifiers:
+            # `Terminal B - B36`, `Terminal Conc G - G19`: the word after the qualifiers names
+            # the container, what follows is the code
+            j = i
+            while j < len(words) and words[j] in lex.code_qualifiers:
+                j += 1
+            if j < len(words):
+                container = _container([words[j]])
+                words = words[j + 1 :]
             break
     code = _key(words)
     if not code and container is None:
