@@ -163,6 +163,12 @@ class _ValueRecords:
         return hit[1]
 
 
+def published_label(source: Source) -> str:
+    """When the source was published, as written: `2025-09-29` or `2023-02-06T14:30+03:00`."""
+    moment = source.published_at
+    return moment.isoformat(timespec="minutes") if moment is not None else source.published.isoformat()
+
+
 def _claim(rc: ReadClaim, value_records: _ValueRecords) -> dict[str, Any]:
     source, claim = rc.source, rc.claim
     record: dict[str, Any] = {
@@ -175,6 +181,8 @@ def _claim(rc: ReadClaim, value_records: _ValueRecords) -> dict[str, Any]:
         "says": claim.says,
         "quote": claim.quote,
         "time": value_records.time_label(rc.time),
+        "published": published_label(source),
+        "as_of": claim.as_of is not None,
         # The same time for programs (charts draw it to scale): its first and last day, ISO.
         "time_start": rc.time.start.isoformat(), "time_end": rc.time.end.isoformat(),  # type: ignore[union-attr]
         "status": "judged",

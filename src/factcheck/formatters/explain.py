@@ -11,7 +11,14 @@ import datetime as dt
 import math
 from typing import Any
 
-from factcheck.formatters.text import chart_points, claim_time, duration_words, printable, reconciliation_lines
+from factcheck.formatters.text import (
+    chart_points,
+    claim_time,
+    duration_words,
+    printable,
+    reconciliation_lines,
+    when_said,
+)
 from factcheck.humanize import value_axis
 
 _KIND_WORDS = {
@@ -49,7 +56,7 @@ def render(subject: dict[str, Any], rules: list[dict[str, str]], *, width: int =
                 conv = c["converted"]
                 read += f" ≈ {p(c['converted_figure'])} (rate {conv.get('rate')} {conv.get('pair', '')})".rstrip()
             out.append(f"      reads  {read}  [{_interval(c['value'])}]")
-        out.append(f"      time   {c['time']}" + (f", period {c['period']}" if c.get("period") else ""))
+        out.append(f"      time   {when_said(c)}" + (f", period {c['period']}" if c.get("period") else ""))
         out.append(f"      quote  “{p(_shorten(c['quote'], 160))}”")
     out.append("")
     out.append("3. Rules applied to this kind:")

@@ -31,6 +31,7 @@ from factcheck.formatters.text import (
     read_as,
     reconciliation_lines,
     time_ticks,
+    when_said,
 )
 from factcheck.humanize import value_axis
 
@@ -114,7 +115,7 @@ def _subject(subject: dict[str, Any]) -> list[str]:
         title = f'<a href="{escape(url, quote=True)}" rel="noreferrer">{_e(c["source_title"])}</a>' if url else _e(c["source_title"])
         publisher = f", {_e(c['publisher'])}" if c.get("publisher") else ""
         out.append(f"<blockquote><p>{_emphasised(c['quote'], c['says'])}</p>")
-        out.append(f"<p>— {_e(c['source'])}: <em>{title}</em>{publisher}, {_e(c['time'])}</p></blockquote>")
+        out.append(f"<p>— {_e(c['source'])}: <em>{title}</em>{publisher}, {_e(when_said(c))}</p></blockquote>")
     out.append("</section>")
     return out
 

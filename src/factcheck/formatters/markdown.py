@@ -23,6 +23,7 @@ from factcheck.formatters.text import (
     emphasise,
     read_as,
     reconciliation_lines,
+    when_said,
 )
 from factcheck.formatters.text import markdown_inline as md
 from factcheck.humanize import significant, value_axis
@@ -119,7 +120,7 @@ def _subject(subject: dict[str, Any]) -> list[str]:
             attribution += f", {md(c['publisher'])}"
         out.append(f"> {emphasised(c['quote'], c['says'])}")
         out.append(">")
-        out.append(f"> — {attribution}, {md(c['time'])}")
+        out.append(f"> — {attribution}, {md(when_said(c))}")
         out.append("")
     return out
 

@@ -11,7 +11,7 @@ import io
 from typing import Any
 
 from factcheck.engine import VERDICT_ORDER
-from factcheck.formatters.text import claim_figure, printable, reconciliation_lines
+from factcheck.formatters.text import claim_figure, printable, reconciliation_lines, when_said
 
 VERDICT_STYLE = {
     "conflicting": ("✗", "bold red"),
@@ -66,7 +66,7 @@ def render(records: dict[str, Any], *, width: int = 120, color: bool = False) ->
                     figures.append(f" ({printable(claim['location'])})", style="dim")
                 continue
             figures.append(printable(claim_figure(claim)))
-            figures.append(f"  {printable(claim['source'])} · {claim['time']}", style="dim")
+            figures.append(f"  {printable(claim['source'])} · {when_said(claim)}", style="dim")
         verdict = Text(f"{symbol} {subject['verdict']}", style=style)
         verdict.append(f"\n{subject['kind']}", style="dim")
         if subject.get("accepted") is not None:

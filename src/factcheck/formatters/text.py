@@ -91,6 +91,17 @@ def emphasise(quote: str, says: str, escape: Callable[[str], str], opening: str,
     return f"{escape(before)}{opening}{escape(figure)}{closing}{escape(after)}"
 
 
+def when_said(claim: dict[str, Any]) -> str:
+    """The claim's time for an attribution: its publication date, and the time the figure
+    holds (`as_of`) when that is another (`published 2025-12-10, as of 2025-09`)."""
+    published = claim.get("published")
+    if not published:
+        return claim["time"]
+    if not claim.get("as_of") or published == claim["time"]:
+        return published
+    return f"published {published}, as of {claim['time']}"
+
+
 def chart_points(subject: dict[str, Any], *, dates: bool) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """The judged claims a chart can draw, each with the value judged (converted when a rate
     was used): numbers, amounts, percentages, ranks, durations, and dates when `dates`.

@@ -75,13 +75,17 @@ class Value:
     def start(self) -> dt.date | None:
         if self.kind is not ValueKind.DATE or self.interval is None or self.interval.lower is None:
             return None
-        return day_from_number(self.interval.lower)
+        return day_from_number(self._days(self.interval.lower))
 
     @property
     def end(self) -> dt.date | None:
         if self.kind is not ValueKind.DATE or self.interval is None or self.interval.upper is None:
             return None
-        return day_from_number(self.interval.upper)
+        return day_from_number(self._days(self.interval.upper))
+
+    def _days(self, bound: float) -> float:
+        """Day number of a bound: times of day count minutes (unit `minute`), dates days."""
+        return bound // 1440 if self.unit == "minute" else bound
 
     def overlaps(self, other: Value) -> bool:
         if self.kind is ValueKind.CATEGORY or other.kind is ValueKind.CATEGORY:

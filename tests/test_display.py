@@ -1,0 +1,65 @@
+"""Faithful display (issue: reports show figures nobody wrote): an exact figure is shown as
+written, a count never as N-0.5..N+0.5, and an attribution names the publication date beside
+the time the figure holds when the two differ."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+runner = CliRunner()
+
+CLAIMS = """\
+version: 1
+sources:
+  - {id: census, title: Census bureau, published: 2009-01-01, language: en}
+  - {id: editor, title: An editor, published: "2009-03-02T14:30+01:00", language: en}
+subjects:
+  - {id: akron, title: Population of Akron, kind: level}
+claims:
+  - {subject: akron, source: census, says: "217074", quote: "217074", as_of: "2000"}
+  - {subject: akron, source: editor, says: "217,174", quote: "217,174", as_of: "2000"}
+"""
+
+
+def _report(tmp_path: Path, *args: str) -> str:
+    path = tmp_path / "claims.yaml"
+    path.write_text(CLAIMS, encoding="utf-8")
+    result = runner.invoke(app, ["report", str(path), *args], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_an_exact_count_is_shown_as_written_in_reasons_and_figures(tmp_path: Path) -> None:
+    data = json.loads(_report(tmp_path, "--format", "json"))
+    subject = data["subjects"][0]
+    assert subject["verdict"] == "conflicting"  # the same census year, 217,074 against 217,100
+    assert "“217074” (217,074, 2000)" in subject["reason"]
+    assert "217,073.5" not in subject["reason"] and "“217,174” (217,174, 2000)" in subject["reason"]
+    assert [c["figure"] for c in subject["claims"]] == ["217,074", "217,174"]
+
+
+def test_publication_and_as_of_are_both_shown_where_they_differ(tmp_path: Path) -> None:
+    markdown = _report(tmp_path, "--format", "markdown")
+    assert "> — census: *Census bureau*, published 2009-01-01, as of 2000" in markdown
+    assert "published 2009-03-02T14:30+01:00, as of 2000" in markdown
+    html = _report(tmp_path, "--format", "html")
+    assert "published 2009-01-01, as of 2000</p>" in html
+    table = _report(tmp_path)
+    assert "census · published 2009-01-01, as of 2000" in table
+    data = json.loads(_report(tmp_path, "--format", "json"))
+    assert [c["published"] for c in data["subjects"][0]["claims"]] == ["2009-01-01", "2009-03-02T14:30+01:00"]
+
+
+def test_the_time_alone_when_it_is_the_publication_date(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text(CLAIMS.replace(', as_of: "2000"', ""), encoding="utf-8")
+    result = runner.invoke(app, ["report", str(path), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    markdown = result.stdout
+    assert "> — census: *Census bureau*, 2009-01-01\n" in markdown
+    assert "as of" not in markdown
