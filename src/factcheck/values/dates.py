@@ -15,7 +15,7 @@ import re
 from typing import NoReturn
 
 from factcheck.values.lexicon import Lexicon, Tokens
-from factcheck.values.model import Value, date_value, day_number
+from factcheck.values.model import ReadError, Value, date_value, day_number
 
 _ISO = re.compile(r"([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"[12]\d{3}")
@@ -69,9 +69,10 @@ def might_be_a_date(lex: Lexicon, tokens: Tokens) -> bool:
     return bool(lex.date_triggers.intersection(tokens)) or has_year(tokens) or _clock_like(lex, tokens)
 
 
-def _clock_like(lex: Lexicon, tokens: Tokens) -> bool:
+def _clock_like(lex: Lexicon, tokens: Tokens, dated: bool = False) -> bool:
     """A token that can be a time of day by itself (`9:10`, `01.12.2011`), or `14.30` / `9`
-    right after a word that makes it one (`alle 14.30`, `в 14.30`, `verso le 9`)."""
+    right after a word that makes it one (`alle 14.30`, `в 14.30`, `verso le 9`); `dated`: the
+    phrase may have a date, beside which any `14.30` may be a time (`1 dicembre 2011 14.30`)."""
     times = lex.times
     joined = " ".join(tokens)
     if ":" in joined:
@@ -85,7 +86,7 @@ def _clock_like(lex: Lexicon, tokens: Tokens) -> bool:
                 return True
             if prev in times.bare_hours and len(t) <= 2:
                 return True
-            if times.dotted and prev in times.openers and _DOTTED_HM.fullmatch(t):
+            if times.dotted and (dated or prev in times.openers) and _DOTTED_HM.fullmatch(t):
                 return True
         prev = t
     return False
@@ -103,8 +104,10 @@ class DateReader:
     def read(self, tokens: Tokens) -> Value | None:
         if not might_be_a_date(self.lex, tokens):
             return None  # the common case for amounts: no month, year or date word at all
-        if self.times and (self.lex.times.triggers.intersection(tokens) or _clock_like(self.lex, tokens)):
-            value = TimeReader(self).read(tokens)
+        times: TimeReader | None = None
+        if self.times and (self.lex.times.triggers.intersection(tokens) or _clock_like(self.lex, tokens, True)):
+            times = TimeReader(self)
+            value = times.read(tokens)
             if value is not None:
                 return value
         value = self._single(tokens)
@@ -112,6 +115,8 @@ class DateReader:
             value = self._date_range(tokens) or self._since(tokens)
         if value is None and tokens[0] in self.lex.times.weekdays:
             value = self._on_weekday(tokens)
+        if value is None and times is not None and times.problem is not None:
+            raise times.problem  # "9:10 AM in May 2025": a time, but on no one day
         return value
 
     def _on_weekday(self, tokens: Tokens) -> Value | None:
@@ -241,8 +246,6 @@ class DateReader:
         return self._numeric_day("".join(rest), int(year), int(month), int(day), len(year))
 
     def _numeric_day(self, text: str, year: int, month: int, day: int, year_digits: int) -> Value:
-        from factcheck.values.model import ReadError
-
         if year_digits == 2:  # as POSIX strptime's %y: 69-99 are 1969-1999, 00-68 are 2000-2068
             year += 1900 if year >= 69 else 2000
         order = {"mdy": "month/day/year", "dmy": "day/month/year"}[self.lex.times.numeric_dates]
@@ -625,8 +628,6 @@ _OFFSET_DIGITS = re.compile(r"(\d{1,2})(?::?(\d\d))?")
 def check_weekday(day: dt.date, weekday: int, written: str) -> None:
     """`Thu, Dec 1 2011` must be a Thursday: a wrong weekday is an error, not ignored."""
     if day.isoweekday() != weekday:
-        from factcheck.values.model import ReadError
-
         raise ReadError(
             f"{day.isoformat()} is a {calendar.day_name[day.weekday()]}, not a "
             f"{calendar.day_name[weekday - 1]} ({written!r})",
@@ -662,6 +663,7 @@ class TimeReader:
         self.dates = dates
         self.lex = dates.lex
         self.words = dates.lex.times
+        self.problem: ReadError | None = None  # why a time found was not read, if nothing is
 
     def read(self, tokens: Tokens) -> Value | None:
         tokens = self._unglued(tokens)
@@ -670,13 +672,19 @@ class TimeReader:
             if found is None:
                 continue
             first, second, hedge, end, note, opened = found
+            # a time on its own first (errors such as 25:00 come before the date); "14.30" may
+            # still need the date beside it (1 dicembre 2011 14.30)
+            minutes = self._minutes(first, second, opened, dated=True)
+            if minutes is None:
+                continue
             rest = tokens[:start] + tokens[end:]
             day = self._day_of(rest) if rest else None
             if rest and day is None:
                 continue
-            minutes = self._minutes(first, second, opened or day is not None)
-            if minutes is None:
-                continue
+            if day is None and not opened and self.words.dotted and any(
+                c is not None and c.form == "dot" and c.part is None for c in (first, second)
+            ):
+                continue  # "14.30" alone: a number in one language, ambiguous in another
             return self._value(day or self.dates.published, minutes, hedge, note)
         return None
 
@@ -819,40 +827,42 @@ class TimeReader:
         if value is None or value.start is None:
             return None
         if value.granularity != "day":
-            from factcheck.values.model import ReadError
-
-            raise ReadError(
-                f"a time of day needs one day, and {' '.join(rest[pos:])!r} is a {value.granularity}",
-                part=" ".join(rest[pos:]),
-            )
+            if self.problem is None:
+                self.problem = ReadError(
+                    f"a time of day needs one day, and {' '.join(rest[pos:])!r} is a {value.granularity}",
+                    part=" ".join(rest[pos:]),
+                )
+            return None
         if weekday is not None:
             check_weekday(value.start, self.words.weekdays[weekday], weekday)
         return value.start
 
     # -- minutes -------------------------------------------------------------------------------
 
-    def _minutes(self, first: _Clock, second: _Clock | None, opened: bool) -> tuple[int, int] | None:
+    def _minutes(
+        self, first: _Clock, second: _Clock | None, opened: bool, dated: bool
+    ) -> tuple[int, int] | None:
         """Minutes of the day of the time, or of both ends of a range (the end may be on the
         next day: `from 11 PM to 1 AM`); None when this is not a time after all."""
         if second is None:
-            m = self._minute_of_day(first, opened)
+            m = self._minute_of_day(first, opened, dated)
             return None if m is None else (m, m)
         inherited = False
         if second.part is not None and first.part is None and first.form in ("hm", "dot", "hour") \
-                and first.hour <= 12 and second.part in ("am", "pm"):
-            first.part, inherited = second.part, True  # "between 9 and 10 am", "9-11 p.m."
+                and first.hour <= 12 and _hour_in_part(first.hour, second.part) is not None:
+            first.part, inherited = second.part, True  # "between 9 and 10 am", "с 9 до 11 утра"
         # Each side is a time on its own, or a bare hour that the other side makes one.
         definite = [c.form in ("hm", "named") or c.part is not None or c.hour_word
                     or c.after_article for c in (first, second)]
         if not any(definite):
             return None
-        lo = self._minute_of_day(first, True)
-        hi = self._minute_of_day(second, True)
+        lo = self._minute_of_day(first, True, dated)
+        hi = self._minute_of_day(second, True, dated)
         if lo is None or hi is None:
             return None
         if hi < lo and inherited and first.part == "pm":
             first.part = "am"  # "from 9 to 5 pm": 9 AM to 5 PM
-            lo = self._minute_of_day(first, True)
+            lo = self._minute_of_day(first, True, dated)
             assert lo is not None
         if hi < lo:
             if inherited:
@@ -860,12 +870,12 @@ class TimeReader:
             hi += 1440  # overnight: "from 11 PM to 1 AM"
         return lo, hi
 
-    def _minute_of_day(self, clock: _Clock, opened: bool) -> int | None:
+    def _minute_of_day(self, clock: _Clock, opened: bool, dated: bool) -> int | None:
         """The minute of the day, None if this is not a time (`14.30` alone, `9` alone), or an
         error when it is one that no clock shows (`25:00`, `9:75`, `13:00 PM`)."""
         if clock.form == "named":
             return clock.hour * 60 + clock.minute
-        if clock.form == "dot" and clock.part is None and not (self.words.dotted and opened):
+        if clock.form == "dot" and clock.part is None and not (self.words.dotted and (opened or dated)):
             return None  # "14.30" is a number (en), or ambiguous (it) without a time word
         if clock.form == "hour" and clock.part is None and not clock.hour_word and not clock.after_article:
             return None  # "9", "at 9": a number, or an hour nobody can place in the day
@@ -882,29 +892,11 @@ class TimeReader:
 
     def _with_part(self, hour: int, part: str, text: str) -> int:
         """The 24-hour hour of `hour` with AM/PM or a part of the day (`утра`, `di sera`)."""
-        match part:
-            case "am" if hour <= 12:
-                return 0 if hour == 12 else hour  # 12 AM is midnight; 00:30 AM is read too
-            case "pm" if 1 <= hour <= 12:
-                return 12 if hour == 12 else hour + 12  # 12 PM is noon
-            case "am" | "pm":
-                self._refuse(text, "with AM or PM the hour runs from 1 to 12")
-            case "morning" if 1 <= hour <= 11:
-                return hour
-            case "afternoon" if hour == 12 or 13 <= hour <= 19:
-                return hour
-            case "afternoon" if 1 <= hour <= 7:
-                return hour + 12
-            case "evening" if 16 <= hour <= 23:
-                return hour
-            case "evening" if 4 <= hour <= 11:
-                return hour + 12
-            case "night" if hour == 12:
-                return 0
-            case "night" if hour <= 5 or 21 <= hour <= 23:
-                return hour
-            case "night" if 9 <= hour <= 11:
-                return hour + 12
+        found = _hour_in_part(hour, part)
+        if found is not None:
+            return found
+        if part in ("am", "pm"):
+            self._refuse(text, "with AM or PM the hour runs from 1 to 12")
         self._refuse(text, f"{hour} o'clock is not in the {part}")
 
     def _value(self, day: dt.date, minutes: tuple[int, int], hedge: str | None, note: str | None) -> Value:
@@ -920,11 +912,9 @@ class TimeReader:
             case "approx":
                 return minute_span_value(m - APPROX_MINUTES, m + APPROX_MINUTES, note=note)
             case "before" | "by":
-                if lo == 0:  # "before midnight", "entro mezzanotte": the day's end
-                    m = base + MINUTES_PER_DAY
-                if m == base:
-                    self._refuse("00:00", "nothing on the same day is before it")
-                return minute_span_value(base, m, True, hedge == "by" and m != base + MINUTES_PER_DAY, note)
+                if lo == 0:  # "before midnight", "entro mezzanotte": by the day's end
+                    return minute_span_value(base, last, note=note)
+                return minute_span_value(base, m, True, hedge == "by", note)
             case "after" | "since":
                 if hedge == "after" and m == last:
                     self._refuse("23:59", "nothing on the same day is after it")
@@ -933,15 +923,38 @@ class TimeReader:
 
     @staticmethod
     def _refuse(text: str, why: str) -> NoReturn:
-        from factcheck.values.model import ReadError
-
         raise ReadError(f"{text!r} is not a time of day: {why}", part=text)
+
+
+def _hour_in_part(hour: int, part: str) -> int | None:
+    """The 24-hour hour of `hour` said with AM/PM or a part of the day, or None if it is not in
+    it: 12 AM is 0, 12 PM is 12, `9 di sera` 21, `2 часа ночи` 2, `12 ночи` 0."""
+    match part:
+        case "am" if hour <= 12:
+            return 0 if hour == 12 else hour  # 00:30 AM is read too
+        case "pm" if 1 <= hour <= 12:
+            return 12 if hour == 12 else hour + 12
+        case "morning" if 1 <= hour <= 11:
+            return hour
+        case "afternoon" if hour == 12 or 13 <= hour <= 19:
+            return hour
+        case "afternoon" if 1 <= hour <= 7:
+            return hour + 12
+        case "evening" if 16 <= hour <= 23:
+            return hour
+        case "evening" if 4 <= hour <= 11:
+            return hour + 12
+        case "night" if hour == 12:
+            return 0
+        case "night" if hour <= 5 or 21 <= hour <= 23:
+            return hour
+        case "night" if 9 <= hour <= 11:
+            return hour + 12
+    return None
 
 
 def _offset(sign: str, hours: str, minutes: str, written: str) -> str:
     """`-05:00`, `+3` → the note `-05:00`, `+03:00`."""
     if int(hours) > 14 or int(minutes) > 59:
-        from factcheck.values.model import ReadError
-
         raise ReadError(f"{written!r} is not a UTC offset (at most ±14:00)", part=written)
     return f"{sign}{int(hours):02d}:{minutes}"
