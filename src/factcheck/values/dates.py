@@ -20,6 +20,7 @@ from factcheck.values.model import ReadError, Value, date_value, day_number
 _ISO = re.compile(r"([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"[12]\d{3}")
 _DAY = re.compile(r"\d{1,2}")
+_YEAR_OR_CLOCK = re.compile(r"(?:^| )[12]\d{3}(?= |$)|\d:\d")
 _NUMERIC_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 
 
@@ -66,19 +67,29 @@ def has_year(tokens: Tokens) -> bool:
 def might_be_a_date(lex: Lexicon, tokens: Tokens) -> bool:
     """A month, a date word, a year or a time of day: without one, a phrase is surely not a
     date, and its reading does not depend on the publication day."""
-    return bool(lex.date_triggers.intersection(tokens)) or has_year(tokens) or _clock_like(lex, tokens)
+    if not lex.date_triggers.isdisjoint(tokens):
+        return True
+    joined = " ".join(tokens)
+    if _YEAR_OR_CLOCK.search(joined):  # a token 1000-2999, or 9:10 (one pass over the text)
+        return True
+    return lex.times.loose and _loose_clock(lex, tokens, joined, False)
 
 
 def _clock_like(lex: Lexicon, tokens: Tokens, dated: bool = False) -> bool:
     """A token that can be a time of day by itself (`9:10`, `01.12.2011`), or `14.30` / `9`
     right after a word that makes it one (`alle 14.30`, `в 14.30`, `verso le 9`); `dated`: the
     phrase may have a date, beside which any `14.30` may be a time (`1 dicembre 2011 14.30`)."""
-    times = lex.times
     joined = " ".join(tokens)
     if ":" in joined:
         return True
+    return lex.times.loose and _loose_clock(lex, tokens, joined, dated)
+
+
+def _loose_clock(lex: Lexicon, tokens: Tokens, joined: str, dated: bool) -> bool:
+    """`14.30` or `9` after a time word, or `01.12.2011`: only where the language has them."""
+    times = lex.times
     if "." not in joined and times.bare_hours.isdisjoint(tokens):
-        return False  # the common case, in one pass over the text
+        return False  # the common case
     prev = ""
     for t in tokens:
         if t[:1].isdigit():
@@ -105,7 +116,7 @@ class DateReader:
         if not might_be_a_date(self.lex, tokens):
             return None  # the common case for amounts: no month, year or date word at all
         times: TimeReader | None = None
-        if self.times and (self.lex.times.triggers.intersection(tokens) or _clock_like(self.lex, tokens, True)):
+        if self.times and (not self.lex.times.triggers.isdisjoint(tokens) or _clock_like(self.lex, tokens, True)):
             times = TimeReader(self)
             value = times.read(tokens)
             if value is not None:
@@ -153,8 +164,7 @@ class DateReader:
         pos = self._skip_prepositions(tokens, 0)
         for attempt in (
             *((self._relative_year,) if pos else ()),  # at position 0 it was just tried
-            self._numeric_date,
-            self._relative_day,
+            self._numeric_or_relative_day,
             self._years_ago,
             self._first_months,
             self._quarter_or_half,
@@ -219,6 +229,14 @@ class DateReader:
             return None
 
     # -- phrase shapes -------------------------------------------------------------------------
+
+    def _numeric_or_relative_day(self, tokens: Tokens, pos: int) -> Value | None:
+        """`12/1/11`, `01.12.2011`, `yesterday`: one attempt, as most phrases are neither."""
+        if len(tokens) - pos == 5 or (len(tokens) - pos == 1 and "." in tokens[pos]):
+            return self._numeric_date(tokens, pos)
+        if tokens[pos:pos + 1] and tokens[pos] in self.lex.times.days.words:
+            return self._relative_day(tokens, pos)
+        return None
 
     def _numeric_date(self, tokens: Tokens, pos: int) -> Value | None:
         """`12/1/11`, `12/01/2011` (month/day/year in `en`, day/month/year in `it` and `ru`),

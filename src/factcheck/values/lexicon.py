@@ -123,6 +123,11 @@ class TimeWords:
     bare_hours: frozenset[str]  # "alle 9", "verso le 9": a bare hour right after these is a time
 
     @cached_property
+    def loose(self) -> bool:
+        """Can a token without a colon be a time or a date here (`alle 14.30`, `01.12.2011`)?"""
+        return self.dotted or self.numeric_dates == "dmy" or bool(self.bare_hours)
+
+    @cached_property
     def words(self) -> frozenset[str]:
         out = set(self.weekdays) | self.bare_hours
         for index in (self.markers, self.hedges, self.range_starts, self.range_separators,
