@@ -226,3 +226,14 @@ def test_midnight_noon_and_twelve_oclock() -> None:
     assert start("12:01 AM") == "2025-09-29T00:01"
     assert start("mezzanotte", "it") == start("полночь", "ru") == "2025-09-29T00:00"
     assert start("mezzogiorno", "it") == start("полдень", "ru") == "2025-09-29T12:00"
+
+
+@settings(max_examples=200, deadline=None)
+@given(MINUTES, st.integers(0, 1439), st.sampled_from(["en", "it", "ru"]))
+def test_times_written_back_read_as_the_same_minutes(t: dt.datetime, length: int, lang: str) -> None:
+    from factcheck.values.writer import write_value
+
+    m = minute_number(t)
+    for value in (minute_value(t), minute_span_value(m, m + length)):
+        again = parse_value(write_value(value, lang), lang, dt.date(2000, 1, 1))
+        assert (again.kind, again.unit, again.interval) == (value.kind, value.unit, value.interval)

@@ -245,7 +245,7 @@ class DateReader:
         order = self.lex.times.numeric_dates
         if len(rest) == 5 and rest[1] == rest[3] and rest[1] in ("/", "-"):
             a, b, c = rest[0], rest[2], rest[4]
-            if not (a.isdigit() and b.isdigit() and c.isdigit()) or len(b) > 2:
+            if not (a.isdecimal() and b.isdecimal() and c.isdecimal()) or len(b) > 2:
                 return None
             if len(a) == 4:
                 year, month, day = a, b, c
