@@ -95,6 +95,11 @@ def test_phrase(lang: str, case: dict[str, Any]) -> None:
     assert value["kind"] == expect["kind"]
     if expect["kind"] == "date":
         assert (value["start"], value["end"]) == (str(expect["start"]), str(expect["end"]))
+        # times of day say more: `unit: minute`, `granularity: minute | span`, the zone `note`,
+        # and which ends are included (`before 9 AM` stops short of 9:00)
+        for key in ("unit", "granularity", "note", "lower_inclusive", "upper_inclusive"):
+            if key in expect:
+                assert value.get(key) == expect[key], key
         return
     if expect["kind"] == "category":
         assert value["category"] == expect["category"]

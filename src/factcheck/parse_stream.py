@@ -20,7 +20,8 @@ def explain(phrase: str, lang: str, published: dt.date, value: Value) -> str:
     if value.kind is ValueKind.DATE:
         lines.append(f"kind:      date ({value.granularity})")
         lines.append(f"reads as:  {printable(figure(value))}")
-        lines.append(f"span:      {value.start} .. {value.end}")
+        shown = value.to_json()  # ISO days, or date-times to the minute for a time of day
+        lines.append(f"span:      {shown['start']} .. {shown['end']}")
     else:
         lines.append(f"kind:      {value.kind.value}" + (f" ({value.unit})" if value.unit else ""))
         lines.append(f"reads as:  {printable(figure(value))}")

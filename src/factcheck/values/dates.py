@@ -12,13 +12,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import NoReturn
 
 from factcheck.values.lexicon import Lexicon, Tokens
-from factcheck.values.model import Value, date_value
+from factcheck.values.model import ReadError, Value, date_value, day_number
 
 _ISO = re.compile(r"([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"[12]\d{3}")
 _DAY = re.compile(r"\d{1,2}")
+_YEAR_OR_CLOCK = re.compile(r"(?:^| )[12]\d{3}(?= |$)|\d:\d")
+_NUMERIC_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 
 
 def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -62,24 +65,78 @@ def has_year(tokens: Tokens) -> bool:
 
 
 def might_be_a_date(lex: Lexicon, tokens: Tokens) -> bool:
-    """A month, a date word or a year: without one, a phrase is surely not a date."""
-    return bool(lex.date_triggers.intersection(tokens)) or has_year(tokens)
+    """A month, a date word, a year or a time of day: without one, a phrase is surely not a
+    date, and its reading does not depend on the publication day."""
+    if not lex.date_triggers.isdisjoint(tokens):
+        return True
+    joined = " ".join(tokens)
+    if _YEAR_OR_CLOCK.search(joined):  # a token 1000-2999, or 9:10 (one pass over the text)
+        return True
+    return lex.times.loose and _loose_clock(lex, tokens, joined, False)
+
+
+def _clock_like(lex: Lexicon, tokens: Tokens, dated: bool = False) -> bool:
+    """A token that can be a time of day by itself (`9:10`, `01.12.2011`), or `14.30` / `9`
+    right after a word that makes it one (`alle 14.30`, `в 14.30`, `verso le 9`); `dated`: the
+    phrase may have a date, beside which any `14.30` may be a time (`1 dicembre 2011 14.30`)."""
+    joined = " ".join(tokens)
+    if ":" in joined:
+        return True
+    return lex.times.loose and _loose_clock(lex, tokens, joined, dated)
+
+
+def _loose_clock(lex: Lexicon, tokens: Tokens, joined: str, dated: bool) -> bool:
+    """`14.30` or `9` after a time word, or `01.12.2011`: only where the language has them."""
+    times = lex.times
+    if "." not in joined and times.bare_hours.isdisjoint(tokens):
+        return False  # the common case
+    prev = ""
+    for t in tokens:
+        if t[:1].isdigit():
+            if t.count(".") == 2 and times.numeric_dates == "dmy":
+                return True
+            if prev in times.bare_hours and len(t) <= 2:
+                return True
+            if times.dotted and (dated or prev in times.openers) and _DOTTED_HM.fullmatch(t):
+                return True
+        prev = t
+    return False
 
 
 class DateReader:
     """Reads a token sequence as a date span, or returns None when it is not a date phrase."""
 
-    def __init__(self, lex: Lexicon, published: dt.date, ranges: bool = True):
+    def __init__(self, lex: Lexicon, published: dt.date, ranges: bool = True, times: bool = True):
         self.lex = lex
         self.published = published
         self.ranges = ranges  # False inside a range: "from May to August" is not nested further
+        self.times = times  # False for the date beside a time: "Dec 1" in "Dec 1 2:55 PM"
 
     def read(self, tokens: Tokens) -> Value | None:
         if not might_be_a_date(self.lex, tokens):
             return None  # the common case for amounts: no month, year or date word at all
+        times: TimeReader | None = None
+        if self.times and (not self.lex.times.triggers.isdisjoint(tokens) or _clock_like(self.lex, tokens, True)):
+            times = TimeReader(self)
+            value = times.read(tokens)
+            if value is not None:
+                return value
         value = self._single(tokens)
         if value is None and self.ranges:
             value = self._date_range(tokens) or self._since(tokens)
+        if value is None and tokens[0] in self.lex.times.weekdays:
+            value = self._on_weekday(tokens)
+        if value is None and times is not None and times.problem is not None:
+            raise times.problem  # "9:10 AM in May 2025": a time, but on no one day
+        return value
+
+    def _on_weekday(self, tokens: Tokens) -> Value | None:
+        """`Thu, Dec 1 2011`, `giovedì 1 dicembre`: the day, if the weekday is its own."""
+        pos = self._skip_prepositions(tokens, 1)
+        value = DateReader(self.lex, self.published, ranges=False, times=False).read(tokens[pos:])
+        if value is None or value.granularity != "day" or value.start is None:
+            return None
+        check_weekday(value.start, self.lex.times.weekdays[tokens[0]], tokens[0])
         return value
 
     def _since(self, tokens: Tokens) -> Value | None:
@@ -107,6 +164,7 @@ class DateReader:
         pos = self._skip_prepositions(tokens, 0)
         for attempt in (
             *((self._relative_year,) if pos else ()),  # at position 0 it was just tried
+            self._numeric_or_relative_day,
             self._years_ago,
             self._first_months,
             self._quarter_or_half,
@@ -171,6 +229,66 @@ class DateReader:
             return None
 
     # -- phrase shapes -------------------------------------------------------------------------
+
+    def _numeric_or_relative_day(self, tokens: Tokens, pos: int) -> Value | None:
+        """`12/1/11`, `01.12.2011`, `yesterday`: one attempt, as most phrases are neither."""
+        if len(tokens) - pos == 5 or (len(tokens) - pos == 1 and "." in tokens[pos]):
+            return self._numeric_date(tokens, pos)
+        if tokens[pos:pos + 1] and tokens[pos] in self.lex.times.days.words:
+            return self._relative_day(tokens, pos)
+        return None
+
+    def _numeric_date(self, tokens: Tokens, pos: int) -> Value | None:
+        """`12/1/11`, `12/01/2011` (month/day/year in `en`, day/month/year in `it` and `ru`),
+        `2011-12-01` and `2011/12/01` (year first), `01.12.2011` (`it`, `ru`)."""
+        rest = tokens[pos:]
+        order = self.lex.times.numeric_dates
+        if len(rest) == 5 and rest[1] == rest[3] and rest[1] in ("/", "-"):
+            a, b, c = rest[0], rest[2], rest[4]
+            if not (a.isdecimal() and b.isdecimal() and c.isdecimal()) or len(b) > 2:
+                return None
+            if len(a) == 4:
+                year, month, day = a, b, c
+            elif len(a) > 2 or (rest[1] == "-" and len(c) != 4):
+                return None  # "5-7-9" is no date; day-month-year with dashes needs the full year
+            elif order == "mdy":
+                month, day, year = a, b, c
+            else:
+                day, month, year = a, b, c
+        elif len(rest) == 1 and order == "dmy" and (m := _NUMERIC_DOTTED.fullmatch(rest[0])):
+            day, month, year = m.groups()
+        else:
+            return None
+        if len(day) > 2 or len(year) not in (2, 4):
+            return None
+        return self._numeric_day("".join(rest), int(year), int(month), int(day), len(year))
+
+    def _numeric_day(self, text: str, year: int, month: int, day: int, year_digits: int) -> Value:
+        if year_digits == 2:  # as POSIX strptime's %y: 69-99 are 1969-1999, 00-68 are 2000-2068
+            year += 1900 if year >= 69 else 2000
+        order = {"mdy": "month/day/year", "dmy": "day/month/year"}[self.lex.times.numeric_dates]
+        if not 1 <= month <= 12:
+            raise ReadError(
+                f"{text!r} has no month {month}: {self.lex.language!r} reads numeric dates as "
+                f"{order}, and year-month-day when the year comes first",
+                part=text,
+            )
+        found = self._make_day(year, month, day)
+        if found is None:
+            raise ReadError(
+                f"there is no day {day} in {calendar.month_name[month]} {year} ({text!r} read as "
+                f"{order})",
+                part=text,
+            )
+        return date_value(found, found, "day")
+
+    def _relative_day(self, tokens: Tokens, pos: int) -> Value | None:
+        """`today`, `ieri`, `позавчера`: days counted from the publication day."""
+        m = self.lex.times.days.match(tokens, pos)
+        if m is None or m[1] != len(tokens):
+            return None
+        day = self.published + dt.timedelta(days=m[0])
+        return date_value(day, day, "day")
 
     def _year_range(self, tokens: Tokens, pos: int) -> Value | None:
         """`2019-2024`, `between 2019 and 2024`, `from 2019 to 2024`, `dal 2019 al 2024`."""
@@ -510,3 +628,351 @@ class DateReader:
                 if value is not None:
                     return value
         return inner.read(left)
+
+
+# -- times of day ------------------------------------------------------------------------------
+
+#: "at about 5:40 a.m.", "verso le 14.30", "около 14:30": the minute written, give or take this.
+APPROX_MINUTES = 5
+
+_HM = re.compile(r"(\d{1,2}):(\d\d)(?::(\d\d))?")
+_DOTTED_HM = re.compile(r"(\d{1,2})\.(\d\d)")
+_HOUR = re.compile(r"\d{1,2}")
+_MINUTES = re.compile(r"\d\d")
+_OFFSET = re.compile(r"[+-](\d\d):(\d\d)")
+_OFFSET_DIGITS = re.compile(r"(\d{1,2})(?::?(\d\d))?")
+
+
+def check_weekday(day: dt.date, weekday: int, written: str) -> None:
+    """`Thu, Dec 1 2011` must be a Thursday: a wrong weekday is an error, not ignored."""
+    if day.isoweekday() != weekday:
+        raise ReadError(
+            f"{day.isoformat()} is a {calendar.day_name[day.weekday()]}, not a "
+            f"{calendar.day_name[weekday - 1]} ({written!r})",
+            part=written,
+        )
+
+
+class _Clock:
+    """One time as written: `9:10`, `14.30`, `9` (before `am`, `утра`, after `alle`), `noon`."""
+
+    __slots__ = ("hour", "minute", "form", "part", "hour_word", "after_article", "text")
+
+    def __init__(self, hour: int, minute: int, form: str, text: str, after_article: bool):
+        self.hour = hour
+        self.minute = minute
+        self.form = form  # "hm" (9:10, 14h30) | "dot" (14.30) | "hour" (9) | "named" (noon)
+        self.part: str | None = None  # am | pm | morning | afternoon | evening | night
+        self.hour_word = False  # "в 9 часов"
+        self.after_article = after_article  # "alle 9", "verso le 9"
+        self.text = text
+
+
+class TimeReader:
+    """A time of day, alone or beside a date: `9:10 AM`, `Dec 1, 2011 10:05 PM`,
+    `1 dicembre 2011 alle 14.30`, `1 декабря в 14:30`, `between 9:00 and 9:30`.
+
+    A time is the minute written on the day beside it, or on the publication day when there is
+    none (docs/verdicts.md, "Times of day"). Returns None when the phrase is not a time, so the
+    date and quantity readers still get it (`7.6`, `14.30` in English, `2:1`, `24/7`).
+    """
+
+    def __init__(self, dates: DateReader):
+        self.dates = dates
+        self.lex = dates.lex
+        self.words = dates.lex.times
+        self.problem: ReadError | None = None  # why a time found was not read, if nothing is
+
+    def read(self, tokens: Tokens) -> Value | None:
+        tokens = self._unglued(tokens)
+        for start in range(len(tokens)):
+            found = self._time_at(tokens, start)
+            if found is None:
+                continue
+            first, second, hedge, end, note, opened = found
+            # a time on its own first (errors such as 25:00 come before the date); "14.30" may
+            # still need the date beside it (1 dicembre 2011 14.30)
+            minutes = self._minutes(first, second, opened, dated=True)
+            if minutes is None:
+                continue
+            rest = tokens[:start] + tokens[end:]
+            day = self._day_of(rest) if rest else None
+            if rest and day is None:
+                continue
+            if day is None and not opened and self.words.dotted and any(
+                c is not None and c.form == "dot" and c.part is None for c in (first, second)
+            ):
+                continue  # "14.30" alone: a number in one language, ambiguous in another
+            return self._value(day or self.dates.published, minutes, hedge, note)
+        return None
+
+    # -- the parts of a time phrase ------------------------------------------------------------
+
+    def _unglued(self, tokens: Tokens) -> Tokens:
+        """`2:07 PMDec 01` → `2:07 pm dec 01`; `2011-12-01T14:07-05:00` → `… 01 14:07 -05:00`."""
+        if not any(t[:1].isdigit() and ":" in t for t in tokens):
+            return tokens
+        out: list[str] = []
+        months = self.lex.months
+        iso = False
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            prev = out[-1] if out else ""
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            i += 1
+            if ":" in prev and t[:1] in ("a", "p") and len(t) > 2:
+                head = next((h for h in ("am", "pm", "a", "p") if t.startswith(h) and t[len(h) :] in months), None)
+                if head is not None:
+                    out += [head, t[len(head) :]]
+                    continue
+            if t == "t" and prev.isdigit() and ":" in following:
+                iso = True  # 2011-12-01T14:07: the ISO date-time separator
+                continue
+            if iso and t == "-" and ":" in prev and _HM.fullmatch(following):
+                out.append("-" + following.zfill(5))  # an ISO offset, not a range
+                i += 1
+                continue
+            out.append(t)
+        return tuple(out)
+
+    def _time_at(
+        self, tokens: Tokens, pos: int
+    ) -> tuple[_Clock, _Clock | None, str | None, int, str | None, bool] | None:
+        """(first time, second time of a range, hedge, end, zone note, a time word before it)."""
+        words = self.words
+        hedge: str | None = None
+        ranged = opened = False
+        seen: set[str] = set()
+        for _ in range(3):  # "at about", "alle ore", "примерно в"
+            best: tuple[str, object, int] | None = None
+            for kind, index in (("hedge", words.hedges), ("range", words.range_starts), ("marker", words.markers)):
+                m = index.match(tokens, pos)
+                if m is not None and (best is None or m[1] > best[2]):
+                    best = (kind, m[0], m[1])
+            if best is None:
+                break
+            kind, found, pos = best
+            if kind in seen or (kind != "marker" and {"hedge", "range"} & seen):
+                return None  # "ore ore 9", "about between 9 and 10"
+            seen.add(kind)
+            opened = True
+            if kind == "hedge":
+                hedge = str(found)
+            elif kind == "range":
+                ranged = True
+        clock = self._clock(tokens, pos)
+        if clock is None:
+            return None
+        first, pos = clock
+        second: _Clock | None = None
+        sep = words.range_separators.match(tokens, pos) if pos < len(tokens) else None
+        # "from 9:00 to 10:00", "dalle 9 alle 10", "с 9:00 до 10:00": "from" alone is `since`
+        if sep is not None and hedge in (None, "since") and (ranged or hedge or tokens[pos] == "-"):
+            other = self._clock(tokens, sep[1])
+            if other is not None:
+                second, pos, hedge = other[0], other[1], None
+        if ranged and second is None:
+            return None  # "between 9:00" and nothing after it
+        note, pos = self._zone(tokens, pos)
+        return first, second, hedge, pos, note, opened
+
+    def _clock(self, tokens: Tokens, pos: int) -> tuple[_Clock, int] | None:
+        if pos >= len(tokens):
+            return None
+        words = self.words
+        t = tokens[pos]
+        after_article = pos > 0 and tokens[pos - 1] in words.bare_hours
+        named = words.named.match(tokens, pos)
+        if named is not None:
+            minute = named[0]
+            clock = _Clock(minute // 60, minute % 60, "named", " ".join(tokens[pos : named[1]]), True)
+            return clock, named[1]
+        end = pos + 1
+        if m := _HM.fullmatch(t):
+            clock = _Clock(int(m.group(1)), int(m.group(2)), "hm", t, after_article)
+            seconds = m.group(3)
+            if seconds is not None and int(seconds) > 59:
+                self._refuse(t, "seconds run from 00 to 59")
+        elif m := _DOTTED_HM.fullmatch(t):
+            clock = _Clock(int(m.group(1)), int(m.group(2)), "dot", t, after_article)
+        elif _HOUR.fullmatch(t):
+            if end + 1 < len(tokens) and tokens[end] == "h" and _MINUTES.fullmatch(tokens[end + 1]):
+                clock = _Clock(int(t), int(tokens[end + 1]), "hm", f"{t}h{tokens[end + 1]}", after_article)
+                end += 2  # 14h30
+            else:
+                clock = _Clock(int(t), 0, "hour", t, after_article)
+        else:
+            return None
+        hour_word = words.hour_words.match(tokens, end)
+        if hour_word is not None:
+            clock.hour_word, end = True, hour_word[1]
+        part = words.day_parts.match(tokens, end)
+        if part is not None and (clock.form == "hm" or len(tokens[end]) > 1):
+            clock.part, end = part[0], part[1]  # "1:55p", but never "9 a"
+            clock.text += " " + " ".join(tokens[part[1] - 1 : part[1]])
+        return clock, end
+
+    def _zone(self, tokens: Tokens, pos: int) -> tuple[str | None, int]:
+        """`CST`, `(-05:00)`, `UTC+3`, `по московскому времени`: kept as written, never applied."""
+        notes: list[str] = []
+        zone = self.words.zones.match(tokens, pos)
+        if zone is not None:
+            notes.append(zone[0])
+            pos = zone[1]
+        if pos < len(tokens) and (m := _OFFSET.fullmatch(tokens[pos])):
+            notes.append(_offset(tokens[pos][0], m.group(1), m.group(2), tokens[pos]))
+            pos += 1
+        elif zone is not None and pos + 1 < len(tokens) and tokens[pos] in ("+", "-") and (
+            m := _OFFSET_DIGITS.fullmatch(tokens[pos + 1])
+        ):
+            notes = [n for n in notes if n not in ("UTC", "GMT")]  # UTC+3 is the offset +03:00
+            notes.append(_offset(tokens[pos], m.group(1), m.group(2) or "00", tokens[pos] + tokens[pos + 1]))
+            pos += 2
+        return (" ".join(notes) or None), pos
+
+    def _day_of(self, rest: Tokens) -> dt.date | None:
+        """The one day beside the time (`Dec 1, 2011`, `12/1/11`, `ieri`, `Thu, Dec 1`), or None."""
+        dates = self.dates
+        pos = dates._skip_prepositions(rest, 0)
+        weekday = None
+        if pos < len(rest) and rest[pos] in self.words.weekdays:
+            weekday = rest[pos]
+            pos = dates._skip_prepositions(rest, pos + 1)
+        if pos >= len(rest):
+            return None
+        value = DateReader(self.lex, dates.published, ranges=False, times=False).read(rest[pos:])
+        if value is None or value.start is None:
+            return None
+        if value.granularity != "day":
+            if self.problem is None:
+                self.problem = ReadError(
+                    f"a time of day needs one day, and {' '.join(rest[pos:])!r} is a {value.granularity}",
+                    part=" ".join(rest[pos:]),
+                )
+            return None
+        if weekday is not None:
+            check_weekday(value.start, self.words.weekdays[weekday], weekday)
+        return value.start
+
+    # -- minutes -------------------------------------------------------------------------------
+
+    def _minutes(
+        self, first: _Clock, second: _Clock | None, opened: bool, dated: bool
+    ) -> tuple[int, int] | None:
+        """Minutes of the day of the time, or of both ends of a range (the end may be on the
+        next day: `from 11 PM to 1 AM`); None when this is not a time after all."""
+        if second is None:
+            m = self._minute_of_day(first, opened, dated)
+            return None if m is None else (m, m)
+        inherited = False
+        if second.part is not None and first.part is None and first.form in ("hm", "dot", "hour") \
+                and first.hour <= 12 and _hour_in_part(first.hour, second.part) is not None:
+            first.part, inherited = second.part, True  # "between 9 and 10 am", "с 9 до 11 утра"
+        # Each side is a time on its own, or a bare hour that the other side makes one.
+        definite = [c.form in ("hm", "named") or c.part is not None or c.hour_word
+                    or c.after_article for c in (first, second)]
+        if not any(definite):
+            return None
+        lo = self._minute_of_day(first, True, dated)
+        hi = self._minute_of_day(second, True, dated)
+        if lo is None or hi is None:
+            return None
+        if hi < lo and inherited and first.part == "pm":
+            first.part = "am"  # "from 9 to 5 pm": 9 AM to 5 PM
+            lo = self._minute_of_day(first, True, dated)
+            assert lo is not None
+        if hi < lo:
+            if inherited:
+                self._refuse(f"{first.text}-{second.text}", "the range runs backwards")
+            hi += 1440  # overnight: "from 11 PM to 1 AM"
+        return lo, hi
+
+    def _minute_of_day(self, clock: _Clock, opened: bool, dated: bool) -> int | None:
+        """The minute of the day, None if this is not a time (`14.30` alone, `9` alone), or an
+        error when it is one that no clock shows (`25:00`, `9:75`, `13:00 PM`)."""
+        if clock.form == "named":
+            return clock.hour * 60 + clock.minute
+        if clock.form == "dot" and clock.part is None and not (self.words.dotted and (opened or dated)):
+            return None  # "14.30" is a number (en), or ambiguous (it) without a time word
+        if clock.form == "hour" and clock.part is None and not clock.hour_word and not clock.after_article:
+            return None  # "9", "at 9": a number, or an hour nobody can place in the day
+        if clock.form == "hour" and clock.part is None and clock.hour_word and not opened:
+            return None  # "2 часа": two hours, not two o'clock
+        hour, minute = clock.hour, clock.minute
+        if minute > 59:
+            self._refuse(clock.text, "minutes run from 00 to 59")
+        if clock.part is not None:
+            hour = self._with_part(hour, clock.part, clock.text)
+        elif hour > 23:
+            self._refuse(clock.text, "hours run from 0 to 23 (24:00 is 00:00 of the next day)")
+        return hour * 60 + minute
+
+    def _with_part(self, hour: int, part: str, text: str) -> int:
+        """The 24-hour hour of `hour` with AM/PM or a part of the day (`утра`, `di sera`)."""
+        found = _hour_in_part(hour, part)
+        if found is not None:
+            return found
+        if part in ("am", "pm"):
+            self._refuse(text, "with AM or PM the hour runs from 1 to 12")
+        self._refuse(text, f"{hour} o'clock is not in the {part}")
+
+    def _value(self, day: dt.date, minutes: tuple[int, int], hedge: str | None, note: str | None) -> Value:
+        from factcheck.values.model import MINUTES_PER_DAY, minute_span_value
+
+        base = day_number(day) * MINUTES_PER_DAY
+        lo, hi = minutes
+        last = base + MINUTES_PER_DAY - 1
+        if lo != hi or hedge is None:
+            return minute_span_value(base + lo, base + hi, note=note)
+        m = base + lo
+        match hedge:
+            case "approx":
+                return minute_span_value(m - APPROX_MINUTES, m + APPROX_MINUTES, note=note)
+            case "before" | "by":
+                if lo == 0:  # "before midnight", "entro mezzanotte": by the day's end
+                    return minute_span_value(base, last, note=note)
+                return minute_span_value(base, m, True, hedge == "by", note)
+            case "after" | "since":
+                if hedge == "after" and m == last:
+                    self._refuse("23:59", "nothing on the same day is after it")
+                return minute_span_value(m, last, hedge == "since", True, note)
+        raise AssertionError(f"unknown time hedge {hedge!r}")
+
+    @staticmethod
+    def _refuse(text: str, why: str) -> NoReturn:
+        raise ReadError(f"{text!r} is not a time of day: {why}", part=text)
+
+
+def _hour_in_part(hour: int, part: str) -> int | None:
+    """The 24-hour hour of `hour` said with AM/PM or a part of the day, or None if it is not in
+    it: 12 AM is 0, 12 PM is 12, `9 di sera` 21, `2 часа ночи` 2, `12 ночи` 0."""
+    match part:
+        case "am" if hour <= 12:
+            return 0 if hour == 12 else hour  # 00:30 AM is read too
+        case "pm" if 1 <= hour <= 12:
+            return 12 if hour == 12 else hour + 12
+        case "morning" if 1 <= hour <= 11:
+            return hour
+        case "afternoon" if hour == 12 or 13 <= hour <= 19:
+            return hour
+        case "afternoon" if 1 <= hour <= 7:
+            return hour + 12
+        case "evening" if 16 <= hour <= 23:
+            return hour
+        case "evening" if 4 <= hour <= 11:
+            return hour + 12
+        case "night" if hour == 12:
+            return 0
+        case "night" if hour <= 5 or 21 <= hour <= 23:
+            return hour
+        case "night" if 9 <= hour <= 11:
+            return hour + 12
+    return None
+
+
+def _offset(sign: str, hours: str, minutes: str, written: str) -> str:
+    """`-05:00`, `+3` → the note `-05:00`, `+03:00`."""
+    if int(hours) > 14 or int(minutes) > 59:
+        raise ReadError(f"{written!r} is not a UTC offset (at most ±14:00)", part=written)
+    return f"{sign}{int(hours):02d}:{minutes}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Generic, TypeVar
@@ -48,10 +48,11 @@ _PLAIN = str.maketrans(
     }
 )
 
-# numbers (digits with inner separators), words (letters, with an elided article's apostrophe
+# numbers (digits with inner separators; a time of day `9:10` is one token), words (letters, with an elided article's apostrophe
 # kept: "l'", "dell'"), and single other symbols. Whitespace and most punctuation separate tokens.
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)*"
+    r"\d+(?:[.,]\d+)*(?::\d\d(?!\d)(?::\d\d(?!\d))?)?"  # 9:10 and 21:05:30 are one token (2:1 is not)
+    r"|[+-](?<![\w:.][+-])\d\d:\d\d(?![\d:])"  # a UTC offset standing apart: (-05:00), +03:00
     r"|[^\W\d_]+(?:\.[^\W\d_]+)+\.?"  # dotted abbreviations: u.s., u.s.a.
     r"|[^\W\d_]+'?"
     r"|[^\w\s]",
@@ -100,6 +101,102 @@ class PhraseIndex(Generic[T]):
 
 def _phrases(items: list[str] | None) -> PhraseIndex[bool]:
     return PhraseIndex({p: True for p in items or ()})
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """The words of times of day (`times:` in a language file, plus `common.yaml`'s AM/PM and
+    zones); docs/verdicts.md "Times of day" says how they are read."""
+
+    markers: PhraseIndex[bool]  # before a time: "at", "alle", "ore", "в"
+    hedges: PhraseIndex[str]  # approx | before | by | after | since
+    range_starts: PhraseIndex[bool]  # "between", "dalle", "с"
+    range_separators: PhraseIndex[bool]  # "and", "alle", "до", "-"
+    day_parts: PhraseIndex[str]  # am | pm | morning | afternoon | evening | night
+    hour_words: PhraseIndex[bool]  # after an hour: "часов" ("в 9 часов")
+    named: PhraseIndex[int]  # minute of the day: "noon" 720, "mezzanotte" 0
+    zones: PhraseIndex[str]  # a zone as written → the note it is kept as: "cst" → "CST"
+    days: PhraseIndex[int]  # "yesterday" -1: days from the reference day
+    weekdays: dict[str, int]  # ISO weekday: "thu" 4
+    numeric_dates: str  # "mdy" (12/1/11 is 1 December) or "dmy" (12 January)
+    dotted: bool  # "alle 14.30": h.mm is a time after a time word or beside a date
+    bare_hours: frozenset[str]  # "alle 9", "verso le 9": a bare hour right after these is a time
+
+    @cached_property
+    def loose(self) -> bool:
+        """Can a token without a colon be a time or a date here (`alle 14.30`, `01.12.2011`)?"""
+        return self.dotted or self.numeric_dates == "dmy" or bool(self.bare_hours)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        out = set(self.weekdays) | self.bare_hours
+        for index in (self.markers, self.hedges, self.range_starts, self.range_separators,
+                      self.day_parts, self.hour_words, self.named, self.zones, self.days):
+            out |= index.words
+        return frozenset(out)
+
+    @cached_property
+    def triggers(self) -> frozenset[str]:
+        """Words that make a phrase a possible time (so its reading depends on the day): AM/PM
+        and parts of the day, hour words, noon, today, `h` (`14h30`) and `/` (`12/1/11`). A token
+        `9:10`, and `14.30` or `9` after a time word, are found by `might_be_a_date` itself."""
+        # The last word of each phrase is in every text the phrase is in ("morning" of "in the
+        # morning"): the other words ("in", "the") would send every phrase they are in here.
+        out = {
+            toks[-1]
+            for index in (self.hour_words, self.named, self.days, self.day_parts)
+            for toks, _ in index.entries()
+            if len(toks[-1]) > 1  # not "a" and "p": they are AM/PM only right after 9:10
+        }
+        return frozenset(out | {"h", "/"})
+
+    @cached_property
+    def openers(self) -> frozenset[str]:
+        """The last word of every phrase that may stand right before a time (`в` in `в 14.30`)."""
+        return frozenset(
+            toks[-1]
+            for index in (self.markers, self.hedges, self.range_starts, self.range_separators)
+            for toks, _ in index.entries()
+        )
+
+
+NO_TIME_WORDS = TimeWords(
+    *(PhraseIndex({}) for _ in range(9)), weekdays={}, numeric_dates="dmy", dotted=False,
+    bare_hours=frozenset(),
+)
+TIME_HEDGES = frozenset({"approx", "before", "by", "after", "since"})
+DAY_PARTS = frozenset({"am", "pm", "morning", "afternoon", "evening", "night"})
+
+
+def _time_words(language: str, raw: dict[str, Any] | None, common: dict[str, Any]) -> TimeWords:
+    raw = raw or {}
+    hedges = {p: kind for kind, phrases in (raw.get("hedges") or {}).items() for p in phrases}
+    parts = {p: kind for kind, phrases in (common.get("day_parts") or {}).items() for p in phrases}
+    parts.update({p: kind for kind, phrases in (raw.get("day_parts") or {}).items() for p in phrases})
+    zones = _table(common.get("time_zones"), str)
+    zones.update(_table(raw.get("zones"), str))
+    order = str(raw.get("numeric_dates", "dmy"))
+    problems = [f"unknown time hedge {k!r}" for k in set(hedges.values()) - TIME_HEDGES]
+    problems += [f"unknown part of the day {k!r}" for k in set(parts.values()) - DAY_PARTS]
+    if order not in ("mdy", "dmy"):
+        problems.append(f"times.numeric_dates is {order!r}, not 'mdy' or 'dmy'")
+    if problems:
+        raise LanguageDataError(f"languages/{language}.yaml: " + "; ".join(problems))
+    return TimeWords(
+        markers=_phrases(raw.get("markers")),
+        hedges=PhraseIndex(hedges),
+        range_starts=_phrases(raw.get("range_starts")),
+        range_separators=_phrases(raw.get("range_separators")),
+        day_parts=PhraseIndex(parts),
+        hour_words=_phrases(raw.get("hour_words")),
+        named=PhraseIndex(_table(raw.get("named"))),
+        zones=PhraseIndex(zones),
+        days=PhraseIndex(_table(raw.get("days"))),
+        weekdays=_normalised(_table(raw.get("weekdays"))),
+        numeric_dates=order,
+        dotted=bool(raw.get("dotted", False)),
+        bare_hours=frozenset(normalise(str(w)) for w in raw.get("bare_hours") or ()),
+    )
 
 
 @dataclass(frozen=True)
@@ -162,6 +259,7 @@ class Lexicon:
     canonical: dict[str, Any]  # templates to write a value back (factcheck.values.writer)
     code_qualifiers: frozenset[str] = frozenset()  # "terminal" in "Terminal B - B36" (values/codes.py)
     non_answers: frozenset[str] = frozenset()  # "not provided", "n/a": words joined by one space
+    times: TimeWords = field(default_factory=lambda: NO_TIME_WORDS)  # "9:10 AM", "alle 14.30"
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -186,6 +284,8 @@ class Lexicon:
                 words |= table.words
             elif isinstance(table, dict | frozenset) and f.name != "canonical":
                 words |= {w for w in table if isinstance(w, str)}
+            elif isinstance(table, TimeWords):
+                words |= table.words
         return frozenset(w for w in words if w.isalpha())
 
     @cached_property
@@ -195,7 +295,8 @@ class Lexicon:
         for index in (self.relative_years, self.ago_words, self.quarters, self.halves,
                       self.month_words, self.quarter_words, self.half_words, self.decade_prefixes):
             words |= index.words
-        return frozenset(w for w in words if w.isalnum())  # not "-" from "half-year"
+        # not "-" from "half-year"; the time words as they are ("a.m.", "/")
+        return frozenset(w for w in words if w.isalnum()) | self.times.triggers
 
     @cached_property
     def rank_triggers(self) -> frozenset[str]:
@@ -328,7 +429,7 @@ LANGUAGE_KEYS = frozenset(
     "year_words month_words of_the_year first_months quarter_words half_words quarters halves "
     "decade_suffixes decade_after decade_words decade_prefixes duration_units named_durations "
     "duration_prefixes since_words category_prefixes not_names canonical future_tense "
-    "name_endings code_qualifiers non_answers".split()
+    "name_endings code_qualifiers non_answers times".split()
 )
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -455,4 +556,5 @@ def get_lexicon(language: str) -> Lexicon:
         non_answers=frozenset(
             " ".join(re.findall(r"[^\W_]+", normalise(w))) for w in d.get("non_answers", [])
         ),
+        times=_time_words(language, d.get("times"), common),
     )

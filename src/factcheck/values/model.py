@@ -24,6 +24,20 @@ def day_from_number(number: float) -> dt.date:
     return dt.date.fromordinal(int(number) + _EPOCH_ORDINAL)
 
 
+#: Times of day are intervals of minute numbers counted from 1970-01-01T00:00, of the wall-clock
+#: time as written (no time-zone conversion: a written zone is kept in `Value.note`).
+MINUTES_PER_DAY = 1440
+
+
+def minute_number(when: dt.datetime) -> int:
+    return day_number(when.date()) * MINUTES_PER_DAY + when.hour * 60 + when.minute
+
+
+def datetime_from_minute(number: float) -> dt.datetime:
+    day, minute = divmod(int(number), MINUTES_PER_DAY)
+    return dt.datetime.combine(day_from_number(day), dt.time(minute // 60, minute % 60))
+
+
 class ValueKind(StrEnum):
     AMOUNT = "amount"  # a quantity with a unit: money (ISO 4217 code) or a physical unit
     NUMBER = "number"  # a plain count
@@ -62,7 +76,7 @@ class Value:
     category: str | None = None
     label: str | None = None  # how a category was written, for people
     note: str | None = None
-    granularity: str | None = None  # dates: day | month | quarter | half | year | span
+    granularity: str | None = None  # dates: day | month | quarter | half | year | span; minute
     within: str | None = None  # categories: the place that contains this one (a city's country)
     stated: float | None = None  # a bare figure: the number as written (base units), for display
 
@@ -73,19 +87,21 @@ class Value:
 
     @property
     def start(self) -> dt.date | None:
+        """The first day (for a time of day, the day of its first minute)."""
         if self.kind is not ValueKind.DATE or self.interval is None or self.interval.lower is None:
             return None
-        return day_from_number(self._days(self.interval.lower))
+        if self.unit == "minute":
+            return day_from_number(int(self.interval.lower) // MINUTES_PER_DAY)
+        return day_from_number(self.interval.lower)
 
     @property
     def end(self) -> dt.date | None:
+        """The last day (for a time of day, the day of its last minute)."""
         if self.kind is not ValueKind.DATE or self.interval is None or self.interval.upper is None:
             return None
-        return day_from_number(self._days(self.interval.upper))
-
-    def _days(self, bound: float) -> float:
-        """Day number of a bound: times of day count minutes (unit `minute`), dates days."""
-        return bound // 1440 if self.unit == "minute" else bound
+        if self.unit == "minute":
+            return day_from_number(int(self.interval.upper) // MINUTES_PER_DAY)
+        return day_from_number(self.interval.upper)
 
     def overlaps(self, other: Value) -> bool:
         if self.kind is ValueKind.CATEGORY or other.kind is ValueKind.CATEGORY:
@@ -116,7 +132,12 @@ class Value:
             "upper_inclusive": iv.upper_inclusive if iv else False,
             "unit": self.unit,
         }
-        if self.kind is ValueKind.DATE:
+        if self.kind is ValueKind.DATE and self.unit == "minute":
+            # a time of day: ISO date-times to the minute, `2011-12-01T14:07`
+            out["start"] = _iso_minute(iv.lower) if iv else None
+            out["end"] = _iso_minute(iv.upper) if iv else None
+            out["granularity"] = self.granularity
+        elif self.kind is ValueKind.DATE:
             start, end = self.start, self.end
             out["start"] = start.isoformat() if start else None
             out["end"] = end.isoformat() if end else None
@@ -135,6 +156,10 @@ def _to_json(value: Value) -> tuple[tuple[str, Any], ...]:
     return tuple(value._json().items())
 
 
+def _iso_minute(x: float | None) -> str | None:
+    return None if x is None else datetime_from_minute(x).isoformat(timespec="minutes")
+
+
 def _json_number(x: float | None) -> float | int | None:
     if x is None:
         return None
@@ -150,4 +175,30 @@ def date_value(start: dt.date, end: dt.date, granularity: str) -> Value:
         Interval.closed(day_number(start), day_number(end)),
         unit="day",
         granularity=granularity,
+    )
+
+
+@lru_cache(maxsize=65536)
+def minute_value(when: dt.datetime, note: str | None = None) -> Value:
+    """A time of day: the one minute `when` (seconds dropped), as written; `note` keeps a
+    written zone or offset (`CST`, `-05:00`), which is not applied."""
+    m = minute_number(when)
+    return Value(ValueKind.DATE, Interval.closed(m, m), unit="minute", note=note, granularity="minute")
+
+
+@lru_cache(maxsize=65536)
+def minute_span_value(
+    lower: int, upper: int, lower_inclusive: bool = True, upper_inclusive: bool = True,
+    note: str | None = None,
+) -> Value:
+    """Minutes `lower`..`upper` (minute numbers): a span of times of day (`9:00–9:30`, a hedged
+    time, `before 9 AM`); one closed minute is `minute_value`'s point."""
+    if lower == upper and lower_inclusive and upper_inclusive:
+        return minute_value(datetime_from_minute(lower), note)
+    return Value(
+        ValueKind.DATE,
+        Interval(lower, upper, lower_inclusive, upper_inclusive),
+        unit="minute",
+        note=note,
+        granularity="span",
     )

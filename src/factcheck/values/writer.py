@@ -160,6 +160,8 @@ def number(x: float, lex: Lexicon) -> str:
 
 
 def _date_phrase(value: Value, lex: Lexicon) -> str:
+    if value.unit == "minute":
+        return _minutes_phrase(value)
     start, end = value.start, value.end
     assert start is not None and end is not None
     if start == end:
@@ -174,3 +176,18 @@ def _date_phrase(value: Value, lex: Lexicon) -> str:
 def _day(day: dt.date, lex: Lexicon) -> str:
     t = lex.canonical
     return t["day"].format(d=day.day, month=t["months"][day.month - 1], y=day.year)
+
+
+def _minutes_phrase(value: Value) -> str:
+    """A time of day as every language reads it: `2011-12-01T14:07`, `2011-12-01 05:35-05:45`."""
+    from factcheck.values.model import datetime_from_minute
+
+    iv = value.interval
+    assert iv is not None
+    if iv.lower is None or iv.upper is None or not (iv.lower_inclusive and iv.upper_inclusive) \
+            or iv.upper - iv.lower >= 1440:
+        raise NotWritable(f"no phrase reads as minutes {iv.notation()}")
+    lo, hi = datetime_from_minute(iv.lower), datetime_from_minute(iv.upper)
+    if lo == hi:
+        return lo.isoformat(timespec="minutes")
+    return f"{lo.date().isoformat()} {lo:%H:%M}-{hi:%H:%M}"  # an end before the start is the next day
