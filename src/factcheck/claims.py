@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from factcheck.rates import Conversion
 from factcheck.values import ReadError, ReadOptions, Value, ValueKind, parse_value
 from factcheck.values.expect import Expect
-from factcheck.values.model import date_value
+from factcheck.values.model import date_value, minute_value
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -132,19 +132,9 @@ def instant_value(moment: dt.datetime) -> Value:
     """A claim's time given to the minute (`published: 2023-02-06T14:30+03:00`): in UTC when the
     offset is given, so that sources in different zones are ordered by when they spoke; as
     written (wall clock) when it is not."""
-    note = None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        note = "UTC"
-    m = int((moment - _EPOCH).total_seconds() // 60)
-    return _instant(m, note)
-
-
-@lru_cache(maxsize=65536)
-def _instant(minute: int, note: str | None) -> Value:
-    from factcheck.interval import Interval
-
-    return Value(ValueKind.DATE, Interval.closed(minute, minute), unit="minute", granularity="minute", note=note)
+    if moment.tzinfo is None:
+        return minute_value(moment)
+    return minute_value(moment.astimezone(dt.timezone.utc).replace(tzinfo=None), "UTC")
 
 
 def published_time(source: Source) -> Value:

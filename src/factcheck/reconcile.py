@@ -26,7 +26,7 @@ from factcheck.models import Subject, SubjectKind
 from factcheck.rules.base import Conflict, all_agree
 from factcheck.values import Value, ValueKind
 from factcheck.values.dates import span_value
-from factcheck.values.model import day_from_number
+from factcheck.values.model import day_from_number, minute_span_value
 
 #: The most rule reruns spent looking for the likely error of one subject.
 BUDGET = 400
@@ -86,6 +86,8 @@ def common_value(claims: Sequence[ReadClaim]) -> Value | None:
         inter = nxt
     if first.kind is ValueKind.DATE:
         assert inter.lower is not None and inter.upper is not None
+        if first.unit == "minute":
+            return minute_span_value(int(inter.lower), int(inter.upper), inter.lower_inclusive, inter.upper_inclusive, first.note)
         return span_value(day_from_number(inter.lower), day_from_number(inter.upper))
     # When one claim is the tightest, its value is the answer, shown as that source wrote it.
     tightest = next((rc.value for rc in claims if rc.value is not None and rc.value.interval == inter), None)

@@ -43,7 +43,9 @@ _PROBE = dt.timedelta(days=400)
 
 
 def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
-    dates = [rc for rc in claims if rc.value is not None and rc.value.kind is ValueKind.DATE]
+    # Day spans only: a time of day is not moved by a publication day, and re-reading one would
+    # compare minutes with days.
+    dates = [rc for rc in claims if rc.value is not None and rc.value.kind is ValueKind.DATE and rc.value.unit == "day"]
     if all_agree(dates) is None:
         return []  # nothing disagrees: nothing to explain
     relative = [rc for rc in dates if read_at(rc, rc.source.published + _PROBE) != rc.value]

@@ -30,7 +30,6 @@ from factcheck.models import Subject, SubjectKind
 from factcheck.rules.base import Conflict, NoOptions, Rule, describe
 from factcheck.values import ValueKind
 from factcheck.values.lexicon import future_tense
-from factcheck.values.model import day_number
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
@@ -41,7 +40,7 @@ def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> 
         value = rc.value
         if value is None or value.kind is not ValueKind.DATE or value.interval is None or value.interval.upper is None:
             continue
-        if value.interval.upper >= day_number(rc.source.published):
+        if value.end is None or value.end >= rc.source.published:
             continue
         marker = future_marker(rc)
         if marker is not None:
