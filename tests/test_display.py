@@ -63,3 +63,24 @@ def test_the_time_alone_when_it_is_the_publication_date(tmp_path: Path) -> None:
     markdown = result.stdout
     assert "> — census: *Census bureau*, 2009-01-01\n" in markdown
     assert "as of" not in markdown
+
+
+def test_every_figure_of_a_subject_is_shown_in_one_unit(tmp_path: Path) -> None:
+    """A depth of 800 m beside one of 17.9 km reads as 0.8 km in the figures column (the reason
+    keeps each figure as its source wrote it)."""
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        "version: 1\nsources:\n"
+        "  - {id: usgs, title: USGS, published: 2023-02-06, language: en}\n"
+        "  - {id: ingv, title: INGV, published: 2023-02-06, language: it}\n"
+        "  - {id: gs, title: GS RAS, published: 2023-02-06, language: ru}\n"
+        "subjects:\n  - {id: depth, title: Depth, kind: constant, unit: kilometer}\n"
+        "claims:\n"
+        '  - {subject: depth, source: usgs, says: "17.9 km", quote: q}\n'
+        '  - {subject: depth, source: ingv, says: "800 metri", quote: q}\n'
+        '  - {subject: depth, source: gs, says: "900 метров", quote: q}\n',
+        encoding="utf-8",
+    )
+    data = json.loads(runner.invoke(app, ["report", str(path), "--format", "json"]).stdout)
+    assert [c["figure"] for c in data["subjects"][0]["claims"]] == ["17.9 km", "0.8 km", "0.9 km"]
+    assert "“800 metri” (800 m," in data["subjects"][0]["reason"]

@@ -26,8 +26,11 @@ _DISPLAY_UNITS: dict[str, tuple[tuple[float, str], ...]] = {
 
 
 @lru_cache(maxsize=65536)
-def figure(value: Value) -> str:
-    """A short human rendering of a value (cached: values repeat, and they are immutable)."""
+def figure(value: Value, top: float | None = None) -> str:
+    """A short human rendering of a value (cached: values repeat, and they are immutable).
+
+    `top`, the largest magnitude among the subject's figures, picks one display unit for all of
+    them (a depth of 800 m beside one of 12 km is `0.8 km`); without it, the value's own."""
     if value.kind is ValueKind.CATEGORY:
         return value.label or value.category or ""
     if value.kind is ValueKind.DATE:
@@ -38,8 +41,9 @@ def figure(value: Value) -> str:
     assert iv is not None
     bounds = [abs(b) for b in (iv.lower, iv.upper) if b is not None]
     unit_factor, unit_name = 1.0, value.unit or ""
+    largest = top if top is not None else (max(bounds) if bounds else 0.0)
     for factor, name in _DISPLAY_UNITS.get(unit_name, ()):
-        if bounds and max(bounds) >= 10 * factor or factor == 1.0:  # 1,179 kg, not 1.179 t
+        if largest >= 10 * factor or factor == 1.0:  # 1,179 kg, not 1.179 t
             unit_factor, unit_name = factor, name
             break
     bounds = [b / unit_factor for b in bounds]

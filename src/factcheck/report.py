@@ -70,8 +70,9 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
     for subject_index, result in enumerate(report.results, start=subject_offset):
         problem_of = {p.claim.index: p for p in result.problems}
         claims = []
+        top = _physical_top(result)
         for rc in result.claims:
-            record = _claim(rc, value_records)
+            record = _claim(rc, value_records, top)
             problem = problem_of.get(rc.index)
             if problem is not None:
                 record["status"] = problem.kind.value
@@ -149,7 +150,9 @@ class _ValueRecords:
         self._by_id: dict[int, tuple[Value, dict[str, Any], str]] = {}
         self._labels: dict[int, tuple[Value, str]] = {}
 
-    def __call__(self, value: Value) -> tuple[dict[str, Any], str]:
+    def __call__(self, value: Value, top: float | None = None) -> tuple[dict[str, Any], str]:
+        if top is not None:  # a subject of physical amounts: one display unit for all its figures
+            return value.to_json(), figure(value, top)
         hit = self._by_id.get(id(value))
         if hit is None:  # the Value is kept with its records, so its id is not reused
             hit = self._by_id[id(value)] = (value, value.to_json(), figure(value))
@@ -169,7 +172,22 @@ def published_label(source: Source) -> str:
     return moment.isoformat(timespec="minutes") if moment is not None else source.published.isoformat()
 
 
-def _claim(rc: ReadClaim, value_records: _ValueRecords) -> dict[str, Any]:
+def _physical_top(result: SubjectResult) -> float | None:
+    """The largest magnitude among a subject's judged physical amounts (not money), which picks
+    the one unit its figures are shown in; None for every other subject."""
+    from factcheck.units import is_currency
+
+    bounds = [
+        abs(b)
+        for rc in result.claims
+        if rc.value is not None and rc.value.kind is ValueKind.AMOUNT and rc.value.unit
+        and not is_currency(rc.value.unit) and rc.value.interval is not None
+        for b in (rc.value.interval.lower, rc.value.interval.upper) if b is not None
+    ]
+    return max(bounds) if bounds else None
+
+
+def _claim(rc: ReadClaim, value_records: _ValueRecords, top: float | None = None) -> dict[str, Any]:
     source, claim = rc.source, rc.claim
     record: dict[str, Any] = {
         "index": rc.index,
@@ -198,7 +216,7 @@ def _claim(rc: ReadClaim, value_records: _ValueRecords) -> dict[str, Any]:
         record["converted"] = {**rc.value.to_json(), **rc.conversion.to_json()}
         record["converted_figure"] = figure(rounded(rc.value))
     elif rc.value is not None:
-        record["value"], record["figure"] = value_records(rc.value)
+        record["value"], record["figure"] = value_records(rc.value, top)
     return record
 
 
