@@ -134,7 +134,7 @@ def instant_value(moment: dt.datetime) -> Value:
     written (wall clock) when it is not."""
     if moment.tzinfo is None:
         return minute_value(moment)
-    return minute_value(moment.astimezone(dt.timezone.utc).replace(tzinfo=None), "UTC")
+    return minute_value(moment.astimezone(dt.UTC).replace(tzinfo=None), "UTC")
 
 
 def published_time(source: Source) -> Value:
@@ -184,7 +184,7 @@ def given_value(given: GivenValue) -> Value:
 
         try:
             factor, unit = to_base(given.unit or "")
-        except Exception:  # pint's errors for unknown or malformed units
+        except (ValueError, AttributeError, TypeError, KeyError):  # pint's for unknown units
             raise ReadError(f"value: unknown unit {given.unit!r} (an ISO 4217 code or a unit such as kilometer)") from None
     elif kind is ValueKind.DURATION:
         unit = "year"

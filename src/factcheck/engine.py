@@ -12,13 +12,13 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from factcheck.claims import ReadClaim, read_claim
-from factcheck.inference import Inference, file_reads_counts, infer
 from factcheck.humanize import figure
+from factcheck.inference import Inference, file_reads_counts, infer
+from factcheck.interval import Interval
 from factcheck.models import Claim, ClaimsFile, Source, Subject, SubjectKind, Tolerances
 from factcheck.rules import Conflict, Severity
 from factcheck.rules.base import all_agree, describe, time_order
 from factcheck.rules.registry import RuleSet, default_rules
-from factcheck.interval import Interval
 from factcheck.values import ReadOptions, Value, ValueKind
 from factcheck.values.expect import Expect, expect_of
 
@@ -418,12 +418,12 @@ def _verdict(
         unjudged = sorted({p.claim.source.id for p in problems} - set(sources))
         judged_words = (f"only {sources[0]}'s claim{'s' if len(judged) > 1 else ''} could be judged"
                         if sources else "none of their claims could be judged")
-        return (
-            Verdict.INCOMPLETE,
+        reason = (
             f"{len(spoke)} sources speak to this subject, but {judged_words}; "
             f"{', '.join(unjudged)} could not be read or compared: nothing to cross-check until "
-            "they are (give the claim's `value:` to record the desk's own reading).",
+            "they are (give the claim's `value:` to record the desk's own reading)."
         )
+        return Verdict.INCOMPLETE, reason
     if not judged:
         what = f"{len(problems)} claim{'s' if len(problems) != 1 else ''} could not be judged" if problems else "no claims"
         return Verdict.SINGLE_SOURCE, f"Nothing to cross-check: {what}."

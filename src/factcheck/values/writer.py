@@ -126,7 +126,7 @@ def _unit_template(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
         factor, base = to_base(unit_name)
         if base == value.unit:
             word = " ".join(toks)
-            return (lambda n: f"{n} {word}"), factor
+            return (lambda n, word=word: f"{n} {word}"), factor
     raise NotWritable(f"no word for {value.unit!r} in {lex.language!r}")
 
 
