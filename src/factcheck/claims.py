@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -196,6 +197,47 @@ def given_value(given: GivenValue) -> Value:
     return Value(kind, interval, unit=unit, note="given")
 
 
+#: Zones written after a time (`CST`, `MSK`): hours from UTC. Others are kept as written.
+ZONE_HOURS = {"UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+              "MSK": 3, "TRT": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
+              "PST": -8, "PDT": -7}
+_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")
+
+
+def _time_of_day(says: str, value: Value, source: Source, time: Value, options: ReadOptions,
+                 expect: Expect | None) -> Value:
+    """A time of day as the claim means it (SPEC §2, revised): on the date beside it, else on the
+    claim's own day (`as_of: 2023-02-06` for a time published the next day), else on the
+    publication day; and, when the source gives its UTC offset, in UTC, so that `alle 2.17`
+    from Rome and `в 04:17` from Moscow are the same moment. An offset or zone written in the
+    phrase (`(-05:00)`, `MSK`) wins over the source's."""
+    iv = value.interval
+    assert iv is not None and iv.lower is not None and iv.upper is not None
+    day = time.start if time.unit == "day" and time.granularity == "day" else None
+    if day is not None and day != source.published and value.start == source.published:
+        # read on the publication day for want of a date beside it: the claim's day instead
+        value = parse_value(says, source.language, day, options, expect)
+        iv = value.interval
+        assert iv is not None and iv.lower is not None and iv.upper is not None
+    moment = source.published_at
+    if moment is None or moment.tzinfo is None or value.note == "UTC":
+        return value
+    offset: int | None = None  # minutes east of UTC
+    if value.note is None:
+        delta = moment.utcoffset()
+        offset = int(delta.total_seconds() // 60) if delta is not None else None
+    elif (m := _OFFSET.fullmatch(value.note)) is not None:
+        offset = (1 if m.group(1) == "+" else -1) * (int(m.group(2)) * 60 + int(m.group(3)))
+    elif value.note.upper() in ZONE_HOURS:
+        offset = ZONE_HOURS[value.note.upper()] * 60
+    if offset is None:
+        return value
+    from factcheck.interval import Interval
+
+    shifted = Interval(iv.lower - offset, iv.upper - offset, iv.lower_inclusive, iv.upper_inclusive)
+    return Value(ValueKind.DATE, shifted, unit="minute", granularity=value.granularity, note="UTC")
+
+
 def read_claim(
     index: int, claim: Claim, source: Source, options: ReadOptions, expect: Expect | None = None
 ) -> ReadClaim:
@@ -218,6 +260,8 @@ def read_claim(
             value = given_value(claim.value)
         else:
             value = parse_value(claim.says, source.language, source.published, options, expect)
+            if value.unit == "minute":
+                value = _time_of_day(claim.says, value, source, time, options, expect)
     except ReadError as exc:
         field = "value" if claim.value is not None else "says"
         return ReadClaim(index, claim, source, None, str(exc), field, time, period)

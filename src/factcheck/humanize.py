@@ -77,7 +77,12 @@ def figure(value: Value, top: float | None = None) -> str:
     lo, hi = iv.lower, iv.upper
     if value.stated is not None:
         # A bare figure is shown as written (`217,074`, `$7.6 bn`), never as the interval of
-        # values that round to it (`217,073.5–217,074.5`) nor rounded for display.
+        # values that round to it (`217,073.5–217,074.5`) nor rounded for display; a figure
+        # with more digits than a scale word reads well with (`2,617,175`, not `2.617175 mn`)
+        # is shown in full.
+        if scale_word and len(num(value.stated).partition(".")[2]) > 2:
+            plain = suffix.replace(f" {scale_word}", "", 1)
+            return f"{prefix}{_number(value.stated / unit_factor)}{plain}"
         return f"{prefix}{num(value.stated)}{suffix}"
     if lo is not None and hi is not None:
         if lo == hi:

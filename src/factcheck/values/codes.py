@@ -20,8 +20,13 @@ _WORDS = re.compile(r"[^\W_]+")
 _ABBREVIATED = re.compile(r"t(\d+)")  # `T3`: terminal 3
 
 
+#: Cyrillic and Greek capitals that look like Latin ones: `Е24` typed on a Russian keyboard is
+#: the gate E24, and two codes that look the same on screen must not conflict.
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТУХІЈЅΑΒΕΗΙΚΜΝΟΡΤΥΧΖ", "ABEKMHOPCTYXIJSABEHIKMNOPTYXZ")
+
+
 def _key(words: list[str]) -> str:
-    return "".join(words).upper()
+    return "".join(words).upper().translate(_LOOKALIKES)
 
 
 def _container(words: list[str]) -> str:
