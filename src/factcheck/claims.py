@@ -206,34 +206,37 @@ _OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")
 
 def _time_of_day(says: str, value: Value, source: Source, time: Value, options: ReadOptions,
                  expect: Expect | None) -> Value:
-    """A time of day as the claim means it (SPEC §2, revised): on the date beside it, else on the
-    claim's own day (`as_of: 2023-02-06` for a time published the next day), else on the
-    publication day; and, when the source gives its UTC offset, in UTC, so that `alle 2.17`
-    from Rome and `в 04:17` from Moscow are the same moment. An offset or zone written in the
-    phrase (`(-05:00)`, `MSK`) wins over the source's."""
-    iv = value.interval
-    assert iv is not None and iv.lower is not None and iv.upper is not None
+    """A time of day on the date beside it, else on the claim's own day (`as_of: 2023-02-06`
+    for a time published the next day), else on the publication day."""
     day = time.start if time.unit == "day" and time.granularity == "day" else None
     if day is not None and day != source.published and value.start == source.published:
         # read on the publication day for want of a date beside it: the claim's day instead
-        value = parse_value(says, source.language, day, options, expect)
-        iv = value.interval
-        assert iv is not None and iv.lower is not None and iv.upper is not None
+        return parse_value(says, source.language, day, options, expect)
+    return value
+
+
+def utc_offset(value: Value, source: Source) -> int | None:
+    """Minutes east of UTC of a time of day as written: the offset or zone in the phrase
+    (`(-05:00)`, `MSK`), else the source's (`published: …+03:00`); None when neither is known
+    (the time is then a wall clock, as written)."""
+    if value.note == "UTC":
+        return 0
+    if value.note is not None:
+        if (m := _OFFSET.fullmatch(value.note)) is not None:
+            return (1 if m.group(1) == "+" else -1) * (int(m.group(2)) * 60 + int(m.group(3)))
+        hours = ZONE_HOURS.get(value.note.upper())
+        return None if hours is None else hours * 60
     moment = source.published_at
-    if moment is None or moment.tzinfo is None or value.note == "UTC":
-        return value
-    offset: int | None = None  # minutes east of UTC
-    if value.note is None:
-        delta = moment.utcoffset()
-        offset = int(delta.total_seconds() // 60) if delta is not None else None
-    elif (m := _OFFSET.fullmatch(value.note)) is not None:
-        offset = (1 if m.group(1) == "+" else -1) * (int(m.group(2)) * 60 + int(m.group(3)))
-    elif value.note.upper() in ZONE_HOURS:
-        offset = ZONE_HOURS[value.note.upper()] * 60
-    if offset is None:
-        return value
+    delta = moment.utcoffset() if moment is not None else None
+    return None if delta is None else int(delta.total_seconds() // 60)
+
+
+def in_utc(value: Value, offset: int) -> Value:
+    """The same moment in UTC."""
     from factcheck.interval import Interval
 
+    iv = value.interval
+    assert iv is not None and iv.lower is not None and iv.upper is not None
     shifted = Interval(iv.lower - offset, iv.upper - offset, iv.lower_inclusive, iv.upper_inclusive)
     return Value(ValueKind.DATE, shifted, unit="minute", granularity=value.granularity, note="UTC")
 

@@ -329,7 +329,7 @@ def _comparable(
     from factcheck.units import is_currency
 
     if any(rc.value.dimension == _MINUTES for rc in readable):  # type: ignore[union-attr]
-        readable = [_in_minutes(rc) for rc in readable]
+        readable = _same_clock([_in_minutes(rc) for rc in readable])
 
     if subject.unit:
         from factcheck.units import subject_dimension
@@ -388,6 +388,25 @@ def _in_minutes(rc: ReadClaim) -> ReadClaim:
     assert iv.lower is not None and iv.upper is not None
     minutes = Interval.closed(iv.lower * 1440, iv.upper * 1440 + 1439)
     return replace(rc, value=Value(ValueKind.DATE, minutes, unit="minute", granularity=value.granularity))
+
+
+def _same_clock(claims: list[ReadClaim]) -> list[ReadClaim]:
+    """Times of day on one clock (SPEC §2, revised: a time is in the source's offset). When
+    every time of the subject has a known offset (the phrase's, or its source's `published`),
+    all are compared in UTC, so `alle 2.17` from Rome and `в 4:17` from Moscow are one moment;
+    when one has none (a source that gives only a date), all are compared as written, wall
+    clock against wall clock, since that time's offset cannot be known."""
+    from dataclasses import replace
+
+    from factcheck.claims import in_utc, utc_offset
+
+    times = [rc for rc in claims if rc.value is not None and rc.value.unit == "minute"
+             and rc.value.granularity in ("minute", "span")]
+    offsets = {id(rc): utc_offset(rc.value, rc.source) for rc in times}  # type: ignore[arg-type]
+    if not times or any(o is None for o in offsets.values()):
+        return claims
+    return [replace(rc, value=in_utc(rc.value, offsets[id(rc)])) if id(rc) in offsets and offsets[id(rc)]  # type: ignore[arg-type]
+            else rc for rc in claims]
 
 
 _KIND_WORDS = {"date": "a date", "percent": "a percentage", "rank": "a rank",
