@@ -17,7 +17,7 @@ from factcheck.inference import Inference, file_reads_counts, infer
 from factcheck.interval import Interval
 from factcheck.models import Claim, ClaimsFile, Source, Subject, SubjectKind, Tolerances
 from factcheck.rules import Conflict, Severity
-from factcheck.rules.base import all_agree, describe, time_order
+from factcheck.rules.base import all_agree, describe, lower_key, time_order
 from factcheck.rules.registry import RuleSet, default_rules
 from factcheck.values import ReadOptions, Value, ValueKind
 from factcheck.values.expect import Expect, expect_of
@@ -234,7 +234,12 @@ def judge_subject(
     readable = [rc for rc in claims if rc.value is not None]
     judged, incomparable = _comparable(subject, readable)
     problems.extend(incomparable)
-    judged.sort(key=time_order)
+    if subject.kind is SubjectKind.CUMULATIVE:
+        # A running total's claims of one moment (the same day, no time of day) may have come
+        # in either order: the lower first, so reasons and series read as the total rising.
+        judged.sort(key=lambda rc: (rc.first_minute, rc.last_minute, lower_key(rc), rc.index))
+    else:
+        judged.sort(key=time_order)
     findings = run_rules(subject, judged, rules)
     conflicts = [c for c in findings if c.severity is Severity.ERROR]
     warnings = [c for c in findings if c.severity is not Severity.ERROR]
