@@ -237,7 +237,9 @@ def judge_subject(
     if subject.kind is SubjectKind.CUMULATIVE:
         # A running total's claims of one moment (the same day, no time of day) may have come
         # in either order: the lower first, so reasons and series read as the total rising.
-        judged.sort(key=lambda rc: (rc.first_minute, rc.last_minute, lower_key(rc), rc.index))
+        judged.sort(key=lambda rc: (rc.first_minute, rc.last_minute,
+                                    lower_key(rc) if rc.value.interval is not None else (0.0, 0),  # type: ignore[union-attr]
+                                    rc.index))
     else:
         judged.sort(key=time_order)
     findings = run_rules(subject, judged, rules)
