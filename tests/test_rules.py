@@ -52,6 +52,7 @@ def run_case(case: dict[str, Any], rule: str | None = None):  # type: ignore[no-
             accepted=c.get("accepted"),
             as_of=str(as_of) if as_of is not None else None,
             period=str(c["period"]) if "period" in c else None,
+            value=c.get("value"),
         )
         items.append((i, claim, source))
     read, inference = read_subject(subject, items, ReadOptions())
