@@ -124,19 +124,24 @@ class DateReader:
         value = self._single(tokens)
         if value is None and self.ranges:
             value = self._date_range(tokens) or self._since(tokens)
-        if value is None and tokens[0] in self.lex.times.weekdays:
+        weekdays = self.lex.times.weekdays
+        if value is None and len(tokens) > 1 and (tokens[0] in weekdays or tokens[-1] in weekdays):
             value = self._on_weekday(tokens)
         if value is None and times is not None and times.problem is not None:
             raise times.problem  # "9:10 AM in May 2025": a time, but on no one day
         return value
 
     def _on_weekday(self, tokens: Tokens) -> Value | None:
-        """`Thu, Dec 1 2011`, `giovedì 1 dicembre`: the day, if the weekday is its own."""
-        pos = self._skip_prepositions(tokens, 1)
-        value = DateReader(self.lex, self.published, ranges=False, times=False).read(tokens[pos:])
+        """`Thu, Dec 1 2011`, `giovedì 1 dicembre`, `2011-12-02 Fri`: the day, if the weekday
+        is its own."""
+        if tokens[0] in self.lex.times.weekdays:
+            weekday, rest = tokens[0], tokens[self._skip_prepositions(tokens, 1) :]
+        else:
+            weekday, rest = tokens[-1], tokens[:-1]
+        value = DateReader(self.lex, self.published, ranges=False, times=False).read(rest)
         if value is None or value.granularity != "day" or value.start is None:
             return None
-        check_weekday(value.start, self.lex.times.weekdays[tokens[0]], tokens[0])
+        check_weekday(value.start, self.lex.times.weekdays[weekday], weekday)
         return value
 
     def _since(self, tokens: Tokens) -> Value | None:
@@ -245,6 +250,8 @@ class DateReader:
         order = self.lex.times.numeric_dates
         if len(rest) == 5 and rest[1] == rest[3] and rest[1] in ("/", "-"):
             a, b, c = rest[0], rest[2], rest[4]
+            if b in self.lex.months:
+                return self._day_named_month_year(a, b, c, "".join(rest))
             if not (a.isdecimal() and b.isdecimal() and c.isdecimal()) or len(b) > 2:
                 return None
             if len(a) == 4:
@@ -263,9 +270,16 @@ class DateReader:
             return None
         return self._numeric_day("".join(rest), int(year), int(month), int(day), len(year))
 
+    def _day_named_month_year(self, day: str, month: str, year: str, text: str) -> Value | None:
+        """`05-Dec-2011`, `05-dic-11`, `05-дек-2011`, `05/Dec/2011`: day, month's name, year (the
+        full year or two digits) in every language, as the name leaves no order to guess."""
+        if not (day.isdecimal() and len(day) <= 2 and year.isdecimal() and len(year) in (2, 4)):
+            return None
+        full = _full_year(int(year), len(year))
+        return self._one_day(full, self.lex.months[month], int(day), text)
+
     def _numeric_day(self, text: str, year: int, month: int, day: int, year_digits: int) -> Value:
-        if year_digits == 2:  # as POSIX strptime's %y: 69-99 are 1969-1999, 00-68 are 2000-2068
-            year += 1900 if year >= 69 else 2000
+        year = _full_year(year, year_digits)
         order = {"mdy": "month/day/year", "dmy": "day/month/year"}[self.lex.times.numeric_dates]
         if not 1 <= month <= 12:
             raise ReadError(
@@ -273,11 +287,14 @@ class DateReader:
                 f"{order}, and year-month-day when the year comes first",
                 part=text,
             )
+        return self._one_day(year, month, day, text, f" read as {order}")
+
+    def _one_day(self, year: int, month: int, day: int, text: str, how: str = "") -> Value:
+        """That day, or the error that names the day the month does not have."""
         found = self._make_day(year, month, day)
         if found is None:
             raise ReadError(
-                f"there is no day {day} in {calendar.month_name[month]} {year} ({text!r} read as "
-                f"{order})",
+                f"there is no day {day} in {calendar.month_name[month]} {year} ({text!r}{how})",
                 part=text,
             )
         return date_value(found, found, "day")
@@ -316,6 +333,8 @@ class DateReader:
     def _years_ago(self, tokens: Tokens, pos: int) -> Value | None:
         from factcheck.values.numbers import read_number
 
+        if self.lex.ago_words.words.isdisjoint(tokens):
+            return None  # no "ago": and "01 dic" must reach the day reader, not the number's error
         n = read_number(tokens, pos, self.lex)
         if not n or n[0].value != int(n[0].value):
             return None
@@ -614,8 +633,8 @@ class DateReader:
                     if later is not None and later.end is not None and later.end >= left.start:
                         right = later
                         break
-            if right.end is None or left.start > right.end:
-                continue
+            if right.end is None or left.start > right.end or "minute" in (left.unit, right.unit):
+                continue  # a time as one end ("Dec 2011 - 2:55pm") is no range of days
             return span_value(left.start, right.end)
         return None
 
@@ -651,6 +670,13 @@ def check_weekday(day: dt.date, weekday: int, written: str) -> None:
             f"{calendar.day_name[weekday - 1]} ({written!r})",
             part=written,
         )
+
+
+def _full_year(year: int, digits: int) -> int:
+    """A two-digit year as POSIX strptime's %y: 69-99 are 1969-1999, 00-68 are 2000-2068."""
+    if digits == 2:
+        return year + (1900 if year >= 69 else 2000)
+    return year
 
 
 class _Clock:
@@ -695,7 +721,12 @@ class TimeReader:
             minutes = self._minutes(first, second, opened, dated=True)
             if minutes is None:
                 continue
-            rest = tokens[:start] + tokens[end:]
+            before, after = tokens[:start], tokens[end:]
+            if before and not after and before[-1] == "-":
+                before = before[:-1]  # "Dec 01 - 2:55pm", "01 dic - 14.30": the dash between
+            elif after and not before and after[0] == "-":
+                after = after[1:]  # "2:55pm - Dec 01"
+            rest = before + after
             day = self._day_of(rest) if rest else None
             if rest and day is None:
                 continue
@@ -839,6 +870,8 @@ class TimeReader:
         if pos < len(rest) and rest[pos] in self.words.weekdays:
             weekday = rest[pos]
             pos = dates._skip_prepositions(rest, pos + 1)
+        elif len(rest) > 1 and rest[-1] in self.words.weekdays:
+            weekday, rest = rest[-1], rest[:-1]  # "2011-12-02 Fri  19:25"
         if pos >= len(rest):
             return None
         value = DateReader(self.lex, dates.published, ranges=False, times=False).read(rest[pos:])
