@@ -806,6 +806,11 @@ class TimeReader:
         if ranged and second is None:
             return None  # "between 9:00" and nothing after it
         note, pos = self._zone(tokens, pos)
+        estimate = words.estimates.match(tokens, pos)
+        if estimate is not None and second is None and hedge in (None, "approx", "estimated"):
+            hedge, pos = "estimated", estimate[1]  # "9:19 PM (Estimated)", "14.30 stimato"
+            if note is None:
+                note, pos = self._zone(tokens, pos)  # "9:19 PM (Estimated) EST"
         return first, second, hedge, pos, note, opened
 
     def _clock(self, tokens: Tokens, pos: int) -> tuple[_Clock, int] | None:
@@ -962,6 +967,8 @@ class TimeReader:
         match hedge:
             case "approx":
                 return minute_span_value(m - APPROX_MINUTES, m + APPROX_MINUTES, note=note)
+            case "estimated":  # as "about", noting the estimate where no zone takes the note
+                return minute_span_value(m - APPROX_MINUTES, m + APPROX_MINUTES, note=note or "estimated")
             case "before" | "by":
                 if lo == 0:  # "before midnight", "entro mezzanotte": by the day's end
                     return minute_span_value(base, last, note=note)
