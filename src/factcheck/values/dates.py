@@ -22,6 +22,7 @@ _YEAR = re.compile(r"[12]\d{3}")
 _DAY = re.compile(r"\d{1,2}")
 _YEAR_OR_CLOCK = re.compile(r"(?:^| )[12]\d{3}(?= |$)|\d:\d")
 _NUMERIC_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+_WORDS = re.compile(r"[^\W_]+")  # the words of a non-answer, as `non_answers` are kept
 
 
 def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -113,6 +114,8 @@ class DateReader:
         self.times = times  # False for the date beside a time: "Dec 1" in "Dec 1 2:55 PM"
 
     def read(self, tokens: Tokens) -> Value | None:
+        if self.ranges and self.times:  # the whole phrase, not a part of it
+            refuse_non_answer(self.lex, tokens, self.published)
         if not might_be_a_date(self.lex, tokens):
             return None  # the common case for amounts: no month, year or date word at all
         times: TimeReader | None = None
@@ -677,6 +680,31 @@ def _full_year(year: int, digits: int) -> int:
     if digits == 2:
         return year + (1900 if year >= 69 else 2000)
     return year
+
+
+def refuse_non_answer(lex: Lexicon, tokens: Tokens, published: dt.date) -> None:
+    """Raise when the phrase is a non-answer (the language's `non_answers`), alone or after a
+    date or a time (`Not Available`, `TBA`, `n/a`, `Dec 01 - Contact Airline`): it says no
+    figure, so it is refused as one, not as words not understood."""
+    if not tokens or not lex.non_answer_tails:
+        return
+    tail = _WORDS.findall(tokens[-1])
+    if not tail or tail[-1] not in lex.non_answer_tails:
+        return  # the common case: one set lookup
+    start = None
+    for k in range(len(tokens) - 1, -1, -1):
+        words = " ".join(w for t in tokens[k:] for w in _WORDS.findall(t))
+        if _WORDS.match(tokens[k]) and words in lex.non_answers:
+            start = k  # the longest: "not provided by airline" over "airline"; not "- n/a"
+    if start is None:
+        return
+    before = tokens[:start]
+    while before and before[-1] in ("-", ":", "/"):
+        before = before[:-1]  # "Dec 01 - Not Available"
+    if before and DateReader(lex, published, ranges=False).read(before) is None:
+        return  # "5 none": not a date beside a non-answer (a bad date, "Feb 30 - n/a", raises)
+    said = " ".join(tokens[start:]).replace(" / ", "/")  # "n/a", "н/д" as written
+    raise ReadError(f"{said!r} is a non-answer, not a figure that can be checked", part=said)
 
 
 class _Clock:

@@ -266,6 +266,12 @@ class Lexicon:
     times: TimeWords = field(default_factory=lambda: NO_TIME_WORDS)  # "9:10 AM", "alle 14.30"
 
     @cached_property
+    def non_answer_tails(self) -> frozenset[str]:
+        """The last word of every non-answer (`available` of `not available`): a phrase that
+        ends otherwise is surely not one (values/dates.py `refuse_non_answer`)."""
+        return frozenset(words.rsplit(" ", 1)[-1] for words in self.non_answers if words)
+
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every word the lexicon knows: not a name, and the pool for "did you mean"."""
         words = set(self.number_words) | set(self.ordinals) | set(self.months)
