@@ -688,8 +688,10 @@ def refuse_non_answer(lex: Lexicon, tokens: Tokens, published: dt.date) -> None:
     figure, so it is refused as one, not as words not understood."""
     if not tokens or not lex.non_answer_tails:
         return
-    tail = _WORDS.findall(tokens[-1])
-    if not tail or tail[-1] not in lex.non_answer_tails:
+    last = tokens[-1]
+    if last[-1].isdigit():
+        return  # "4,000", "9:10": no non-answer ends in a digit
+    if (last if last.isalpha() else (_WORDS.findall(last) or ("",))[-1]) not in lex.non_answer_tails:
         return  # the common case: one set lookup
     start = None
     for k in range(len(tokens) - 1, -1, -1):
