@@ -27,6 +27,8 @@ _EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "A
               "October", "November", "December"]
 _IT_MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
               "settembre", "ottobre", "novembre", "dicembre"]
+_IT_ABBR = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"]
+_RU_ABBR = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
 _RU_MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
               "октября", "ноября", "декабря"]
 
@@ -53,6 +55,14 @@ def _formats(t: dt.datetime) -> list[tuple[str, str, bool]]:
         ("en", f"{t:%Y-%m-%dT%H:%M}", True),
         ("en", f"{t:%a}, {t:%b} {t.day} {t.year} {h}:{mm} {ampm}", True),
         ("en", f"{h}:{mm} {ampm} on {t.day} {_EN_MONTHS[t.month - 1]} {t.year}", True),
+        ("en", f"{h:02d}:{mm} {ampm}  {t:%a} {t:%d}-{t:%b}-{t:%Y}", True),
+        ("en", f"{t:%d}-{t:%b}-{t:%y} {t:%H:%M}", True),
+        ("en", f"{t:%Y-%m-%d} {t:%a}  {t:%H:%M}", True),
+        ("en", f"{t:%b} {t:%d} {t.year} - {h}:{mm}{ampm.lower()}", True),
+        ("it", f"{t:%d} {_IT_ABBR[t.month - 1]} {t.year} - {t.hour}.{mm}", True),
+        ("it", f"{t:%d}-{_IT_ABBR[t.month - 1]}-{t:%Y} {t.hour}:{mm}", True),
+        ("ru", f"{t:%d}-{_RU_ABBR[t.month - 1]}-{t:%y} в {t.hour}:{mm}", True),
+        ("ru", f"{t.day} {_RU_MONTHS[t.month - 1]} {t.year} - {t.hour}:{mm}", True),
         ("it", f"{t.day} {_IT_MONTHS[t.month - 1]} {t.year} alle {t.hour}.{mm}", True),
         ("it", f"{t.day} {_IT_MONTHS[t.month - 1]} {t.year} {t.hour}.{mm}", True),
         ("it", f"alle {t.hour}:{mm}", False),
@@ -237,3 +247,45 @@ def test_times_written_back_read_as_the_same_minutes(t: dt.datetime, length: int
     for value in (minute_value(t), minute_span_value(m, m + length)):
         again = parse_value(write_value(value, lang), lang, dt.date(2000, 1, 1))
         assert (again.kind, again.unit, again.interval) == (value.kind, value.unit, value.interval)
+
+
+# -- flight-status forms: estimates and non-answers ----------------------------------------------
+
+
+@settings(max_examples=100, deadline=None)
+@given(MINUTES)
+def test_an_estimated_time_is_the_minute_give_or_take_five(t: dt.datetime) -> None:
+    h, ampm = _h12(t)
+    m = minute_number(t)
+    for lang, phrase, note in [
+        ("en", f"{t:%Y-%m-%d} {h}:{t.minute:02d} {ampm} (Estimated)", "estimated"),
+        ("en", f"{t:%Y-%m-%d} {h}:{t.minute:02d} {ampm} (Estimated runway)", "estimated"),
+        ("en", f"{t:%Y-%m-%d} {h}:{t.minute:02d} {ampm} CST (Estimated)", "CST"),
+        ("it", f"{t:%d/%m/%Y} {t.hour}:{t.minute:02d} (stimato)", "estimated"),
+        ("ru", f"{t:%d.%m.%Y} {t.hour}:{t.minute:02d} (ориентировочно)", "estimated"),
+    ]:
+        value = parse_value(phrase, lang, dt.date(2000, 1, 1))
+        assert value.interval == Interval.closed(m - 5, m + 5), phrase
+        assert value.note == note, phrase
+
+
+def test_est_stays_the_eastern_zone_and_scheduled_is_not_read_as_an_estimate() -> None:
+    exact = parse_value("9:19 PM EST", "en", dt.date(2011, 12, 1))
+    assert (exact.note, exact.granularity) == ("EST", "minute")
+    with pytest.raises(ReadError, match="scheduled"):
+        parse_value("9:19 PM (Scheduled)", "en", dt.date(2011, 12, 1))
+
+
+@pytest.mark.parametrize("lang", ["en", "it", "ru"])
+def test_every_non_answer_is_refused_as_one_alone_and_after_a_date(lang: str) -> None:
+    from factcheck.values.expect import Expect
+    from factcheck.values.lexicon import get_lexicon
+
+    date = {"en": "Dec 01", "it": "01 dic", "ru": "1 декабря"}[lang]
+    written = {"n a": "n/a", "n d": "n/d", "н д": "н/д"}
+    for words in sorted(get_lexicon(lang).non_answers - {""}):
+        said = written.get(words, words)
+        for phrase, expect in [(said, None), (f"{date} - {said}", None), (said.upper(), Expect.TIME),
+                               (said, Expect.AMOUNT)]:
+            with pytest.raises(ReadError, match="is a non-answer, not a figure"):
+                parse_value(phrase, lang, dt.date(2011, 12, 2), expect=expect)

@@ -22,6 +22,7 @@ _YEAR = re.compile(r"[12]\d{3}")
 _DAY = re.compile(r"\d{1,2}")
 _YEAR_OR_CLOCK = re.compile(r"(?:^| )[12]\d{3}(?= |$)|\d:\d")
 _NUMERIC_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+_WORDS = re.compile(r"[^\W_]+")  # the words of a non-answer, as `non_answers` are kept
 
 
 def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -113,6 +114,8 @@ class DateReader:
         self.times = times  # False for the date beside a time: "Dec 1" in "Dec 1 2:55 PM"
 
     def read(self, tokens: Tokens) -> Value | None:
+        if self.ranges and self.times:  # the whole phrase, not a part of it
+            refuse_non_answer(self.lex, tokens, self.published)
         if not might_be_a_date(self.lex, tokens):
             return None  # the common case for amounts: no month, year or date word at all
         times: TimeReader | None = None
@@ -124,19 +127,24 @@ class DateReader:
         value = self._single(tokens)
         if value is None and self.ranges:
             value = self._date_range(tokens) or self._since(tokens)
-        if value is None and tokens[0] in self.lex.times.weekdays:
+        weekdays = self.lex.times.weekdays
+        if value is None and len(tokens) > 1 and (tokens[0] in weekdays or tokens[-1] in weekdays):
             value = self._on_weekday(tokens)
         if value is None and times is not None and times.problem is not None:
             raise times.problem  # "9:10 AM in May 2025": a time, but on no one day
         return value
 
     def _on_weekday(self, tokens: Tokens) -> Value | None:
-        """`Thu, Dec 1 2011`, `giovedì 1 dicembre`: the day, if the weekday is its own."""
-        pos = self._skip_prepositions(tokens, 1)
-        value = DateReader(self.lex, self.published, ranges=False, times=False).read(tokens[pos:])
+        """`Thu, Dec 1 2011`, `giovedì 1 dicembre`, `2011-12-02 Fri`: the day, if the weekday
+        is its own."""
+        if tokens[0] in self.lex.times.weekdays:
+            weekday, rest = tokens[0], tokens[self._skip_prepositions(tokens, 1) :]
+        else:
+            weekday, rest = tokens[-1], tokens[:-1]
+        value = DateReader(self.lex, self.published, ranges=False, times=False).read(rest)
         if value is None or value.granularity != "day" or value.start is None:
             return None
-        check_weekday(value.start, self.lex.times.weekdays[tokens[0]], tokens[0])
+        check_weekday(value.start, self.lex.times.weekdays[weekday], weekday)
         return value
 
     def _since(self, tokens: Tokens) -> Value | None:
@@ -245,6 +253,8 @@ class DateReader:
         order = self.lex.times.numeric_dates
         if len(rest) == 5 and rest[1] == rest[3] and rest[1] in ("/", "-"):
             a, b, c = rest[0], rest[2], rest[4]
+            if b in self.lex.months:
+                return self._day_named_month_year(a, b, c, "".join(rest))
             if not (a.isdecimal() and b.isdecimal() and c.isdecimal()) or len(b) > 2:
                 return None
             if len(a) == 4:
@@ -263,9 +273,16 @@ class DateReader:
             return None
         return self._numeric_day("".join(rest), int(year), int(month), int(day), len(year))
 
+    def _day_named_month_year(self, day: str, month: str, year: str, text: str) -> Value | None:
+        """`05-Dec-2011`, `05-dic-11`, `05-дек-2011`, `05/Dec/2011`: day, month's name, year (the
+        full year or two digits) in every language, as the name leaves no order to guess."""
+        if not (day.isdecimal() and len(day) <= 2 and year.isdecimal() and len(year) in (2, 4)):
+            return None
+        full = _full_year(int(year), len(year))
+        return self._one_day(full, self.lex.months[month], int(day), text)
+
     def _numeric_day(self, text: str, year: int, month: int, day: int, year_digits: int) -> Value:
-        if year_digits == 2:  # as POSIX strptime's %y: 69-99 are 1969-1999, 00-68 are 2000-2068
-            year += 1900 if year >= 69 else 2000
+        year = _full_year(year, year_digits)
         order = {"mdy": "month/day/year", "dmy": "day/month/year"}[self.lex.times.numeric_dates]
         if not 1 <= month <= 12:
             raise ReadError(
@@ -273,11 +290,14 @@ class DateReader:
                 f"{order}, and year-month-day when the year comes first",
                 part=text,
             )
+        return self._one_day(year, month, day, text, f" read as {order}")
+
+    def _one_day(self, year: int, month: int, day: int, text: str, how: str = "") -> Value:
+        """That day, or the error that names the day the month does not have."""
         found = self._make_day(year, month, day)
         if found is None:
             raise ReadError(
-                f"there is no day {day} in {calendar.month_name[month]} {year} ({text!r} read as "
-                f"{order})",
+                f"there is no day {day} in {calendar.month_name[month]} {year} ({text!r}{how})",
                 part=text,
             )
         return date_value(found, found, "day")
@@ -316,6 +336,8 @@ class DateReader:
     def _years_ago(self, tokens: Tokens, pos: int) -> Value | None:
         from factcheck.values.numbers import read_number
 
+        if self.lex.ago_words.words.isdisjoint(tokens):
+            return None  # no "ago": and "01 dic" must reach the day reader, not the number's error
         n = read_number(tokens, pos, self.lex)
         if not n or n[0].value != int(n[0].value):
             return None
@@ -614,8 +636,8 @@ class DateReader:
                     if later is not None and later.end is not None and later.end >= left.start:
                         right = later
                         break
-            if right.end is None or left.start > right.end:
-                continue
+            if right.end is None or left.start > right.end or "minute" in (left.unit, right.unit):
+                continue  # a time as one end ("Dec 2011 - 2:55pm") is no range of days
             return span_value(left.start, right.end)
         return None
 
@@ -651,6 +673,40 @@ def check_weekday(day: dt.date, weekday: int, written: str) -> None:
             f"{calendar.day_name[weekday - 1]} ({written!r})",
             part=written,
         )
+
+
+def _full_year(year: int, digits: int) -> int:
+    """A two-digit year as POSIX strptime's %y: 69-99 are 1969-1999, 00-68 are 2000-2068."""
+    if digits == 2:
+        return year + (1900 if year >= 69 else 2000)
+    return year
+
+
+def refuse_non_answer(lex: Lexicon, tokens: Tokens, published: dt.date) -> None:
+    """Raise when the phrase is a non-answer (the language's `non_answers`), alone or after a
+    date or a time (`Not Available`, `TBA`, `n/a`, `Dec 01 - Contact Airline`): it says no
+    figure, so it is refused as one, not as words not understood."""
+    if not tokens or not lex.non_answer_tails:
+        return
+    last = tokens[-1]
+    if last[-1].isdigit():
+        return  # "4,000", "9:10": no non-answer ends in a digit
+    if (last if last.isalpha() else (_WORDS.findall(last) or ("",))[-1]) not in lex.non_answer_tails:
+        return  # the common case: one set lookup
+    start = None
+    for k in range(len(tokens) - 1, -1, -1):
+        words = " ".join(w for t in tokens[k:] for w in _WORDS.findall(t))
+        if _WORDS.match(tokens[k]) and words in lex.non_answers:
+            start = k  # the longest: "not provided by airline" over "airline"; not "- n/a"
+    if start is None:
+        return
+    before = tokens[:start]
+    while before and before[-1] in ("-", ":", "/"):
+        before = before[:-1]  # "Dec 01 - Not Available"
+    if before and DateReader(lex, published, ranges=False).read(before) is None:
+        return  # "5 none": not a date beside a non-answer (a bad date, "Feb 30 - n/a", raises)
+    said = " ".join(tokens[start:]).replace(" / ", "/")  # "n/a", "н/д" as written
+    raise ReadError(f"{said!r} is a non-answer, not a figure that can be checked", part=said)
 
 
 class _Clock:
@@ -695,7 +751,12 @@ class TimeReader:
             minutes = self._minutes(first, second, opened, dated=True)
             if minutes is None:
                 continue
-            rest = tokens[:start] + tokens[end:]
+            before, after = tokens[:start], tokens[end:]
+            if before and not after and before[-1] == "-":
+                before = before[:-1]  # "Dec 01 - 2:55pm", "01 dic - 14.30": the dash between
+            elif after and not before and after[0] == "-":
+                after = after[1:]  # "2:55pm - Dec 01"
+            rest = before + after
             day = self._day_of(rest) if rest else None
             if rest and day is None:
                 continue
@@ -775,6 +836,11 @@ class TimeReader:
         if ranged and second is None:
             return None  # "between 9:00" and nothing after it
         note, pos = self._zone(tokens, pos)
+        estimate = words.estimates.match(tokens, pos)
+        if estimate is not None and second is None and hedge in (None, "approx", "estimated"):
+            hedge, pos = "estimated", estimate[1]  # "9:19 PM (Estimated)", "14.30 stimato"
+            if note is None:
+                note, pos = self._zone(tokens, pos)  # "9:19 PM (Estimated) EST"
         return first, second, hedge, pos, note, opened
 
     def _clock(self, tokens: Tokens, pos: int) -> tuple[_Clock, int] | None:
@@ -839,6 +905,8 @@ class TimeReader:
         if pos < len(rest) and rest[pos] in self.words.weekdays:
             weekday = rest[pos]
             pos = dates._skip_prepositions(rest, pos + 1)
+        elif len(rest) > 1 and rest[-1] in self.words.weekdays:
+            weekday, rest = rest[-1], rest[:-1]  # "2011-12-02 Fri  19:25"
         if pos >= len(rest):
             return None
         value = DateReader(self.lex, dates.published, ranges=False, times=False).read(rest[pos:])
@@ -929,6 +997,8 @@ class TimeReader:
         match hedge:
             case "approx":
                 return minute_span_value(m - APPROX_MINUTES, m + APPROX_MINUTES, note=note)
+            case "estimated":  # as "about", noting the estimate where no zone takes the note
+                return minute_span_value(m - APPROX_MINUTES, m + APPROX_MINUTES, note=note or "estimated")
             case "before" | "by":
                 if lo == 0:  # "before midnight", "entro mezzanotte": by the day's end
                     return minute_span_value(base, last, note=note)

@@ -121,6 +121,9 @@ class TimeWords:
     numeric_dates: str  # "mdy" (12/1/11 is 1 December) or "dmy" (12 January)
     dotted: bool  # "alle 14.30": h.mm is a time after a time word or beside a date
     bare_hours: frozenset[str]  # "alle 9", "verso le 9": a bare hour right after these is a time
+    # after a time, an estimate: "9:19 PM (Estimated)", "14.30 stimato" (read as the hedge
+    # `estimated`: ± 5 minutes, noted)
+    estimates: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))
 
     @cached_property
     def loose(self) -> bool:
@@ -131,7 +134,7 @@ class TimeWords:
     def words(self) -> frozenset[str]:
         out = set(self.weekdays) | self.bare_hours
         for index in (self.markers, self.hedges, self.range_starts, self.range_separators,
-                      self.day_parts, self.hour_words, self.named, self.zones, self.days):
+                      self.day_parts, self.hour_words, self.named, self.zones, self.days, self.estimates):
             out |= index.words
         return frozenset(out)
 
@@ -164,7 +167,7 @@ NO_TIME_WORDS = TimeWords(
     *(PhraseIndex({}) for _ in range(9)), weekdays={}, numeric_dates="dmy", dotted=False,
     bare_hours=frozenset(),
 )
-TIME_HEDGES = frozenset({"approx", "before", "by", "after", "since"})
+TIME_HEDGES = frozenset({"approx", "estimated", "before", "by", "after", "since"})
 DAY_PARTS = frozenset({"am", "pm", "morning", "afternoon", "evening", "night"})
 
 
@@ -196,6 +199,7 @@ def _time_words(language: str, raw: dict[str, Any] | None, common: dict[str, Any
         numeric_dates=order,
         dotted=bool(raw.get("dotted", False)),
         bare_hours=frozenset(normalise(str(w)) for w in raw.get("bare_hours") or ()),
+        estimates=_phrases(raw.get("estimates")),
     )
 
 
@@ -260,6 +264,12 @@ class Lexicon:
     code_qualifiers: frozenset[str] = frozenset()  # "terminal" in "Terminal B - B36" (values/codes.py)
     non_answers: frozenset[str] = frozenset()  # "not provided", "n/a": words joined by one space
     times: TimeWords = field(default_factory=lambda: NO_TIME_WORDS)  # "9:10 AM", "alle 14.30"
+
+    @cached_property
+    def non_answer_tails(self) -> frozenset[str]:
+        """The last word of every non-answer (`available` of `not available`): a phrase that
+        ends otherwise is surely not one (values/dates.py `refuse_non_answer`)."""
+        return frozenset(words.rsplit(" ", 1)[-1] for words in self.non_answers if words)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

@@ -24,7 +24,7 @@ from factcheck.interval import Interval
 if TYPE_CHECKING:
     from factcheck.places import Place
 from factcheck.values.codes import read_code
-from factcheck.values.dates import DateReader, iso_value, might_be_a_date
+from factcheck.values.dates import DateReader, iso_value, might_be_a_date, refuse_non_answer
 from factcheck.values.expect import QUANTITIES, Expect
 from factcheck.values.lexicon import (
     Lexicon,
@@ -545,6 +545,7 @@ class _Reader:
         The first word from `pos` on that no table of the language contains is the likeliest
         culprit (a typo: "Janury", "доларов"), so it is named rather than the whole rest.
         """
+        refuse_non_answer(self.lex, tokens, self.published)  # "Not Available" on a count subject
         known = self.lex.known_words
         unknown = next((t for t in tokens[pos:] if t.isalpha() and t not in known), None)
         if unknown is not None:
