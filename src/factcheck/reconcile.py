@@ -186,10 +186,16 @@ def _likely_error(
                 found = [tuple(rc for i in a for rc in units[i]) for a in smallest]
                 likely = found[0] if len(found) == 1 else ()
                 rest = None
+                over_time: tuple[SeriesPoint, ...] = ()
                 if likely:
                     gone = {rc.index for rc in likely}
-                    rest = common_value([rc for rc in judged if rc.index not in gone])
-                return Reconciliation(likely_error=likely, alternatives=tuple(found), searched=True, rest_agree=rest)
+                    others = [rc for rc in judged if rc.index not in gone]
+                    rest = common_value(others)
+                    if rest is None and subject.kind is not SubjectKind.CONSTANT:
+                        # the others agree at each time, not all at once: their values over time
+                        over_time = series(subject, others)
+                return Reconciliation(likely_error=likely, alternatives=tuple(found), searched=True,
+                                      rest_agree=rest, series=over_time)
     except _OverBudget:
         pass
     return Reconciliation(searched=True)
