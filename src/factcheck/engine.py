@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from factcheck.claims import ReadClaim, read_claim
+from factcheck.claims import ReadClaim, in_utc, read_claim, utc_offset
 from factcheck.humanize import figure
 from factcheck.inference import Inference, file_reads_counts, infer
 from factcheck.interval import Interval
@@ -183,8 +183,6 @@ def convert_currencies(subject: Subject, claims: list[ReadClaim], rates: RateTab
     currency among its claims (ties: the first claim's). Claims without a usable rate are left
     as they are, and are reported as incomparable.
     """
-    from dataclasses import replace
-
     from factcheck.rates import converted
     from factcheck.units import is_currency
 
@@ -386,8 +384,6 @@ _MINUTES = ("date", "minute")
 def _in_minutes(rc: ReadClaim) -> ReadClaim:
     """A claim dated by day, on a subject of times of day: its days as their minutes (a day is
     every minute of it), so that `Dec 1` and `2:55 PM Dec 1` can be compared."""
-    from dataclasses import replace
-
     value = rc.value
     if value is None or value.dimension != ("date", "day") or value.interval is None:
         return rc
@@ -403,17 +399,20 @@ def _same_clock(claims: list[ReadClaim]) -> list[ReadClaim]:
     all are compared in UTC, so `alle 2.17` from Rome and `в 4:17` from Moscow are one moment;
     when one has none (a source that gives only a date), all are compared as written, wall
     clock against wall clock, since that time's offset cannot be known."""
-    from dataclasses import replace
-
-    from factcheck.claims import in_utc, utc_offset
-
-    times = [rc for rc in claims if rc.value is not None and rc.value.unit == "minute"
-             and rc.value.granularity in ("minute", "span")]
-    offsets = {id(rc): utc_offset(rc.value, rc.source) for rc in times}  # type: ignore[arg-type]
-    if not times or any(o is None for o in offsets.values()):
+    offsets: dict[int, int | None] = {
+        id(rc): utc_offset(rc.value, rc.source)
+        for rc in claims
+        if rc.value is not None and rc.value.unit == "minute" and rc.value.granularity in ("minute", "span")
+    }
+    if not offsets or None in offsets.values():
         return claims
-    return [replace(rc, value=in_utc(rc.value, offsets[id(rc)])) if id(rc) in offsets and offsets[id(rc)]  # type: ignore[arg-type]
-            else rc for rc in claims]
+    out = []
+    for rc in claims:
+        offset = offsets.get(id(rc))
+        if offset and rc.value is not None:  # 0: already in UTC
+            rc = replace(rc, value=in_utc(rc.value, offset))
+        out.append(rc)
+    return out
 
 
 _KIND_WORDS = {"date": "a date", "percent": "a percentage", "rank": "a rank",
