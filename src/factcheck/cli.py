@@ -50,6 +50,14 @@ def _root(
     ] = False,
 ) -> None:
     """Do your sources agree? Judge the claims in claims.yaml."""
+    from factcheck.loader import SettingError, max_file_bytes
+    from factcheck.provenance.paths import max_document_bytes
+
+    try:  # size limits from the environment: refused before anything is read
+        max_file_bytes()
+        max_document_bytes()
+    except SettingError as exc:
+        _fail([str(exc)])
 
 ClaimsArg = Annotated[
     Path, typer.Argument(help="The claims file.", show_default=True)
@@ -232,11 +240,23 @@ def _verification(loaded: Loaded, min_similarity: float, allow_outside_paths: bo
 
     if not 0 <= min_similarity <= 100:
         _fail(["--min-similarity: give a percentage from 0 to 100"])
+    _document_limit(max_document_mb)
     try:
         return verify_loaded(loaded, VerifyOptions(min_similarity, allow_outside_paths, max_document_mb))
     except UnusableInput as exc:
         n = len(exc.diagnostics)
         _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the source documents cannot be used."])
+
+
+def _document_limit(max_document_mb: float | None) -> int:
+    """The document size limit in bytes, or exit 2 when --max-document-mb is not a size."""
+    from factcheck.loader import SettingError
+    from factcheck.provenance.paths import max_document_bytes
+
+    try:
+        return max_document_bytes(max_document_mb)
+    except SettingError as exc:
+        _fail([str(exc)])
 
 
 def _records(
@@ -468,7 +488,7 @@ def extract(
     """Propose candidate claims from a document: every figure, date and rank, with its sentence as the quote."""
     from factcheck.provenance import extract as ex
     from factcheck.provenance.documents import read_document
-    from factcheck.provenance.paths import DocumentError, max_document_bytes
+    from factcheck.provenance.paths import DocumentError
 
     if format not in ("yaml", "json"):
         _fail([f"--format: {format!r} is not one of yaml, json"])
@@ -484,7 +504,7 @@ def extract(
         where = f"{claims_path} has no source {source!r}" if claims_path else "no claims file"
         _fail([f"--source: {where}; give --language and --published for a new source"])
     try:
-        doc = read_document(document, document.as_posix(), max_document_bytes(max_document_mb))
+        doc = read_document(document, document.as_posix(), _document_limit(max_document_mb))
     except DocumentError as exc:
         _fail([f"{document}: {exc}"])
     found = ex.candidates(doc, the_source, data)

@@ -75,17 +75,38 @@ def display_name(path: Path) -> str:
 DEFAULT_MAX_FILE_MB = 100
 
 
-def megabytes_setting(variable: str, default: float) -> float:
-    """A size limit in MB from an environment variable; the default when unset or not a number."""
-    raw = os.environ.get(variable, "")
+class SettingError(ValueError):
+    """A size limit (an environment variable or an option) that is not a size: the message says
+    which and why."""
+
+
+def megabytes(value: str | float, what: str) -> float:
+    """A size limit in megabytes: a finite number ≥ 0, or SettingError naming `what`."""
+    import math
+
     try:
-        return float(raw) if raw else default
-    except ValueError:
-        return default
+        mb = float(value)
+    except (TypeError, ValueError):
+        mb = math.nan
+    if not math.isfinite(mb) or mb < 0:
+        raise SettingError(f"{what}: {str(value)!r} is not a size in megabytes (give a finite number ≥ 0)")
+    return mb
+
+
+def megabytes_setting(variable: str, default: float) -> float:
+    """A size limit in MB from an environment variable; the default when unset or empty;
+    SettingError when it is set to anything but a finite number ≥ 0 (`nan`, `inf`, `-1`, `ten`)."""
+    raw = os.environ.get(variable, "").strip()
+    return megabytes(raw, variable) if raw else default
+
+
+def as_bytes(mb: float) -> int:
+    """Megabytes as bytes, at most 2**62 (so `1e308` is "no practical limit", not an overflow)."""
+    return int(min(mb * 2**20, 2.0**62))
 
 
 def max_file_bytes() -> int:
-    return int(megabytes_setting("FACTCHECK_MAX_FILE_MB", DEFAULT_MAX_FILE_MB) * 2**20)
+    return as_bytes(megabytes_setting("FACTCHECK_MAX_FILE_MB", DEFAULT_MAX_FILE_MB))
 
 
 @contextmanager
@@ -103,21 +124,28 @@ def unreadable_as_input(name: str) -> Iterator[None]:
 
 
 def read_text(path: Path) -> str:
-    """The file as text; BOM removed; invalid UTF-8 is an error with its position."""
+    """The file as text; BOM removed; invalid UTF-8 is an error with its position.
+
+    At most the size limit is read, whatever the file claims to be: a regular file over it is
+    refused before it is read, a pipe once it passes it, and a device (`/dev/zero`) at once."""
+    from factcheck.jsonl import refuse_special
+
     name = display_name(path)
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0  # reported by the read below
     limit = max_file_bytes()
-    if size > limit and path.is_file():
-        raise UnusableInput([Diagnostic(
-            name, 1, 1,
-            f"the file is {size / 2**20:.0f} MB, over the limit of {limit / 2**20:.0f} MB: split it into a "
-            "folder of files, or set FACTCHECK_MAX_FILE_MB",
-        )])
     with unreadable_as_input(name):
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            info = os.fstat(f.fileno())
+            refuse_special(info, name)
+            if info.st_size > limit and path.is_file():
+                raise UnusableInput([Diagnostic(
+                    name, 1, 1,
+                    f"the file is {info.st_size / 2**20:.0f} MB, over the limit of {limit / 2**20:.0f} MB: split it into a "
+                    "folder of files, or set FACTCHECK_MAX_FILE_MB",
+                )])
+            raw = f.read(limit + 1)
+    if len(raw) > limit:
+        raise UnusableInput([Diagnostic(name, 1, 1, f"the file is over the limit of {limit / 2**20:.0f} MB: split it into a "
+                                        "folder of files, or set FACTCHECK_MAX_FILE_MB")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -225,6 +253,9 @@ def validation_problems(errors: Iterable[Any], named_from: int = 0) -> list[tupl
             allowed = _allowed_keys(loc)
             close = did_you_mean(str(loc[-1]), set(allowed.split(", ")))
             problems.append((loc, f"unknown key {str(loc[-1])!r}{close} (allowed: {allowed})", True))
+            continue
+        if err["type"] == "invalid_key":  # a key that is not text (`1: x`): point at the key
+            problems.append(((*loc[:-1], str(loc[-1])), f"{field_name}: a key must be text, not {loc[-1]!r}", True))
             continue
         if err["type"] == "missing":
             problems.append((loc[:-1], f"missing required key {str(loc[-1])!r}", False))
