@@ -53,7 +53,7 @@ CHECKS = {
     c.id: c
     for c in (
         Check("FV001", "quote-not-found", "error", "The quote is not in the source document.",
-              "# FV001 quote-not-found\n\nThe claim's `quote` is not in the document its source's `path:` names, exactly or nearly (below `--min-similarity`, default 90). The closest passage, its similarity and its line are shown."),
+              "# FV001 quote-not-found\n\nThe claim's `quote` is not in the document its source's `path:` names, exactly or nearly (below `--min-similarity`, default 90). The closest passage, its similarity and its line are shown when it is a real near-match (at least 75% alike); a passage less alike is never printed."),
         Check("FV002", "quote-differs", "warning", "The quote only nearly matches a passage of the document.",
               "# FV002 quote-differs\n\nThe quote matches a passage of the document at or above `--min-similarity` but not exactly (after normalising quotes, dashes, whitespace and case): a word was changed, dropped or mistyped. The passage and its line are shown."),
         Check("FV003", "says-not-in-quote", "error", "`says` does not occur in the quote.",
@@ -66,6 +66,10 @@ CHECKS = {
 }
 
 DEFAULT_MIN_SIMILARITY = 90.0
+#: A passage of a document is shown in a finding only when it is a real near-match of the quote
+#: (at least this alike, whatever --min-similarity says): a quote that merely starts like a token
+#: must never make verify print the rest of the file.
+SHOW_PASSAGE_MIN = 75.0
 
 
 @dataclass(frozen=True)
@@ -221,16 +225,18 @@ def verify(inp: VerifyInput, options: VerifyOptions = VerifyOptions()) -> dict[s
             outcome["quote"] = "exact"
         elif score >= options.min_similarity:
             outcome["quote"] = "near"
+            has = f", which has: {_short(passage)!r}" if score >= SHOW_PASSAGE_MIN else ""
             finding("FV002", index, "quote",
-                    f"the quote is only {score:g}% like {document.name} ({document.where(o_start)}), which has: {_short(passage)!r}")
+                    f"the quote is only {score:g}% like {document.name} ({document.where(o_start)}){has}")
         else:
             outcome["quote"] = "not-found"
-            closest = f"; the closest passage ({document.where(o_start)}, {score:g}% alike) is {_short(passage)!r}" if passage else ""
+            closest = (f"; the closest passage ({document.where(o_start)}, {score:g}% alike) is {_short(passage)!r}"
+                       if passage and score >= SHOW_PASSAGE_MIN else "")
             finding("FV001", index, "quote", f"quote not found in {document.name}{closest}")
             continue
         says = _says(claim.says, quote, source)
         _check_says(says, claim.quote, quote, source, index, outcome, finding)
-        if outcome["quote"] == "near" and outcome.get("says") == "in-quote":
+        if outcome["quote"] == "near" and outcome.get("says") == "in-quote" and score >= SHOW_PASSAGE_MIN:
             _check_document_figure(says, quote, doc, d_start, d_end, source, index, outcome, finding)
 
     counts = {
