@@ -31,9 +31,26 @@ def _yaml(text: str) -> Any:
     return y
 
 
+_DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*(?:#.*)?$", re.M)
+
+
 def set_acceptance(text: str, subject: str, reason: str | None, source: str | None = None) -> tuple[str, list[str]]:
     """The text with `accepted: reason` set (or removed, when reason is None) on the subject,
-    or on that subject's claims from `source`; and what changed, in words."""
+    or on that subject's claims from `source`; and what changed, in words.
+
+    What the round trip would lose is kept around it: CRLF line ends (ruamel writes LF), and
+    everything from a document end marker (`...`) on, comments included (ruamel drops it)."""
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    end = _DOCUMENT_END.search(text)
+    tail = text[end.start():] if end else ""
+    new, what = _set_acceptance(text[: end.start()] if end else text, subject, reason, source)
+    new += tail
+    return (new.replace("\n", "\r\n") if crlf else new), what
+
+
+def _set_acceptance(text: str, subject: str, reason: str | None, source: str | None) -> tuple[str, list[str]]:
     y = _yaml(text)
     data = y.load(text)
     subjects = data.get("subjects") or []
