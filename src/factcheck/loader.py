@@ -63,11 +63,20 @@ class ClaimsDocument:
 
 
 def display_name(path: Path) -> str:
-    """The name errors use: relative to the working directory when it is below it."""
+    """The name errors use: relative to the working directory when it is below it.
+
+    A relative name that does not start with a letter, digit, `.` or `_` is written `./name`:
+    every output line that starts with a file name (`check`'s text format, errors on standard
+    error) then starts with `./`, so a file named `::error::x.yaml` cannot make the line a
+    GitHub Actions workflow command. Control characters and line breaks in names are escaped
+    where names are printed (`printable`)."""
     try:
-        return os.path.relpath(path) if not path.is_absolute() else str(path)
+        name = os.path.relpath(path) if not path.is_absolute() else str(path)
     except ValueError:
-        return str(path)
+        name = str(path)
+    if name and not (name[0].isalnum() or name[0] in "._/"):
+        name = "./" + name
+    return name
 
 
 #: Claims files larger than this are refused before they are read (YAML is parsed whole in
@@ -338,6 +347,12 @@ def _subject_units(data: ClaimsFile) -> list[tuple[NodePath, str]]:
     ]
 
 
+#: Exchange rates outside this range are refused: none has ever been (the Zimbabwe dollar at its
+#: worst was about 1e10 per USD, at which point it was replaced), and converting at 1e308
+#: overflowed.
+MIN_RATE, MAX_RATE = 1e-12, 1e12
+
+
 def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, str]]:
     """Rates name currencies factcheck knows, a known source, and one rate per pair and day.
 
@@ -366,6 +381,10 @@ def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, st
                     problems.append((("rates", i, "on"), f"a second rate for {pair} on {on} (first: rates[{seen[key]}]): keep one"))
                 else:
                     seen[key] = i
+        value = rate.get("rate")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value and not MIN_RATE <= value <= MAX_RATE:
+            problems.append((("rates", i, "rate"), f"rate {value!r} is beyond any exchange rate (from {MIN_RATE:g} to "
+                             f"{MAX_RATE:g}): a typo, or a currency that is not the one named"))
         if isinstance(source, str) and source not in sources:
             known = {s for s in sources if isinstance(s, str)}
             problems.append((("rates", i, "source"), f"unknown source {source!r}{did_you_mean(source, known)}"))
