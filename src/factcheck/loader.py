@@ -324,11 +324,17 @@ def _cross_references(raw: Any, shared: SharedIds | None = None) -> list[tuple[N
             else:
                 first[ident] = i
         known[section] = set(first) | (shared.known[section] if shared else set())
+    from factcheck.jsonl import MAX_SUGGESTIONS
+
+    suggested = 0
     for i, claim in section_items(raw, "claims"):
         for key, section in (("subject", "subjects"), ("source", "sources")):
             ref = claim.get(key)
             if isinstance(ref, str) and ref not in known[section]:
-                problems.append((("claims", i, key), f"unknown {key} {ref!r}{did_you_mean(ref, known[section])}"))
+                # A "did you mean" for the first few only, as in claims.jsonl: each searches every id.
+                suggested += 1
+                hint = did_you_mean(ref, known[section]) if suggested <= MAX_SUGGESTIONS else ""
+                problems.append((("claims", i, key), f"unknown {key} {ref!r}{hint}"))
     return problems
 
 
@@ -361,8 +367,10 @@ def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, st
     """
     import re
 
+    from factcheck.jsonl import MAX_SUGGESTIONS
     from factcheck.units import is_currency
 
+    suggested = 0
     problems: list[tuple[NodePath, str]] = []
     sources = {item.get("id") for _, item in section_items(raw, "sources")} | (shared.known["sources"] if shared else set())
     seen: dict[tuple[frozenset[str], str], int] = {}
@@ -387,7 +395,9 @@ def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, st
                              f"{MAX_RATE:g}): a typo, or a currency that is not the one named"))
         if isinstance(source, str) and source not in sources:
             known = {s for s in sources if isinstance(s, str)}
-            problems.append((("rates", i, "source"), f"unknown source {source!r}{did_you_mean(source, known)}"))
+            suggested += 1
+            hint = did_you_mean(source, known) if suggested <= MAX_SUGGESTIONS else ""
+            problems.append((("rates", i, "source"), f"unknown source {source!r}{hint}"))
     return problems
 
 
