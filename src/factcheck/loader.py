@@ -137,6 +137,7 @@ def read_text(path: Path) -> str:
 
     At most the size limit is read, whatever the file claims to be: a regular file over it is
     refused before it is read, a pipe once it passes it, and a device (`/dev/zero`) at once."""
+    from factcheck.files import read_at_most
     from factcheck.jsonl import refuse_special
 
     name = display_name(path)
@@ -151,7 +152,7 @@ def read_text(path: Path) -> str:
                     f"the file is {info.st_size / 2**20:.0f} MB, over the limit of {limit / 2**20:.0f} MB: split it into a "
                     "folder of files, or set FACTCHECK_MAX_FILE_MB",
                 )])
-            raw = f.read(limit + 1)
+            raw = read_at_most(f, limit)
     if len(raw) > limit:
         raise UnusableInput([Diagnostic(name, 1, 1, f"the file is over the limit of {limit / 2**20:.0f} MB: split it into a "
                                         "folder of files, or set FACTCHECK_MAX_FILE_MB")])
@@ -264,7 +265,7 @@ def validation_problems(errors: Iterable[Any], named_from: int = 0) -> list[tupl
             problems.append((loc, f"unknown key {str(loc[-1])!r}{close} (allowed: {allowed})", True))
             continue
         if err["type"] == "invalid_key":  # a key that is not text (`1: x`): point at the key
-            problems.append(((*loc[:-1], str(loc[-1])), f"{field_name}: a key must be text, not {loc[-1]!r}", True))
+            problems.append(((*loc[:-1], str(loc[-1])), f"{field_name}: a key must be text, not {err.get('input', loc[-1])!r}", True))
             continue
         if err["type"] == "missing":
             problems.append((loc[:-1], f"missing required key {str(loc[-1])!r}", False))

@@ -61,6 +61,16 @@ class LineIndex:
         return Position(line, col)
 
 
+#: PyYAML reads YAML 1.1, where U+0085, U+2028 and U+2029 break lines; yaml-rs (YAML 1.2) and
+#: factcheck read them as characters. Before PyYAML composes a file for positions, they become
+#: private-use characters of the same length, so both read one structure and every offset stays.
+_YAML11_BREAKS = {0x85: 0xE085, 0x2028: 0xF028, 0x2029: 0xF029}
+
+
+def for_pyyaml(text: str) -> str:
+    return text.translate(_YAML11_BREAKS)
+
+
 def character_problems(text: str, limit: int = 100) -> list[tuple[int, int, str]]:
     """Every character YAML does not allow in a stream, at its line and column (the first
     `limit`, then how many more)."""
@@ -107,7 +117,7 @@ def alias_problems(text: str) -> list[tuple[int, int, str]]:
     stack: list[list[Any]] = [[None, 0]]
     total = 0
     try:
-        for event in yaml.parse(text, Loader=_loader_class()):
+        for event in yaml.parse(for_pyyaml(text), Loader=_loader_class()):
             if isinstance(event, yaml.ScalarEvent):
                 n = len(event.value) + 1
                 stack[-1][1] += n
@@ -133,7 +143,9 @@ def alias_problems(text: str) -> list[tuple[int, int, str]]:
                 return [(line, col, f"aliases expand the file past {bound:,} bytes of text (twice its size plus 1 MiB): "
                          "refused, not expanded")]
     except (yaml.YAMLError, RecursionError):
-        return []  # the syntax error is reported by the loader
+        # The expansion cannot be counted, so it is not risked: a file with aliases must be
+        # YAML that both readers read.
+        return precise_problems(text) or [(1, 1, "invalid YAML: aliases in a file that cannot be read to count them")]
     return []
 
 
@@ -227,7 +239,7 @@ def precise_problems(text: str) -> list[tuple[int, int, str]]:
 
     lines = LineIndex(text)
     try:
-        root = yaml.compose(text, Loader=_loader_class())
+        root = yaml.compose(for_pyyaml(text), Loader=_loader_class())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = lines.at(mark.index) if mark else (1, 1)
@@ -301,7 +313,7 @@ class PositionIndex:
         values: dict[Path, Position] = {}
         keys: dict[Path, Position] = {}
         try:
-            root = yaml.compose(text, Loader=_loader_class())
+            root = yaml.compose(for_pyyaml(text), Loader=_loader_class())
         except (yaml.YAMLError, RecursionError):
             return cls(values, keys)
         if root is None:
@@ -315,6 +327,9 @@ class PositionIndex:
                 for key, value in node.value:
                     child = (*path, str(key.value))
                     keys.setdefault(child, lines.mark(key.start_mark))
+                    resolved = _resolved_key(key)  # `~` is the key None, `07` the key 7
+                    if resolved != child[-1]:
+                        keys.setdefault((*path, resolved), lines.mark(key.start_mark))
                     stack.append((child, value))
             elif isinstance(node, yaml.SequenceNode):
                 for i, item in enumerate(node.value):
@@ -338,6 +353,24 @@ class PositionIndex:
                 return table[path]
             path = path[:-1]
         return table.get((), Position(1, 1))
+
+
+def _resolved_key(key: Any) -> str:
+    """A scalar key as loaders name it in paths: `~`/`null` → `None`, `0x1F` → `31`."""
+    tag = str(getattr(key, "tag", ""))
+    value = str(key.value)
+    try:
+        if tag.endswith(":null"):
+            return "None"
+        if tag.endswith(":int"):
+            return str(int(value.replace("_", ""), 0))
+        if tag.endswith(":bool"):
+            return str(value.lower() in ("true", "yes", "on", "y"))
+        if tag.endswith(":float"):
+            return str(float(value.replace("_", "")))
+    except ValueError:
+        pass
+    return value
 
 
 class BlockListLocator:
