@@ -27,6 +27,22 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
+
+
+def read_at_most(f: BinaryIO, limit: int) -> bytes:
+    """At most `limit + 1` bytes of `f` (one more than the limit tells "over it"), read in
+    chunks: `f.read(limit + 1)` would allocate the whole buffer first, a MemoryError when the
+    limit is set to no practical limit (`1e308` MB)."""
+    chunks: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        chunk = f.read(min(left, 2**20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 class WriteRefused(Exception):

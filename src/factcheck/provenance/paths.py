@@ -97,6 +97,8 @@ def _below(base: Path, where: Path) -> Path:
 def read_bytes(path: Path, max_bytes: int, name: str | None = None) -> bytes:
     """The bytes of a regular file no bigger than `max_bytes`; `name` is how messages call it
     (the `path:` as written)."""
+    from factcheck.files import read_at_most
+
     shown = name or path.as_posix()
     try:
         info = path.stat()
@@ -111,7 +113,7 @@ def read_bytes(path: Path, max_bytes: int, name: str | None = None) -> bytes:
         raise DocumentError(f"document {shown} is {size(info.st_size)}, over the {limit} limit (--max-document-mb)")
     try:
         with path.open("rb") as f:
-            data = f.read(max_bytes + 1)
+            data = read_at_most(f, max_bytes)
     except OSError as exc:
         raise DocumentError(f"document {shown} cannot be read: {exc.strerror}") from None
     if len(data) > max_bytes:  # grew while we looked
