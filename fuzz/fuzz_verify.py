@@ -20,6 +20,9 @@ from pathlib import Path
 
 import atheris
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.hostile_cases import pdf  # noqa: E402  (the PDF builder the bad-input suite uses)
+
 with atheris.instrument_imports():
     from factcheck.diagnostics import UnusableInput
     from factcheck.loader import load_claims_text
@@ -37,30 +40,6 @@ claims:
   - {subject: s, source: a, says: "$6 billion", quote: "Italy invested about $6 billion in Kazakhstan"}
   - {subject: s, source: a, says: "2024", quote: "the visit in January 2024"}
 """
-
-
-def pdf(content: bytes, compress: bool = True) -> bytes:
-    """A one-page PDF whose page content stream is `content` (Flate-compressed or not)."""
-    stream = zlib.compress(content) if compress else content
-    filt = b"/Filter /FlateDecode " if compress else b""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< " + filt + b"/Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for k, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 TEXT = b"BT /F1 12 Tf 72 720 Td (Italy invested about $6 billion in Kazakhstan) Tj T* (the visit in January 2024) Tj ET"

@@ -7,8 +7,12 @@ cases are listed, with what happens, in docs/security.md (a test checks every ca
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,22 +22,11 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from tests.conftest import ROOT
+from tests.hostile_cases import CASES as HOSTILE
+from tests.hostile_cases import HEAD, Hostile
+from tests.hostile_cases import TWO as GOOD
 
 runner = CliRunner()
-
-HEAD = """\
-version: 1
-sources:
-  - {id: a, title: A, published: 2025-09-29, language: en}
-  - {id: b, title: B, published: 2025-10-01, language: en}
-subjects:
-  - {id: s, title: S, kind: constant}
-claims:
-"""
-GOOD = HEAD + """\
-  - {subject: s, source: a, says: Astana, quote: in Astana}
-  - {subject: s, source: b, says: Astana, quote: in Astana}
-"""
 
 
 def claim(says: str, quote: str = "q") -> str:
@@ -153,3 +146,81 @@ def test_every_case_is_listed_in_security_md() -> None:
     doc = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
     missing = [c.name for c in CASES if f"| {c.name} |" not in doc]
     assert not missing, f"docs/security.md does not list: {missing}"
+
+
+# --- The hostile-input table (issue 16): tests/hostile_cases.py -----------------------------
+
+
+#: Every hostile case finishes within this (the quadratic paths took 33 s and 458 s).
+SECONDS_PER_CASE = 30
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[object, ...]]:
+    """Every entry below `folder` (links not followed): its kind, content hash, mode, target."""
+    out: dict[str, tuple[object, ...]] = {}
+    for root, dirs, names in os.walk(folder):
+        for name in dirs + names:
+            path = Path(root) / name
+            info = os.lstat(path)
+            rel = path.relative_to(folder).as_posix()
+            if stat.S_ISLNK(info.st_mode):
+                out[rel] = ("link", os.readlink(path))
+            elif stat.S_ISREG(info.st_mode):
+                out[rel] = ("file", hashlib.sha256(path.read_bytes()).hexdigest(), info.st_mode & 0o7777)
+            else:
+                out[rel] = ("other", stat.S_IFMT(info.st_mode))
+    return out
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[c.id for c in HOSTILE])
+def test_hostile_input(case: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exact exit code and message positions, no traceback, secrets never printed, nothing
+    lost (a file that loads reports every claim), nothing written but the command's file."""
+    from factcheck import places
+
+    folder = tmp_path / "w"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    for key, value in case.env.items():
+        monkeypatch.setenv(key, value.format(tmp=folder))
+    try:
+        case.setup(folder)
+        before = _snapshot(folder)
+        started = time.monotonic()
+        result = runner.invoke(app, list(case.args), input=case.stdin)
+        elapsed = time.monotonic() - started
+        output = result.stdout + result.stderr
+        assert "Traceback" not in output, output[-3000:]
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert result.exit_code == case.exit_code, output[-3000:]
+        for fragment in case.expect:
+            assert fragment in output, (fragment, output[-3000:])
+        for fragment in case.never:
+            assert fragment not in output, (fragment, output[-3000:])
+        assert elapsed < SECONDS_PER_CASE, f"{elapsed:.1f} s"
+        after = _snapshot(folder)
+        changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+        unexpected = {k for k in changed if not any(k == w or k.startswith(w + "/") for w in case.writes)}
+        assert not unexpected, f"written: {sorted(unexpected)}"
+        if case.check is not None:
+            case.check(folder, result.stdout)
+        if case.claims is not None:
+            loaded = runner.invoke(app, ["report", *case.claims_of, "--format", "json"])
+            assert loaded.exit_code == 0, loaded.output[-2000:]
+            data = json.loads(loaded.stdout)
+            assert data["counts"]["claims"] == case.claims
+            assert sum(len(s["claims"]) for s in data["subjects"]) == case.claims
+    finally:
+        places._memory.clear()
+        places._disk_cache.cache_clear()
+
+
+def test_the_suite_has_at_least_150_cases() -> None:
+    assert len(CASES) + len(HOSTILE) >= 150
+    assert len({c.id for c in HOSTILE}) == len(HOSTILE), "case names are unique"
+
+
+def test_every_hostile_family_is_promised_in_security_md() -> None:
+    doc = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    for family in sorted({c.family for c in HOSTILE}):
+        assert f"test_hostile_input[{family}-" in doc, f"docs/security.md names no test of family {family}"
