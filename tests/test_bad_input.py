@@ -224,3 +224,126 @@ def test_every_hostile_family_is_promised_in_security_md() -> None:
     doc = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
     for family in sorted({c.family for c in HOSTILE}):
         assert f"test_hostile_input[{family}-" in doc, f"docs/security.md names no test of family {family}"
+
+
+# --- What a table row cannot show: processes, signals, encodings ---------------------------
+
+
+def _factcheck(*args: str, cwd: Path, env: dict[str, str] | None = None) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_eight_concurrent_accepts_all_survive(tmp_path: Path) -> None:
+    """Eight `accept`s at once on one file: each waits for the lock, none is lost."""
+    import subprocess
+    import sys
+
+    subjects = "".join(f"  - {{id: s{i}, title: S, kind: constant}}\n" for i in range(8))
+    claims = "".join(f"  - {{subject: s{i}, source: a, says: Astana, quote: q}}\n  - {{subject: s{i}, source: b, says: Almaty, quote: q}}\n"
+                     for i in range(8))
+    path = tmp_path / "claims.yaml"
+    path.write_text(HEAD.split("subjects:")[0] + "subjects:\n" + subjects + "claims:\n" + claims, encoding="utf-8")
+    runs = [subprocess.Popen([sys.executable, "-m", "factcheck", "accept", f"s{i}", "claims.yaml", "-r", f"reason {i}"],
+                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(8)]
+    results = [(r.wait(timeout=120), r.stderr.read()) for r in runs]
+    assert all(code == 0 for code, _ in results), results
+    text = path.read_text(encoding="utf-8")
+    assert all(f"accepted: reason {i}" in text for i in range(8)), text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.yaml"]  # no temporary file left
+
+
+@pytest.mark.parametrize("when", ["write", "rename"])
+def test_an_interrupted_write_leaves_the_file_and_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str) -> None:
+    from factcheck import files
+
+    target = tmp_path / "out.md"
+    target.write_text("old\n", encoding="utf-8")
+
+    def interrupt(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "replace" if when == "rename" else "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        files.atomic_write(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A SIGTERM while the new file is written: the old file stays, the temporary one goes."""
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from factcheck import files\n"
+        "real = os.fsync\n"
+        "def slow(fd):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    real(fd)\n"
+        "files.os.fsync = slow\n"
+        "files.atomic_write(Path(sys.argv[1]), 'new\\n')\n"
+    )
+    import subprocess
+    import sys
+
+    (tmp_path / "out.md").write_text("old\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "out.md")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 128 + 15, result.stderr
+    assert (tmp_path / "out.md").read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
+def test_temporary_names_are_unpredictable_and_exclusive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The temporary file is made by mkstemp (O_EXCL, a random name) in the target's folder."""
+    import tempfile
+
+    from factcheck import files
+
+    made: list[str] = []
+    real = tempfile.mkstemp
+
+    def spy(*args: object, **kwargs: object) -> tuple[int, str]:
+        fd, name = real(*args, **kwargs)  # type: ignore[arg-type]
+        made.append(name)
+        return fd, name
+
+    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    for _ in range(2):
+        files.atomic_write(tmp_path / "out.md", "x")
+    assert len(made) == 2 and made[0] != made[1]
+    assert all(Path(m).parent == tmp_path and f".{os.getpid()}" not in m for m in made)
+
+
+@pytest.mark.parametrize("command", [("report",), ("check",), ("report", "--format", "markdown")])
+def test_an_ascii_terminal_gets_escapes_not_a_traceback(tmp_path: Path, command: tuple[str, ...]) -> None:
+    (tmp_path / "claims.yaml").write_text(
+        HEAD.replace("title: S,", "title: Città “S”,") + "  - {subject: s, source: a, says: Astana, quote: «in Astana»}\n"
+        "  - {subject: s, source: b, says: Almaty, quote: в Алматы}\n", encoding="utf-8")
+    result = _factcheck(*command, "claims.yaml", cwd=tmp_path, env={"PYTHONIOENCODING": "ascii"})
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == (1 if command == ("check",) else 0), result.stderr
+    assert "\\u201c" in result.stdout or "\\xe0" in result.stdout or "\\u2717" in result.stdout, result.stdout
+
+
+def test_an_ascii_terminal_gets_escaped_errors(tmp_path: Path) -> None:
+    (tmp_path / "claims.yaml").write_text(HEAD + "  - {subject: s, source: ä, says: Astana, quote: q}\n", encoding="utf-8")
+    result = _factcheck("check", "claims.yaml", cwd=tmp_path, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "claims.yaml:8:26: unknown source " in result.stderr, result.stderr
+
+
+def test_the_docs_of_a_device_claims_file_and_a_pipe(tmp_path: Path) -> None:
+    """A pipe is read up to the file limit, then refused; never read without bound."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        f"{sys.executable} -m factcheck check <(yes '# filler line') ",
+        shell=True, executable="/bin/bash", cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "FACTCHECK_MAX_FILE_MB": "1"},
+    )
+    assert result.returncode == 2, result.stderr
+    assert ":1:1: the file is over the limit of 1 MB" in result.stderr, result.stderr
