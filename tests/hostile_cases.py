@@ -611,3 +611,9 @@ case("4", "U+2028 in a block scalar cannot hide an alias bomb", named("claims.ya
      ("check", "claims.yaml"), 2, ("claims.yaml:13:", "aliases expand the file past"))
 case("8", "U+2028 in a block scalar, then a duplicate key", named("claims.yaml", BLOCK.replace("quote: the capital, Astana", "quote: |\n      the\u2028capital") + "version: 1\n"),
      ("check", "claims.yaml"), 2, ("claims.yaml:21:1: duplicate key 'version' (first defined at line 1)",))
+case("4", "an HTML element with 40,000 attributes holding < and >", both(named("doc.html", HTML_PAGE.format("Italy invested about $6 billion in Kazakhstan.").replace("<p>", "<p " + " ".join(f'a{i}="<b>"' for i in range(40_000)) + ">")),
+                                                                         named("claims.yaml", sourced("doc.html"))),
+     ("verify", "claims.yaml"), 0, ("1 exact",))
+case("4", "an HTML page of 300,000 unclosed attribute quotes", both(named("doc.html", HTML_PAGE.format("Italy invested about $6 billion in Kazakhstan.") + '<a b="' * 300_000),
+                                                                   named("claims.yaml", sourced("doc.html"))),
+     ("verify", "claims.yaml"), 0, ("1 exact",))

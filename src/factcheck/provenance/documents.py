@@ -225,22 +225,27 @@ def _inline_text(token: object) -> str:
 #: attributes took 38 s. Text never lives in attributes; the first 64 keep every class and id
 #: trafilatura looks at.
 MAX_ATTRIBUTES = 64
-_LONG_TAG = re.compile(r"<([A-Za-z][^\s/>]*)(\s[^>]{2000,})>")
-_ATTRIBUTE = re.compile(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^'"\s>]+))?""")
+_TAG_START = re.compile(r"<[A-Za-z][^\s/>]*")
+_ATTRIBUTE = re.compile(r"""[\s/]*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
 
 
 def _few_attributes(text: str) -> str:
-    """The page with every element cut to its first MAX_ATTRIBUTES attributes (linear time)."""
-
-    def cut(m: re.Match[str]) -> str:
-        kept = []
-        for k, attribute in enumerate(_ATTRIBUTE.finditer(m.group(2))):
-            if k == MAX_ATTRIBUTES:
-                break
-            kept.append(attribute.group())
-        return f"<{m.group(1)}{''.join(kept)}>"
-
-    return _LONG_TAG.sub(cut, text)
+    """The page with every element cut to its first MAX_ATTRIBUTES attributes, in linear time:
+    each start tag's attributes are matched one after the other from where the last one ended
+    (quoted values may hold `<` and `>`), so no character is scanned twice."""
+    out: list[str] = []
+    pos = 0
+    while (tag := _TAG_START.search(text, pos)) is not None:
+        out.append(text[pos : tag.end()])
+        k, count = tag.end(), 0
+        while (attribute := _ATTRIBUTE.match(text, k)) is not None and attribute.end() > k:
+            count += 1
+            if count <= MAX_ATTRIBUTES:
+                out.append(attribute.group())
+            k = attribute.end()
+        pos = k  # what ends the tag (`>`) is copied with the text that follows
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _html(text: str, name: str) -> str:
