@@ -617,3 +617,20 @@ case("4", "an HTML element with 40,000 attributes holding < and >", both(named("
 case("4", "an HTML page of 300,000 unclosed attribute quotes", both(named("doc.html", HTML_PAGE.format("Italy invested about $6 billion in Kazakhstan.") + '<a b="' * 300_000),
                                                                    named("claims.yaml", sourced("doc.html"))),
      ("verify", "claims.yaml"), 0, ("1 exact",))
+
+
+def _dense_pdf(decoded: int) -> bytes:
+    """A PDF whose one page draws `decoded` bytes of varied text (it compresses about 5.5x)."""
+    import random
+
+    rng = random.Random(1)
+    lines, size = [PDF_LINE], len(PDF_LINE)
+    while size < decoded:
+        line = f"BT /F1 12 Tf 72 720 Td (word{rng.randint(0, 10**9)} text {rng.randint(0, 10**6)}) Tj ET\n".encode()
+        lines.append(line)
+        size += len(line)
+    return pdf(b"".join(lines))
+
+
+case("4", "a dense PDF inflating 5.5 times is read", both(named("doc.pdf", _dense_pdf(1_000_000)), named("claims.yaml", sourced("doc.pdf"))),
+     ("verify", "claims.yaml"), 0, ("1 exact",))
