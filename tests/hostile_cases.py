@@ -634,3 +634,7 @@ def _dense_pdf(decoded: int) -> bytes:
 
 case("4", "a dense PDF inflating 5.5 times is read", both(named("doc.pdf", _dense_pdf(1_000_000)), named("claims.yaml", sourced("doc.pdf"))),
      ("verify", "claims.yaml"), 0, ("1 exact",))
+for label, char in [("U+0085", "\u0085"), ("U+2028", "\u2028"), ("U+2029", "\u2029")]:
+    case("3", f"accept keeps a raw {label} in a plain value", named("claims.yaml", CONFLICT.replace("  - {id: s, title: S, kind: constant}\n", f"  - id: s\n    title: S{char} T\n    kind: constant\n")),
+         ("accept", "s", "claims.yaml", "-r", "why"), 0, ("claims.yaml: accepted subject s",), writes=("claims.yaml",),
+         check=lambda tmp, out, char=char: _loads_with(tmp / "claims.yaml", f"S{char} T", "why"))

@@ -650,10 +650,15 @@ def accept(
     from factcheck.files import locked_edit
 
     def edit() -> tuple[str, list[str]]:
+        from factcheck.edit import unchanged_but_acceptance
+
         text = read_text(claims)
-        load_claims_text(text, name)  # never edit a file that does not load
+        before = load_claims_text(text, name)  # never edit a file that does not load
         new, what = set_acceptance(text, subject, reason, source)
-        load_claims_text(new, name)  # nor write one that would not
+        after = load_claims_text(new, name)  # nor write one that would not
+        if not unchanged_but_acceptance(before.data, after.data):  # nor one that says more
+            raise EditError("the edit would change more than the acceptance (a value the YAML round trip cannot "
+                            "keep as written): write the accepted: line by hand")
         return new, what
 
     try:

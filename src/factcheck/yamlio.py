@@ -67,8 +67,16 @@ class LineIndex:
 _YAML11_BREAKS = {0x85: 0xE085, 0x2028: 0xF028, 0x2029: 0xF029}
 
 
+_YAML11_BACK = {v: k for k, v in _YAML11_BREAKS.items()}
+
+
 def for_pyyaml(text: str) -> str:
     return text.translate(_YAML11_BREAKS)
+
+
+def from_pyyaml(text: str) -> str:
+    """`for_pyyaml` undone (for text that went through a YAML 1.1 round trip)."""
+    return text.translate(_YAML11_BACK)
 
 
 def character_problems(text: str, limit: int = 100) -> list[tuple[int, int, str]]:
