@@ -316,32 +316,62 @@ class PositionIndex:
 
     @classmethod
     def build(cls, text: str) -> PositionIndex:
+        """Every path's position, from PyYAML's events in one pass: no node tree is built (the
+        tree of a 15 MB file took 1 GB), and the first definition of a path wins, as in the file."""
         import yaml
 
         values: dict[Path, Position] = {}
         keys: dict[Path, Position] = {}
-        try:
-            root = yaml.compose(for_pyyaml(text), Loader=_loader_class())
-        except (yaml.YAMLError, RecursionError):
-            return cls(values, keys)
-        if root is None:
-            return cls(values, keys)
         lines = LineIndex(text)
-        stack: list[tuple[Path, Any]] = [((), root)]
-        while stack:
-            path, node = stack.pop()
-            values[path] = lines.mark(node.start_mark)
-            if isinstance(node, yaml.MappingNode):
-                for key, value in node.value:
-                    child = (*path, str(key.value))
-                    keys.setdefault(child, lines.mark(key.start_mark))
-                    resolved = _resolved_key(key)  # `~` is the key None, `07` the key 7
-                    if resolved != child[-1]:
-                        keys.setdefault((*path, resolved), lines.mark(key.start_mark))
-                    stack.append((child, value))
-            elif isinstance(node, yaml.SequenceNode):
-                for i, item in enumerate(node.value):
-                    stack.append(((*path, i), item))
+        resolver = yaml.resolver.Resolver()
+        # One frame per open collection: [its path (None inside a complex key), is it a mapping,
+        # the next index of a sequence, the pending key of a mapping (text, resolved, position)].
+        stack: list[list[Any]] = []
+        documents = 0
+        try:
+            for event in yaml.parse(for_pyyaml(text), Loader=_loader_class()):
+                if isinstance(event, yaml.DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        return cls({}, {})  # as composing would: one document only
+                    continue
+                if not isinstance(event, (yaml.NodeEvent, yaml.CollectionEndEvent)):
+                    continue
+                if isinstance(event, yaml.CollectionEndEvent):
+                    stack.pop()
+                    continue
+                path: Path | None = ()
+                if stack:
+                    frame = stack[-1]
+                    if frame[0] is None:
+                        path = None
+                    elif not frame[1]:
+                        path = (*frame[0], frame[2])
+                        frame[2] += 1
+                    elif frame[3] is None:  # this node is a key
+                        at = lines.mark(event.start_mark)
+                        if isinstance(event, yaml.ScalarEvent):
+                            node = yaml.ScalarNode(resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+                                                   if event.tag in (None, "!") else event.tag, event.value)
+                            frame[3] = (event.value, _resolved_key(node), at)
+                        else:
+                            frame[3] = ("?", "?", at)
+                            if isinstance(event, yaml.CollectionStartEvent):
+                                stack.append([None, False, 0, None])
+                        continue
+                    else:
+                        name, resolved, at = frame[3]
+                        frame[3] = None
+                        path = (*frame[0], name)
+                        keys.setdefault(path, at)
+                        if resolved != name:  # `~` is the key None, `07` the key 7
+                            keys.setdefault((*frame[0], resolved), at)
+                if path is not None:
+                    values.setdefault(path, lines.mark(event.start_mark))
+                if isinstance(event, yaml.CollectionStartEvent):
+                    stack.append([path, isinstance(event, yaml.MappingStartEvent), 0, None])
+        except (yaml.YAMLError, RecursionError):
+            return cls({}, {})
         return cls(values, keys)
 
     def value(self, path: Path) -> Position:
