@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 #: PDF byte may inflate to 8 bytes of page content (documents.PDF_EXPANSION) which pypdf reads
 #: at about 30 bytes each, so a PDF's bytes count PDF_FACTOR each.
 BASE_MB = 300
-FACTOR = 40
+FACTOR = 50
 PDF_FACTOR = 240
 
 
