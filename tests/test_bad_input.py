@@ -7,8 +7,12 @@ cases are listed, with what happens, in docs/security.md (a test checks every ca
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,22 +22,11 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from tests.conftest import ROOT
+from tests.hostile_cases import CASES as HOSTILE
+from tests.hostile_cases import HEAD, Hostile
+from tests.hostile_cases import TWO as GOOD
 
 runner = CliRunner()
-
-HEAD = """\
-version: 1
-sources:
-  - {id: a, title: A, published: 2025-09-29, language: en}
-  - {id: b, title: B, published: 2025-10-01, language: en}
-subjects:
-  - {id: s, title: S, kind: constant}
-claims:
-"""
-GOOD = HEAD + """\
-  - {subject: s, source: a, says: Astana, quote: in Astana}
-  - {subject: s, source: b, says: Astana, quote: in Astana}
-"""
 
 
 def claim(says: str, quote: str = "q") -> str:
@@ -153,3 +146,220 @@ def test_every_case_is_listed_in_security_md() -> None:
     doc = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
     missing = [c.name for c in CASES if f"| {c.name} |" not in doc]
     assert not missing, f"docs/security.md does not list: {missing}"
+
+
+# --- The hostile-input table (issue 16): tests/hostile_cases.py -----------------------------
+
+
+#: Every hostile case finishes within this (the quadratic paths took 33 s and 458 s).
+SECONDS_PER_CASE = 30
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[object, ...]]:
+    """Every entry below `folder` (links not followed): its kind, content hash, mode, target."""
+    out: dict[str, tuple[object, ...]] = {}
+    for root, dirs, names in os.walk(folder):
+        for name in dirs + names:
+            path = Path(root) / name
+            info = os.lstat(path)
+            rel = path.relative_to(folder).as_posix()
+            if stat.S_ISLNK(info.st_mode):
+                out[rel] = ("link", os.readlink(path))
+            elif stat.S_ISREG(info.st_mode):
+                out[rel] = ("file", hashlib.sha256(path.read_bytes()).hexdigest(), info.st_mode & 0o7777)
+            else:
+                out[rel] = ("other", stat.S_IFMT(info.st_mode))
+    return out
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[c.id for c in HOSTILE])
+def test_hostile_input(case: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exact exit code and message positions, no traceback, secrets never printed, nothing
+    lost (a file that loads reports every claim), nothing written but the command's file."""
+    from factcheck import places
+
+    folder = tmp_path / "w"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    for key, value in case.env.items():
+        monkeypatch.setenv(key, value.format(tmp=folder))
+    try:
+        case.setup(folder)
+        before = _snapshot(folder)
+        started = time.monotonic()
+        result = runner.invoke(app, list(case.args), input=case.stdin)
+        elapsed = time.monotonic() - started
+        output = result.stdout + result.stderr
+        assert "Traceback" not in output, output[-3000:]
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert result.exit_code == case.exit_code, output[-3000:]
+        for fragment in case.expect:
+            assert fragment in output, (fragment, output[-3000:])
+        for fragment in case.never:
+            assert fragment not in output, (fragment, output[-3000:])
+        assert elapsed < SECONDS_PER_CASE, f"{elapsed:.1f} s"
+        after = _snapshot(folder)
+        changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+        unexpected = {k for k in changed if not any(k == w or k.startswith(w + "/") for w in case.writes)}
+        assert not unexpected, f"written: {sorted(unexpected)}"
+        if case.check is not None:
+            case.check(folder, result.stdout)
+        if case.claims is not None:
+            loaded = runner.invoke(app, ["report", *case.claims_of, "--format", "json"])
+            assert loaded.exit_code == 0, loaded.output[-2000:]
+            data = json.loads(loaded.stdout)
+            assert data["counts"]["claims"] == case.claims
+            assert sum(len(s["claims"]) for s in data["subjects"]) == case.claims
+    finally:
+        places._memory.clear()
+        places._disk_cache.cache_clear()
+
+
+def test_the_suite_has_at_least_150_cases() -> None:
+    assert len(CASES) + len(HOSTILE) >= 150
+    assert len({c.id for c in HOSTILE}) == len(HOSTILE), "case names are unique"
+
+
+def test_every_hostile_family_is_promised_in_security_md() -> None:
+    doc = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    for family in sorted({c.family for c in HOSTILE}):
+        assert f"`T[{family}-" in doc, f"docs/security.md names no test of family {family}"
+
+
+# --- What a table row cannot show: processes, signals, encodings ---------------------------
+
+
+def _factcheck(*args: str, cwd: Path, env: dict[str, str] | None = None) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_eight_concurrent_accepts_all_survive(tmp_path: Path) -> None:
+    """Eight `accept`s at once on one file: each waits for the lock, none is lost."""
+    import subprocess
+    import sys
+
+    subjects = "".join(f"  - {{id: s{i}, title: S, kind: constant}}\n" for i in range(8))
+    claims = "".join(f"  - {{subject: s{i}, source: a, says: Astana, quote: q}}\n  - {{subject: s{i}, source: b, says: Almaty, quote: q}}\n"
+                     for i in range(8))
+    path = tmp_path / "claims.yaml"
+    path.write_text(HEAD.split("subjects:")[0] + "subjects:\n" + subjects + "claims:\n" + claims, encoding="utf-8")
+    runs = [subprocess.Popen([sys.executable, "-m", "factcheck", "accept", f"s{i}", "claims.yaml", "-r", f"reason {i}"],
+                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(8)]
+    results = [(r.wait(timeout=120), r.stderr.read()) for r in runs]
+    assert all(code == 0 for code, _ in results), results
+    text = path.read_text(encoding="utf-8")
+    assert all(f"accepted: reason {i}" in text for i in range(8)), text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.yaml"]  # no temporary file left
+
+
+@pytest.mark.parametrize("when", ["write", "rename"])
+def test_an_interrupted_write_leaves_the_file_and_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str) -> None:
+    from factcheck import files
+
+    target = tmp_path / "out.md"
+    target.write_text("old\n", encoding="utf-8")
+
+    def interrupt(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "replace" if when == "rename" else "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        files.atomic_write(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A SIGTERM while the new file is written: the old file stays, the temporary one goes."""
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from factcheck import files\n"
+        "real = os.fsync\n"
+        "def slow(fd):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    real(fd)\n"
+        "files.os.fsync = slow\n"
+        "files.atomic_write(Path(sys.argv[1]), 'new\\n')\n"
+    )
+    import subprocess
+    import sys
+
+    (tmp_path / "out.md").write_text("old\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "out.md")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 128 + 15, result.stderr
+    assert (tmp_path / "out.md").read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
+def test_temporary_names_are_unpredictable_and_exclusive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The temporary file is made by mkstemp (O_EXCL, a random name) in the target's folder."""
+    import tempfile
+
+    from factcheck import files
+
+    made: list[str] = []
+    real = tempfile.mkstemp
+
+    def spy(*args: object, **kwargs: object) -> tuple[int, str]:
+        fd, name = real(*args, **kwargs)  # type: ignore[arg-type]
+        made.append(name)
+        return fd, name
+
+    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    for _ in range(2):
+        files.atomic_write(tmp_path / "out.md", "x")
+    assert len(made) == 2 and made[0] != made[1]
+    assert all(Path(m).parent == tmp_path and f".{os.getpid()}" not in m for m in made)
+
+
+@pytest.mark.parametrize("command", [("report",), ("check",), ("report", "--format", "markdown")])
+def test_an_ascii_terminal_gets_escapes_not_a_traceback(tmp_path: Path, command: tuple[str, ...]) -> None:
+    (tmp_path / "claims.yaml").write_text(
+        HEAD.replace("title: S,", "title: Città “S”,") + "  - {subject: s, source: a, says: Astana, quote: «in Astana»}\n"
+        "  - {subject: s, source: b, says: Almaty, quote: в Алматы}\n", encoding="utf-8")
+    result = _factcheck(*command, "claims.yaml", cwd=tmp_path, env={"PYTHONIOENCODING": "ascii"})
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == (1 if command == ("check",) else 0), result.stderr
+    assert "\\u201c" in result.stdout or "\\xe0" in result.stdout or "\\u2717" in result.stdout, result.stdout
+
+
+def test_an_ascii_terminal_gets_escaped_errors(tmp_path: Path) -> None:
+    (tmp_path / "claims.yaml").write_text(HEAD + "  - {subject: s, source: ä, says: Astana, quote: q}\n", encoding="utf-8")
+    result = _factcheck("check", "claims.yaml", cwd=tmp_path, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "claims.yaml:8:26: unknown source " in result.stderr, result.stderr
+
+
+def test_the_docs_of_a_device_claims_file_and_a_pipe(tmp_path: Path) -> None:
+    """A pipe is read up to the file limit, then refused; never read without bound."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        f"{sys.executable} -m factcheck check <(yes '# filler line') ",
+        shell=True, executable="/bin/bash", cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "FACTCHECK_MAX_FILE_MB": "1"},
+    )
+    assert result.returncode == 2, result.stderr
+    assert ":1:1: the file is over the limit of 1 MB" in result.stderr, result.stderr
+
+
+def test_every_test_security_md_names_exists() -> None:
+    """docs/security.md proves each promise by naming tests: every name must be a real one."""
+    doc = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    hostile = {c.id for c in HOSTILE}
+    table = {c.name for c in CASES}
+    missing = [f"T[{n}]" for n in re.findall(r"`T\[(.+?)\]`", doc) if n not in hostile and n != "..."]
+    missing += [f"B[{n}]" for n in re.findall(r"`B\[(.+?)\]`", doc) if n not in table and n != "..."]
+    for path, name in re.findall(r"`(tests/[\w/]+\.py)::(\w+)", doc):
+        if f"def {name}(" not in (ROOT / path).read_text(encoding="utf-8"):
+            missing.append(f"{path}::{name}")
+    for name in re.findall(r"`::(test_\w+)", doc):  # `::name` after a named file: any test file
+        if not any(f"def {name}(" in p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py")):
+            missing.append(name)
+    assert not missing, f"docs/security.md names tests that do not exist: {missing}"

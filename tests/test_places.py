@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+
 from functools import cache
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -216,10 +218,10 @@ def test_answers_and_the_index_are_written_and_a_new_run_reads_the_answers_only(
 ) -> None:
     first = places.lookup(("samarcanda", "zorblaxville-on-sea", "kazakistan"))
     assert _builds() == 1
-    answers = json.loads(_one(fresh, "places-*.json").read_text(encoding="utf-8"))
+    answers = _data(_one(fresh, "places-*.json"))
     assert answers["samarcanda"][0] == "samarkand"
     assert answers["zorblaxville-on-sea"] is None  # "no such place" is remembered too
-    index = json.loads(_one(fresh, "cities-*.json").read_text(encoding="utf-8"))
+    index = _data(_one(fresh, "cities-*.json"))
     assert index["nur-sultan"][:2] == ["Astana", "KZ"] and "nqz" not in index
     _new_run(monkeypatch)
     monkeypatch.setattr(places, "_city_index", _no_index)  # answers come from the file alone
@@ -234,6 +236,11 @@ def test_a_new_name_in_a_new_run_reads_the_index_file_instead_of_building(
     found = places.lookup(("akmola",))["akmola"]
     assert found is not None and found.key == "astana"
     assert _builds() == 1
+
+
+def _data(path: Path) -> Any:
+    """A cache file's data: the line after its verification header."""
+    return json.loads(path.read_bytes().partition(b"\n")[2])
 
 
 def _no_index() -> dict[str, tuple[str, str, int]]:
@@ -256,7 +263,7 @@ def test_a_damaged_answers_file_is_ignored_and_replaced(fresh: Path, damage: str
     path.write_text(damage, encoding="utf-8")
     found = places.lookup(("roma",))["roma"]
     assert found is not None and (found.key, found.within) == ("rome", "italy")
-    assert json.loads(path.read_text(encoding="utf-8"))["roma"][0] == "rome"
+    assert _data(path)["roma"][0] == "rome"
 
 
 @pytest.mark.parametrize("damage", ["[]", "null"])
@@ -278,7 +285,7 @@ def test_a_damaged_city_index_is_rebuilt(fresh: Path, damage: str) -> None:
     found = places.lookup(("samarcanda",))["samarcanda"]
     assert found is not None and found.within == "uzbekistan"
     assert _builds() == 1
-    assert json.loads(path.read_text(encoding="utf-8"))["samarcanda"][:2] == ["Samarkand", "UZ"]
+    assert _data(path)["samarcanda"][:2] == ["Samarkand", "UZ"]
 
 
 @pytest.mark.parametrize("damage", ["[]", "null"])
@@ -315,7 +322,7 @@ def test_without_a_cache_dir_setting_the_files_go_under_xdg_cache_home(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert places.lookup(("samarcanda",))["samarcanda"] is not None
     folder = tmp_path / "xdg" / "factcheck"
-    assert json.loads(_one(folder, "places-*.json").read_text(encoding="utf-8"))["samarcanda"][0] == "samarkand"
+    assert _data(_one(folder, "places-*.json"))["samarcanda"][0] == "samarkand"
     assert _one(folder, "cities-*.json").stat().st_size > 0
 
 
@@ -328,3 +335,28 @@ def test_a_run_with_endless_new_names_writes_the_answers_a_bounded_number_of_tim
     for i in range(200):
         places.lookup((f"zorblax-{i}",))
     assert len(writes) == places.IMMEDIATE_WRITES
+
+
+@pytest.mark.parametrize("edit", ["answer", "index", "header", "truncated"])
+def test_an_edited_cache_file_is_rebuilt_never_trusted(fresh: Path, monkeypatch: pytest.MonkeyPatch, edit: str) -> None:
+    """A well-formed but edited cache (an answer or an index entry changed, the header redone)
+    must not change an answer: it is verified against its header, else rebuilt."""
+    places.lookup(("samarcanda", "tselinograd"))
+    answers, index = _one(fresh, "places-*.json"), _one(fresh, "cities-*.json")
+    if edit == "answer":
+        header, _, body = answers.read_bytes().partition(b"\n")
+        answers.write_bytes(header + b"\n" + body.replace(b'"samarkand"', b'"rome"'))
+    elif edit == "index":
+        answers.unlink()
+        header, _, body = index.read_bytes().partition(b"\n")
+        index.write_bytes(header + b"\n" + body.replace(b'"tselinograd": ["Astana"', b'"tselinograd": ["Almaty"'))
+    elif edit == "header":
+        data = _data(answers)
+        data["samarcanda"][0] = "rome"
+        answers.write_text(json.dumps({"source": "x", "sha256": "y"}) + "\n" + json.dumps(data), encoding="utf-8")
+    else:
+        answers.write_bytes(answers.read_bytes()[:40])
+    _new_run(monkeypatch)
+    found = places.lookup(("samarcanda", "tselinograd"))
+    assert found["samarcanda"] is not None and found["samarcanda"].key == "samarkand"
+    assert found["tselinograd"] is not None and found["tselinograd"].key == "astana"

@@ -50,6 +50,14 @@ def _root(
     ] = False,
 ) -> None:
     """Do your sources agree? Judge the claims in claims.yaml."""
+    from factcheck.loader import SettingError, max_file_bytes
+    from factcheck.provenance.paths import max_document_bytes
+
+    try:  # size limits from the environment: refused before anything is read
+        max_file_bytes()
+        max_document_bytes()
+    except SettingError as exc:
+        _fail([str(exc)])
 
 ClaimsArg = Annotated[
     Path, typer.Argument(help="The claims file.", show_default=True)
@@ -232,11 +240,23 @@ def _verification(loaded: Loaded, min_similarity: float, allow_outside_paths: bo
 
     if not 0 <= min_similarity <= 100:
         _fail(["--min-similarity: give a percentage from 0 to 100"])
+    _document_limit(max_document_mb)
     try:
         return verify_loaded(loaded, VerifyOptions(min_similarity, allow_outside_paths, max_document_mb))
     except UnusableInput as exc:
         n = len(exc.diagnostics)
         _fail([*map(str, exc.diagnostics), f"{n} error{'s' * (n != 1)}: the source documents cannot be used."])
+
+
+def _document_limit(max_document_mb: float | None) -> int:
+    """The document size limit in bytes, or exit 2 when --max-document-mb is not a size."""
+    from factcheck.loader import SettingError
+    from factcheck.provenance.paths import max_document_bytes
+
+    try:
+        return max_document_bytes(max_document_mb)
+    except SettingError as exc:
+        _fail([str(exc)])
 
 
 def _records(
@@ -297,19 +317,59 @@ def _against(paths: list[Path], now: dict[str, Any], options: JudgeOptions, revi
     return compare(now, then, fail_on, revision)
 
 
-def _write(text: str, output: Path | None) -> None:
-    """To stdout, or atomically to a file (a temporary file renamed over it)."""
+def _write(text: str, output: Path | None, inputs: list[Path] | tuple[Path, ...] = ()) -> None:
+    """To stdout, or atomically to a file (files.atomic_write), never over one of `inputs`."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _stdout(text)
         return
-    tmp = output.with_name(f".{output.name}.tmp-{os.getpid()}")
+    from factcheck.files import WriteRefused, atomic_write, refuse_inputs
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, output)
+        refuse_inputs(output, list(inputs))
+        atomic_write(output, text)
+    except WriteRefused as exc:
+        _fail([str(exc)])
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        _fail([f"{output}: cannot write: {exc.strerror}"])
+        _fail([f"{_name(output)}: cannot write: {exc.strerror or exc}"])
+
+
+def _name(path: Path) -> str:
+    from factcheck.loader import display_name
+
+    return display_name(path)
+
+
+def _stdout(text: str) -> None:
+    """Text to standard output, whatever its encoding: characters it cannot encode
+    (PYTHONIOENCODING=ascii) are written as backslash escapes, never a traceback."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
+    sys.stdout.flush()
+
+
+def _inputs(paths: list[Path], config: Path | None = None) -> list[Path]:
+    """The files a command reads (folders as their claims files), which -o may not replace."""
+    from factcheck.diagnostics import UnusableInput
+    from factcheck.multi import expand
+
+    try:
+        files = expand(paths)
+    except UnusableInput:
+        files = list(paths)
+    return files + ([config] if config else [])
+
+
+def _write_check(output: Path, inputs: list[Path]) -> None:
+    """Exit 2 before any work when -o names one of the command's inputs."""
+    from factcheck.files import WriteRefused, refuse_inputs
+
+    try:
+        refuse_inputs(output, inputs)
+    except WriteRefused as exc:
+        _fail([str(exc)])
 
 
 def _terminal() -> tuple[int, bool]:
@@ -352,9 +412,11 @@ def report(
         format = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "table")
     fmt = _choice(ReportFormat, format, "--format")
     paths = claims or [Path("claims.yaml")]
+    if output is not None:  # refused before the work, not after
+        _write_check(output, _inputs(paths, config))
     records = _records(paths, _options(paths[0], window_days, approx, nearly, tolerance, select, ignore, config, no_config), jobs=jobs)
     width, color = _terminal() if output is None else (120, False)
-    _write(render_report(fmt, records, width=width, color=color), output)
+    _write(render_report(fmt, records, width=width, color=color), output, _inputs(paths, config))
 
 
 @app.command()
@@ -468,30 +530,43 @@ def extract(
     """Propose candidate claims from a document: every figure, date and rank, with its sentence as the quote."""
     from factcheck.provenance import extract as ex
     from factcheck.provenance.documents import read_document
-    from factcheck.provenance.paths import DocumentError, max_document_bytes
+    from factcheck.provenance.paths import DocumentError
 
     if format not in ("yaml", "json"):
         _fail([f"--format: {format!r} is not one of yaml, json"])
     claims_path = claims if claims is not None else (Path("claims.yaml") if Path("claims.yaml").is_file() else None)
+    inputs = [document, *([claims_path] if claims_path else [])]
+    if output is not None:
+        _write_check(output, inputs)
     data = _load(claims_path).loaded.data if claims_path is not None else None
     if language is not None:
         from factcheck.values.lexicon import available_languages
 
         if language not in available_languages():
             _fail([f"--language: {language!r} is not one of {', '.join(sorted(available_languages()))}"])
-    the_source = ex.source_for(data, source, language, _date(published) if published else None)
+    from pydantic import ValidationError
+
+    try:
+        the_source = ex.source_for(data, source, language, _date(published) if published else None)
+    except ValidationError as exc:
+        option = {"language": "--language", "published": "--published"}
+        _fail([f"{option.get(str(e['loc'][0]), '--source') if e['loc'] else '--source'}: {e['input']!r} is not valid: "
+               f"{e['msg'].lower()} (a source id is lowercase letters and digits joined by hyphens)"
+               for e in exc.errors(include_url=False)])
     if the_source is None:
         where = f"{claims_path} has no source {source!r}" if claims_path else "no claims file"
         _fail([f"--source: {where}; give --language and --published for a new source"])
     try:
-        doc = read_document(document, document.as_posix(), max_document_bytes(max_document_mb))
+        doc = read_document(document, document.as_posix(), _document_limit(max_document_mb))
     except DocumentError as exc:
-        _fail([f"{document}: {exc}"])
+        _fail([f"{_name(document)}: {exc}"])
     found = ex.candidates(doc, the_source, data)
     if new_only:
         found = [c for c in found if c.already is None]
-    command = f"factcheck extract {document.as_posix()} --source {source}"
-    _write(ex.to_json(found, doc) if format == "json" else ex.to_yaml(found, doc, command), output)
+    import shlex
+
+    command = f"factcheck extract {shlex.quote(document.as_posix())} --source {shlex.quote(source)}"
+    _write(ex.to_json(found, doc) if format == "json" else ex.to_yaml(found, doc, command), output, inputs)
 
 
 @app.command()
@@ -572,16 +647,30 @@ def accept(
     if is_jsonl(claims):
         _fail([(f"{name}: accept edits YAML claims files; a claims.jsonl comes from a pipeline: write "
                 '"accepted": "REASON" on the claim\'s line there, or accept the subject in the YAML file that defines it')])
-    try:
+    from factcheck.files import locked_edit
+
+    def edit() -> tuple[str, list[str]]:
+        from factcheck.edit import unchanged_but_acceptance
+
         text = read_text(claims)
-        load_claims_text(text, name)  # never edit a file that does not load
+        before = load_claims_text(text, name)  # never edit a file that does not load
         new, what = set_acceptance(text, subject, reason, source)
-        load_claims_text(new, name)  # nor write one that would not
+        after = load_claims_text(new, name)  # nor write one that would not
+        if not unchanged_but_acceptance(before.data, after.data):  # nor one that says more
+            raise EditError("the edit would change more than the acceptance (a value the YAML round trip cannot "
+                            "keep as written): write the accepted: line by hand")
+        return new, what
+
+    try:
+        read_text(claims)  # a missing or unreadable file is reported as such, before any lock
+        what = locked_edit(claims, edit)
     except UnusableInput as exc:
         _fail([*map(str, exc.diagnostics), "the claims file cannot be edited."])
     except EditError as exc:
         _fail([f"{name}: {exc}"])
-    _write(new, claims)
+    except OSError as exc:
+        _fail([f"{name}: cannot write: {exc.strerror or exc}"])
+    assert isinstance(what, list)
     from factcheck.formatters.text import printable
 
     verb = "removed the acceptance of" if remove else "accepted"
@@ -596,7 +685,21 @@ def schema(
     """The JSON Schema of claims.yaml, for editors (yaml-language-server) and other tools."""
     from factcheck.schema import render
 
+    if output is not None and output.exists() and not _is_json_schema(output):
+        _fail([f"{_name(output)}: exists and is not a JSON Schema; refusing to write over it (remove it first, or choose another -o file)"])
     _write(render(), output)
+
+
+def _is_json_schema(path: Path) -> bool:
+    """Whether the file is a JSON Schema (an earlier `factcheck schema -o`), safe to replace."""
+    import json
+
+    try:
+        with path.open("rb") as f:
+            data = json.loads(f.read(16 * 2**20))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "$schema" in data
 
 
 @app.command(name="rules")
@@ -684,6 +787,12 @@ def _choice(enum: Any, value: str, option: str) -> Any:
 
 def main() -> None:
     """Console entry point: never a traceback for the user."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that cannot encode a character (PYTHONIOENCODING=ascii) gets it
+        # as a backslash escape instead of a UnicodeEncodeError.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         app()
     except KeyboardInterrupt:

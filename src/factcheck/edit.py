@@ -31,9 +31,44 @@ def _yaml(text: str) -> Any:
     return y
 
 
+_DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*(?:#.*)?$", re.M)
+
+
 def set_acceptance(text: str, subject: str, reason: str | None, source: str | None = None) -> tuple[str, list[str]]:
     """The text with `accepted: reason` set (or removed, when reason is None) on the subject,
-    or on that subject's claims from `source`; and what changed, in words."""
+    or on that subject's claims from `source`; and what changed, in words.
+
+    What the round trip would lose is kept around it: CRLF line ends (ruamel writes LF), and
+    everything from a document end marker (`...`) on, comments included (ruamel drops it)."""
+    from factcheck.yamlio import for_pyyaml, from_pyyaml
+
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    # ruamel.yaml breaks lines at U+0085, U+2028 and U+2029 (YAML 1.1) and would fold them into
+    # spaces: they go through the round trip as private-use characters and come back.
+    text = for_pyyaml(text)
+    end = _DOCUMENT_END.search(text)
+    tail = text[end.start():] if end else ""
+    new, what = _set_acceptance(text[: end.start()] if end else text, subject, reason, source)
+    new = from_pyyaml(new + tail)
+    return (new.replace("\n", "\r\n") if crlf else new), what
+
+
+def unchanged_but_acceptance(before: Any, after: Any) -> bool:
+    """Whether two loaded claims files (`ClaimsFile`) are the same but for `accepted:`: the
+    check that an edit changed nothing else (a value the round trip could not keep)."""
+
+    def without(data: Any) -> Any:
+        dump = data.model_dump(mode="json")
+        for item in [*dump.get("subjects", []), *dump.get("claims", [])]:
+            item.pop("accepted", None)
+        return dump
+
+    return bool(without(before) == without(after))
+
+
+def _set_acceptance(text: str, subject: str, reason: str | None, source: str | None) -> tuple[str, list[str]]:
     y = _yaml(text)
     data = y.load(text)
     subjects = data.get("subjects") or []

@@ -126,6 +126,15 @@ def value_column(text: str, key: str | None, nested: bool = False, at_key: bool 
     return m.start() + 1 if at_key else m.end() + 1
 
 
+def refuse_special(info: os.stat_result, name: str) -> None:
+    """A claims file is a regular file or a pipe: a device (`/dev/zero`) or socket is refused
+    before a byte is read, since it may never end."""
+    import stat
+
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        raise UnusableInput([Diagnostic(name, 1, 1, "not a regular file (a device or socket): not read")])
+
+
 def read_jsonl(path: Path, name: str, progress: ProgressFactory | None = None) -> JsonlDocument:
     """Stream a claims.jsonl file. Raises UnusableInput only when the file cannot be opened;
     problems in its lines are collected in `problems` (the caller reports them with the
@@ -135,6 +144,7 @@ def read_jsonl(path: Path, name: str, progress: ProgressFactory | None = None) -
     with unreadable_as_input(name):
         f = path.open("rb")
     with f:
+        refuse_special(os.fstat(f.fileno()), name)
         follow = progress(name, os.fstat(f.fileno()).st_size) if progress else None
         return read_jsonl_stream(f, name, lambda: path.open("rb"), follow)
 

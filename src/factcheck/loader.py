@@ -63,11 +63,20 @@ class ClaimsDocument:
 
 
 def display_name(path: Path) -> str:
-    """The name errors use: relative to the working directory when it is below it."""
+    """The name errors use: relative to the working directory when it is below it.
+
+    A relative name that does not start with a letter, digit, `.` or `_` is written `./name`:
+    every output line that starts with a file name (`check`'s text format, errors on standard
+    error) then starts with `./`, so a file named `::error::x.yaml` cannot make the line a
+    GitHub Actions workflow command. Control characters and line breaks in names are escaped
+    where names are printed (`printable`)."""
     try:
-        return os.path.relpath(path) if not path.is_absolute() else str(path)
+        name = os.path.relpath(path) if not path.is_absolute() else str(path)
     except ValueError:
-        return str(path)
+        name = str(path)
+    if name and not (name[0].isalnum() or name[0] in "._/"):
+        name = "./" + name
+    return name
 
 
 #: Claims files larger than this are refused before they are read (YAML is parsed whole in
@@ -75,17 +84,38 @@ def display_name(path: Path) -> str:
 DEFAULT_MAX_FILE_MB = 100
 
 
-def megabytes_setting(variable: str, default: float) -> float:
-    """A size limit in MB from an environment variable; the default when unset or not a number."""
-    raw = os.environ.get(variable, "")
+class SettingError(ValueError):
+    """A size limit (an environment variable or an option) that is not a size: the message says
+    which and why."""
+
+
+def megabytes(value: str | float, what: str) -> float:
+    """A size limit in megabytes: a finite number ≥ 0, or SettingError naming `what`."""
+    import math
+
     try:
-        return float(raw) if raw else default
-    except ValueError:
-        return default
+        mb = float(value)
+    except (TypeError, ValueError):
+        mb = math.nan
+    if not math.isfinite(mb) or mb < 0:
+        raise SettingError(f"{what}: {str(value)!r} is not a size in megabytes (give a finite number ≥ 0)")
+    return mb
+
+
+def megabytes_setting(variable: str, default: float) -> float:
+    """A size limit in MB from an environment variable; the default when unset or empty;
+    SettingError when it is set to anything but a finite number ≥ 0 (`nan`, `inf`, `-1`, `ten`)."""
+    raw = os.environ.get(variable, "").strip()
+    return megabytes(raw, variable) if raw else default
+
+
+def as_bytes(mb: float) -> int:
+    """Megabytes as bytes, at most 2**62 (so `1e308` is "no practical limit", not an overflow)."""
+    return int(min(mb * 2**20, 2.0**62))
 
 
 def max_file_bytes() -> int:
-    return int(megabytes_setting("FACTCHECK_MAX_FILE_MB", DEFAULT_MAX_FILE_MB) * 2**20)
+    return as_bytes(megabytes_setting("FACTCHECK_MAX_FILE_MB", DEFAULT_MAX_FILE_MB))
 
 
 @contextmanager
@@ -103,21 +133,29 @@ def unreadable_as_input(name: str) -> Iterator[None]:
 
 
 def read_text(path: Path) -> str:
-    """The file as text; BOM removed; invalid UTF-8 is an error with its position."""
+    """The file as text; BOM removed; invalid UTF-8 is an error with its position.
+
+    At most the size limit is read, whatever the file claims to be: a regular file over it is
+    refused before it is read, a pipe once it passes it, and a device (`/dev/zero`) at once."""
+    from factcheck.files import read_at_most
+    from factcheck.jsonl import refuse_special
+
     name = display_name(path)
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0  # reported by the read below
     limit = max_file_bytes()
-    if size > limit and path.is_file():
-        raise UnusableInput([Diagnostic(
-            name, 1, 1,
-            f"the file is {size / 2**20:.0f} MB, over the limit of {limit / 2**20:.0f} MB: split it into a "
-            "folder of files, or set FACTCHECK_MAX_FILE_MB",
-        )])
     with unreadable_as_input(name):
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            info = os.fstat(f.fileno())
+            refuse_special(info, name)
+            if info.st_size > limit and path.is_file():
+                raise UnusableInput([Diagnostic(
+                    name, 1, 1,
+                    f"the file is {info.st_size / 2**20:.0f} MB, over the limit of {limit / 2**20:.0f} MB: split it into a "
+                    "folder of files, or set FACTCHECK_MAX_FILE_MB",
+                )])
+            raw = read_at_most(f, limit)
+    if len(raw) > limit:
+        raise UnusableInput([Diagnostic(name, 1, 1, f"the file is over the limit of {limit / 2**20:.0f} MB: split it into a "
+                                        "folder of files, or set FACTCHECK_MAX_FILE_MB")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -226,6 +264,9 @@ def validation_problems(errors: Iterable[Any], named_from: int = 0) -> list[tupl
             close = did_you_mean(str(loc[-1]), set(allowed.split(", ")))
             problems.append((loc, f"unknown key {str(loc[-1])!r}{close} (allowed: {allowed})", True))
             continue
+        if err["type"] == "invalid_key":  # a key that is not text (`1: x`): point at the key
+            problems.append(((*loc[:-1], str(loc[-1])), f"{field_name}: a key must be text, not {err.get('input', loc[-1])!r}", True))
+            continue
         if err["type"] == "missing":
             problems.append((loc[:-1], f"missing required key {str(loc[-1])!r}", False))
             continue
@@ -284,11 +325,17 @@ def _cross_references(raw: Any, shared: SharedIds | None = None) -> list[tuple[N
             else:
                 first[ident] = i
         known[section] = set(first) | (shared.known[section] if shared else set())
+    from factcheck.jsonl import MAX_SUGGESTIONS
+
+    suggested = 0
     for i, claim in section_items(raw, "claims"):
         for key, section in (("subject", "subjects"), ("source", "sources")):
             ref = claim.get(key)
             if isinstance(ref, str) and ref not in known[section]:
-                problems.append((("claims", i, key), f"unknown {key} {ref!r}{did_you_mean(ref, known[section])}"))
+                # A "did you mean" for the first few only, as in claims.jsonl: each searches every id.
+                suggested += 1
+                hint = did_you_mean(ref, known[section]) if suggested <= MAX_SUGGESTIONS else ""
+                problems.append((("claims", i, key), f"unknown {key} {ref!r}{hint}"))
     return problems
 
 
@@ -307,6 +354,12 @@ def _subject_units(data: ClaimsFile) -> list[tuple[NodePath, str]]:
     ]
 
 
+#: Exchange rates outside this range are refused: none has ever been (the Zimbabwe dollar at its
+#: worst was about 1e10 per USD, at which point it was replaced), and converting at 1e308
+#: overflowed.
+MIN_RATE, MAX_RATE = 1e-12, 1e12
+
+
 def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, str]]:
     """Rates name currencies factcheck knows, a known source, and one rate per pair and day.
 
@@ -315,8 +368,10 @@ def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, st
     """
     import re
 
+    from factcheck.jsonl import MAX_SUGGESTIONS
     from factcheck.units import is_currency
 
+    suggested = 0
     problems: list[tuple[NodePath, str]] = []
     sources = {item.get("id") for _, item in section_items(raw, "sources")} | (shared.known["sources"] if shared else set())
     seen: dict[tuple[frozenset[str], str], int] = {}
@@ -335,9 +390,15 @@ def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, st
                     problems.append((("rates", i, "on"), f"a second rate for {pair} on {on} (first: rates[{seen[key]}]): keep one"))
                 else:
                     seen[key] = i
+        value = rate.get("rate")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value and not MIN_RATE <= value <= MAX_RATE:
+            problems.append((("rates", i, "rate"), f"rate {value!r} is beyond any exchange rate (from {MIN_RATE:g} to "
+                             f"{MAX_RATE:g}): a typo, or a currency that is not the one named"))
         if isinstance(source, str) and source not in sources:
             known = {s for s in sources if isinstance(s, str)}
-            problems.append((("rates", i, "source"), f"unknown source {source!r}{did_you_mean(source, known)}"))
+            suggested += 1
+            hint = did_you_mean(source, known) if suggested <= MAX_SUGGESTIONS else ""
+            problems.append((("rates", i, "source"), f"unknown source {source!r}{hint}"))
     return problems
 
 

@@ -62,21 +62,58 @@ class ClaimsSet:
         return self.docs[0].locate(path)
 
 
-#: What a folder of a set contributes: its claims files of these kinds.
-SUFFIXES = (".yaml", ".yml", ".jsonl")
+#: What a folder of a set contributes: its claims files of these kinds (the suffix in any case:
+#: `X.YAML` too).
+SUFFIXES = (".yaml", ".yml", ".jsonl", ".ndjson")
 
 
 def expand(paths: list[Path]) -> list[Path]:
-    """Folders become their `*.yaml`, `*.yml` and `*.jsonl` files, in name order (not recursive)."""
-    out: list[Path] = []
+    """Folders become their `*.yaml`, `*.yml` and `*.jsonl` files, in name order (not recursive).
+
+    Nothing is skipped without a word: an entry of a folder with one of these suffixes that is
+    not a file that can be read (a dangling symbolic link, a device, a folder) is an error, and
+    so is the same file given twice (by two names, or as a file and in its folder): every claim
+    is loaded once."""
+    import stat
+
+    listed: list[Path] = []
+    errors: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
             if not found:
-                raise UnusableInput([Diagnostic(display_name(path), 1, 1, "a folder with no .yaml, .yml or .jsonl files")])
-            out += found
+                errors.append(Diagnostic(display_name(path), 1, 1, "a folder with no .yaml, .yml or .jsonl files"))
+            listed += found
         else:
-            out.append(path)
+            listed.append(path)
+    out: list[Path] = []
+    seen: dict[tuple[int, int], Path] = {}
+    for path in listed:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            if path.is_symlink():
+                errors.append(Diagnostic(display_name(path), 1, 1, "a symbolic link to nothing (its target does not exist)"))
+            else:
+                out.append(path)  # reported as "file not found" when it is read
+            continue
+        except OSError:
+            out.append(path)  # reported when it is read
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            errors.append(Diagnostic(display_name(path), 1, 1, "is a directory, not a claims file"))
+            continue
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+            errors.append(Diagnostic(display_name(path), 1, 1, "not a regular file (a device or socket): not read"))
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            errors.append(Diagnostic(display_name(path), 1, 1, f"the same file as {display_name(seen[key])}, given twice: each file is read once"))
+            continue
+        seen[key] = path
+        out.append(path)
+    if errors:
+        raise UnusableInput(errors)
     return out
 
 

@@ -36,10 +36,25 @@ def explain(phrase: str, lang: str, published: dt.date, value: Value) -> str:
     return "\n".join(lines) + "\n"
 
 
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _no_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _RepeatedKey(key)
+        out[key] = value
+    return out
+
+
 def answer(line: str, options: ReadOptions) -> dict[str, object]:
     """One input line → one output object; never raises, so output lines match input lines."""
     try:
-        request = json.loads(line)
+        request = json.loads(line, object_pairs_hook=_no_repeated_keys)
+    except _RepeatedKey as exc:
+        return {"error": f"the key {exc.args[0]!r} is given twice: JSON readers keep one silently, so say it once"}
     except json.JSONDecodeError as exc:
         return {"error": f"not a JSON line: {exc.msg} at column {exc.colno}"}
     except RecursionError:

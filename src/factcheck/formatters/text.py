@@ -9,7 +9,10 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls, DEL, zero-width and bidirectional controls, the Unicode line and paragraph
+# separators (YAML 1.1 readers and some terminals break lines at them), the word joiner and
+# invisible operators, the BOM inside text, and the noncharacters U+FFFE/U+FFFF.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]")
 
 
 def printable(text: str) -> str:

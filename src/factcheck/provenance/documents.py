@@ -22,7 +22,7 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from factcheck.provenance.paths import DocumentError, read_bytes
+from factcheck.provenance.paths import DocumentError, read_bytes, size
 
 
 class DocumentKind(StrEnum):
@@ -103,7 +103,7 @@ def read_document(path: Path, name: str, max_bytes: int) -> Document:
     data = read_bytes(path, max_bytes, name)
     kind = kind_of(path, data[:1024])
     if kind is DocumentKind.PDF:
-        return _pdf(data, name)
+        return _pdf(data, name, max_bytes)
     text, encoding = decode(data, html=kind is DocumentKind.HTML)
     if "\x00" in text:
         raise DocumentError(f"document {name} is binary, not text (NUL characters)")
@@ -135,6 +135,14 @@ _COMMON = ["cp1252", "cp1251", "cp1250", "iso8859_15", "latin_1", "koi8_r", "cp1
 _EXTINCT = ["mac_roman", "mac_latin2", "mac_cyrillic", "mac_greek", "mac_iceland", "mac_turkish"]
 
 
+def _ascii_compatible(codec: str) -> bool:
+    import codecs
+
+    name = codecs.lookup(codec).name
+    probe = bytes(range(0x20, 0x7F))
+    return not name.startswith(("utf-7", "utf-16", "utf-32")) and probe.decode(codec, "replace") == probe.decode("ascii")
+
+
 def decode(data: bytes, html: bool = False) -> tuple[str, str]:
     """The text and the encoding it was decoded with (see the module docstring for the order)."""
     for bom, codec in _BOMS:
@@ -149,7 +157,11 @@ def decode(data: bytes, html: bool = False) -> tuple[str, str]:
             label = m.group(1).decode("ascii").lower()
             codec = _WHATWG.get(label, label)
             try:
-                return data.decode(codec), label
+                # The label was read as ASCII, so only an ASCII-compatible encoding can be meant
+                # (WHATWG: UTF-7 is no encoding of the web, a UTF-16 label means UTF-8): any
+                # other label is ignored and the encoding detected.
+                if _ascii_compatible(codec):
+                    return data.decode(codec), label
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong label: detect instead
     try:
@@ -208,14 +220,45 @@ def _inline_text(token: object) -> str:
     return ""  # link_open/close, em, strong, inline HTML: markup, not words
 
 
+#: At most this many attributes of an element are kept before an HTML page is parsed: lxml
+#: (libxml2) checks each new attribute against the element's others, so one element with 40,000
+#: attributes took 38 s. Text never lives in attributes; the first 64 keep every class and id
+#: trafilatura looks at.
+MAX_ATTRIBUTES = 64
+_TAG_START = re.compile(r"<[A-Za-z][^\s/>]*")
+_ATTRIBUTE = re.compile(r"""[\s/]*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
+
+
+def _few_attributes(text: str) -> str:
+    """The page with every element cut to its first MAX_ATTRIBUTES attributes, in linear time:
+    each start tag's attributes are matched one after the other from where the last one ended
+    (quoted values may hold `<` and `>`), so no character is scanned twice."""
+    out: list[str] = []
+    pos = 0
+    while (tag := _TAG_START.search(text, pos)) is not None:
+        out.append(text[pos : tag.end()])
+        k, count = tag.end(), 0
+        while (attribute := _ATTRIBUTE.match(text, k)) is not None and attribute.end() > k:
+            count += 1
+            if count <= MAX_ATTRIBUTES:
+                out.append(attribute.group())
+            k = attribute.end()
+        pos = k  # what ends the tag (`>`) is copied with the text that follows
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _html(text: str, name: str) -> str:
     """The main text of a page: trafilatura's extraction, or when it finds no main text (a very
-    short page), the text of the whole body without scripts and styles."""
+    short page), the text of the whole body without scripts and styles. A page that has no text
+    even so (nested past lxml's depth limit of 255 elements, or all script) is an error, never an
+    empty document."""
     import logging
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     import trafilatura
 
+    text = _few_attributes(text)
     try:
         body = trafilatura.extract(text, include_comments=False, include_tables=True, favor_recall=True,
                                    deduplicate=False, output_format="txt")
@@ -223,30 +266,101 @@ def _html(text: str, name: str) -> str:
             body = trafilatura.html2txt(text)
     except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many kinds on hostile pages
         raise DocumentError(f"document {name} is not readable HTML: {type(exc).__name__}") from None
-    return body or ""
+    if not (body or "").strip():
+        raise DocumentError(f"document {name} is an HTML page with no text factcheck can read (empty, all script, "
+                            "or elements nested deeper than 255)")
+    return body
 
 
-def _pdf(data: bytes, name: str) -> Document:
+#: A PDF's page contents (content streams and the forms they draw, decompressed, counted for
+#: every page that draws them) may be at most this many times the file's size plus 1 MiB, and
+#: never more than the document limit: the limit counts what a PDF inflates to, not its
+#: compressed bytes (a 29 KB file inflating to 10 MB is refused). pypdf's own limits (output of
+#: each filter, operands per content stream, forms per page) are set from the same budget.
+PDF_EXPANSION = 8
+
+
+def pdf_budget(size: int, max_bytes: int) -> int:
+    """The decompressed bytes of page content a PDF of `size` bytes may have."""
+    return min(max_bytes, PDF_EXPANSION * size + 2**20)
+
+
+def _content_bytes(page: object, budget: int) -> int:
+    """The decompressed size of a page's content stream and of the forms in its resources
+    (nested forms too, each once per page)."""
+    from pypdf.generic import DictionaryObject, StreamObject
+
+    total = 0
+    contents = page.get_contents()  # type: ignore[attr-defined]
+    if contents is not None:
+        total += len(contents.get_data())
+    seen: set[int] = set()
+    stack = [page.get("/Resources")]  # type: ignore[attr-defined]
+    while stack and total <= budget:
+        resources = stack.pop()
+        resources = resources.get_object() if resources is not None else None
+        if not isinstance(resources, DictionaryObject):
+            continue
+        xobjects = resources.get("/XObject")
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        if not isinstance(xobjects, DictionaryObject):
+            continue
+        for ref in xobjects.values():
+            form = ref.get_object()
+            if id(form) in seen or not isinstance(form, StreamObject) or form.get("/Subtype") != "/Form":
+                continue
+            seen.add(id(form))
+            total += len(form.get_data())
+            stack.append(form.get("/Resources"))
+    return total
+
+
+def _pdf(data: bytes, name: str, max_bytes: int) -> Document:
     import io
     import logging
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    from pypdf import PdfReader
+    from pypdf import PdfReader, apply_configuration
 
+    budget = pdf_budget(len(data), max_bytes)
+    limits = dict(
+        maximum_declared_stream_length=budget, array_based_stream_maximum_output_length=budget,
+        jbig2_maximum_output_length=budget, lzw_maximum_output_length=budget,
+        run_length_maximum_output_length=budget, zlib_maximum_output_length=budget,
+        brotli_maximum_output_length=budget,
+        image_maximum_buffer_size=budget, stream_decoding_work_maximum_length=4 * budget,
+        stream_parsing_work_maximum_count=max(budget // 4, 10_000), xform_maximum_invocations_per_extraction=100,
+        xfa_decoding_work_maximum_length=budget,
+    )
+    from pypdf.errors import LimitReachedError
+
+    too_big = (f"document {name} is a PDF whose pages inflate past {size(budget)} (the limit for a {size(len(data))} "
+               f"PDF: {PDF_EXPANSION} times its size plus 1 MB, at most --max-document-mb)")
     lines: list[str] = []
     origins: list[Origin] = []
+    used = 0
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(f"document {name} is an encrypted PDF")
-        for number, page in enumerate(reader.pages, start=1):
-            for k, line in enumerate((page.extract_text() or "").split("\n"), start=1):
-                lines.append(line)
-                origins.append(Origin(k, number))
+        with apply_configuration(**limits):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise DocumentError(f"document {name} is an encrypted PDF")
+            for number, page in enumerate(reader.pages, start=1):
+                used += _content_bytes(page, budget - used)
+                if used > budget:
+                    raise DocumentError(too_big)
+                text = page.extract_text() or ""
+                used += len(text)
+                for k, line in enumerate(text.split("\n"), start=1):
+                    lines.append(line)
+                    origins.append(Origin(k, number))
     except DocumentError:
         raise
+    except LimitReachedError:
+        raise DocumentError(too_big) from None
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged files; none may escape as a traceback
-        raise DocumentError(f"document {name} is not a readable PDF: {type(exc).__name__}: {exc}"[:300]) from None
+        from factcheck.formatters.text import printable
+
+        raise DocumentError(printable(f"document {name} is not a readable PDF: {type(exc).__name__}: {exc}")[:300]) from None
     if not any(line.strip() for line in lines):
         raise DocumentError(f"document {name} is a PDF with no text layer (scanned pages need OCR first)")
     return Document(name, DocumentKind.PDF, None, "\n".join(lines), tuple(origins))

@@ -252,13 +252,13 @@ def to_yaml(found: list[Candidate], document: Document, command: str) -> str:
         kinds[c.value.kind.value] = kinds.get(c.value.kind.value, 0) + 1
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     lines = [
-        f"# {command}",
-        f"# {len(found)} candidate claim{'s' * (len(found) != 1)} from {document.name}" + (f" ({summary})" if summary else "") + ".",
+        f"# {_comment(command)}",
+        f"# {len(found)} candidate claim{'s' * (len(found) != 1)} from {_comment(document.name)}" + (f" ({summary})" if summary else "") + ".",
         "# Choose each `subject:` (a suggestion is given), delete the figures not worth a claim, then paste under `claims:`.",
         "claims:",
     ]
     for c in found:
-        lines.append(f"  # {document.name} {c.where}: reads as {figure(c.value)} ({c.value.kind.value})"
+        lines.append(f"  # {_comment(document.name)} {c.where}: reads as {_comment(figure(c.value))} ({c.value.kind.value})"
                      + (f"; already claim {c.already + 1} of the claims file" if c.already is not None else ""))
         hint: str = f"new subject? {c.suggestion}" if c.suggestion_is_new else f"suggested: {c.suggestion}"
         lines.append(f"  - subject: null  # {_comment(hint)}" if c.suggestion else "  - subject: null  # choose a subject")
@@ -269,7 +269,12 @@ def to_yaml(found: list[Candidate], document: Document, command: str) -> str:
 
 
 def _comment(text: str) -> str:
-    return " ".join(text.split())
+    """Text made safe for one YAML comment line: control characters escaped (`\\x1b`), and
+    every line break (LF, CR, U+0085, U+2028, U+2029, which YAML 1.1 readers also break at) a
+    space, so a file name cannot end the comment and add a key."""
+    from factcheck.formatters.text import printable
+
+    return " ".join(printable(text).split())
 
 
 def to_json(found: list[Candidate], document: Document) -> str:

@@ -18,6 +18,28 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 DEFAULT_MAX_DOCUMENT_MB = 20.0
 
+#: Folders whose files are never documents: version control (a repository's `.git/config` may
+#: hold a CI token) and credential stores. Refused at any depth, even with --allow-outside-paths.
+SECRET_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".ssh", ".gnupg", ".aws", ".azure",
+                            ".kube", ".docker", ".password-store", ".vault-token"})
+#: File names that hold secrets (case-insensitive): netrc, dotenv, package-registry tokens, keys
+#: and certificates, keystores.
+SECRET_NAMES = re.compile(
+    r"(?i)^(?:[._]netrc|\.env(?:\..*)?|.*\.env|\.npmrc|\.pypirc|\.yarnrc(?:\.yml)?|\.git-credentials|\.gitconfig"
+    r"|\.pgpass|\.my\.cnf|\.htpasswd|\.vault-token|credentials(?:\.json|\.xml)?|secrets?(?:\.(?:ya?ml|json|toml|env))?"
+    r"|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?|.*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|kdbx|gpg|asc|ovpn|ppk))$"
+)
+
+
+def secret_part(path: PurePosixPath | Path) -> str | None:
+    """The part of `path` that makes it a version-control or credential file, if any."""
+    for part in path.parts:
+        if part in SECRET_FOLDERS or part.lower() in SECRET_FOLDERS:
+            return part + "/"
+        if SECRET_NAMES.match(part):
+            return part
+    return None
+
 
 class DocumentError(Exception):
     """A document that cannot be used; the message says why, in words."""
@@ -25,11 +47,11 @@ class DocumentError(Exception):
 
 def max_document_bytes(mb: float | None = None) -> int:
     """The size limit: the option if given, else FACTCHECK_MAX_DOCUMENT_MB, else 20 MB."""
-    from factcheck.loader import megabytes_setting
+    from factcheck.loader import as_bytes, megabytes, megabytes_setting
 
     if mb is None:
         mb = megabytes_setting("FACTCHECK_MAX_DOCUMENT_MB", DEFAULT_MAX_DOCUMENT_MB)
-    return int(max(mb, 0.0) * 1024 * 1024)
+    return as_bytes(megabytes(mb, "--max-document-mb"))
 
 
 def size(n: int) -> str:
@@ -57,12 +79,26 @@ def resolve(base: Path, raw: str, allow_outside: bool = False) -> Path:
         where = target.resolve()
         if not where.is_relative_to(inside):
             raise DocumentError(f"path: {raw!r} points outside the claims file's folder; pass --allow-outside-paths to allow it")
+    secret = secret_part(PurePosixPath(raw.replace("\\", "/"))) or secret_part(_below(base, target.resolve()))
+    if secret is not None:
+        raise DocumentError(f"path: {raw!r} is a version-control or credential file ({secret}): such files are never read "
+                            "as documents (verify runs next to CI secrets)")
     return target
+
+
+def _below(base: Path, where: Path) -> Path:
+    """`where` relative to the folder `base` when it is inside it, else the whole path."""
+    try:
+        return where.relative_to(base.resolve())
+    except ValueError:
+        return where
 
 
 def read_bytes(path: Path, max_bytes: int, name: str | None = None) -> bytes:
     """The bytes of a regular file no bigger than `max_bytes`; `name` is how messages call it
     (the `path:` as written)."""
+    from factcheck.files import read_at_most
+
     shown = name or path.as_posix()
     try:
         info = path.stat()
@@ -77,7 +113,7 @@ def read_bytes(path: Path, max_bytes: int, name: str | None = None) -> bytes:
         raise DocumentError(f"document {shown} is {size(info.st_size)}, over the {limit} limit (--max-document-mb)")
     try:
         with path.open("rb") as f:
-            data = f.read(max_bytes + 1)
+            data = read_at_most(f, max_bytes)
     except OSError as exc:
         raise DocumentError(f"document {shown} cannot be read: {exc.strerror}") from None
     if len(data) > max_bytes:  # grew while we looked

@@ -53,9 +53,9 @@ CHECKS = {
     c.id: c
     for c in (
         Check("FV001", "quote-not-found", "error", "The quote is not in the source document.",
-              "# FV001 quote-not-found\n\nThe claim's `quote` is not in the document its source's `path:` names, exactly or nearly (below `--min-similarity`, default 90). The closest passage, its similarity and its line are shown."),
+              "# FV001 quote-not-found\n\nThe claim's `quote` is not in the document its source's `path:` names, exactly or nearly (below `--min-similarity`, default 90). The closest passage, its similarity and its line are shown only when it is a real near-match (at least 75% alike, a quote of 20 characters or more, a passage hardly longer than the quote); any other passage is never printed."),
         Check("FV002", "quote-differs", "warning", "The quote only nearly matches a passage of the document.",
-              "# FV002 quote-differs\n\nThe quote matches a passage of the document at or above `--min-similarity` but not exactly (after normalising quotes, dashes, whitespace and case): a word was changed, dropped or mistyped. The passage and its line are shown."),
+              "# FV002 quote-differs\n\nThe quote matches a passage of the document at or above `--min-similarity` but not exactly (after normalising quotes, dashes, whitespace and case): a word was changed, dropped or mistyped. The passage and its line are shown when it is a real near-match (at least 75% alike, a quote of 20 characters or more, a passage hardly longer than the quote)."),
         Check("FV003", "says-not-in-quote", "error", "`says` does not occur in the quote.",
               "# FV003 says-not-in-quote\n\nThe claim's `says` must be the figure's words as they stand in its `quote` (normalised the same way)."),
         Check("FV004", "says-misread", "error", "The quote's words around `says` read as another figure.",
@@ -66,6 +66,18 @@ CHECKS = {
 }
 
 DEFAULT_MIN_SIMILARITY = 90.0
+#: A passage of a document is shown in a finding only when it is a real near-match of the quote
+#: (`showable`): at least this alike whatever --min-similarity says, a quote of at least
+#: `SHOW_QUOTE_MIN` characters, and a passage hardly longer than the quote. A quote that merely
+#: starts like a token (`ghp_X`) must never make verify print the token, nor the rest of a line.
+SHOW_PASSAGE_MIN = 75.0
+SHOW_QUOTE_MIN = 20
+
+
+def showable(quote: str, passage: str, score: float) -> bool:
+    """Whether `passage` (folded) may be printed as the document's text for `quote` (folded)."""
+    return (score >= SHOW_PASSAGE_MIN and len(quote) >= SHOW_QUOTE_MIN
+            and len(passage) <= 1.25 * len(quote) + 8)
 
 
 @dataclass(frozen=True)
@@ -216,21 +228,24 @@ def verify(inp: VerifyInput, options: VerifyOptions = VerifyOptions()) -> dict[s
                 d_start, d_end = _trim(quote.text, doc.folded.text, al.dest_start, al.dest_end)
         o_start, o_end = doc.folded.span(d_start, d_end)  # (0, 0) for an empty document
         passage = document.text[o_start:o_end]
+        show = showable(quote.text, doc.folded.text[d_start:d_end], score)
         outcome.update(similarity=score, document=document.name, where=document.where(o_start))
         if score == 100.0:
             outcome["quote"] = "exact"
         elif score >= options.min_similarity:
             outcome["quote"] = "near"
+            has = f", which has: {_short(passage)!r}" if show else ""
             finding("FV002", index, "quote",
-                    f"the quote is only {score:g}% like {document.name} ({document.where(o_start)}), which has: {_short(passage)!r}")
+                    f"the quote is only {score:g}% like {document.name} ({document.where(o_start)}){has}")
         else:
             outcome["quote"] = "not-found"
-            closest = f"; the closest passage ({document.where(o_start)}, {score:g}% alike) is {_short(passage)!r}" if passage else ""
+            closest = (f"; the closest passage ({document.where(o_start)}, {score:g}% alike) is {_short(passage)!r}"
+                       if passage and show else "")
             finding("FV001", index, "quote", f"quote not found in {document.name}{closest}")
             continue
         says = _says(claim.says, quote, source)
         _check_says(says, claim.quote, quote, source, index, outcome, finding)
-        if outcome["quote"] == "near" and outcome.get("says") == "in-quote":
+        if outcome["quote"] == "near" and outcome.get("says") == "in-quote" and show:
             _check_document_figure(says, quote, doc, d_start, d_end, source, index, outcome, finding)
 
     counts = {
