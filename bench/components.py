@@ -116,7 +116,7 @@ def same(a: Any, b: float) -> bool:
 
 def factcheck_midpoint() -> tuple[Callable[[str, str], Any], Callable[[], None]]:
     """The whole reader, as a plain number: midpoint of a bare figure's interval, or REFUSED."""
-    from factcheck.values import ReadError, parse_value
+    from factcheck.read import ReadError, parse_value
 
     _, clear, _ = factcheck_reader()
 
@@ -302,11 +302,11 @@ def part_b(repeat: int, min_calls: int, startup_runs: int) -> dict[str, Any]:
     st = startup_ms({
         "number-parser": "from number_parser import parse_number; parse_number('twenty-eight', language='en')",
         "text2num": "from text_to_num import text2num; text2num('ventotto', 'it')",
-        "factcheck parse_value": "import datetime; from factcheck.values import parse_value; "
+        "factcheck parse_value": "import datetime; from factcheck.read import parse_value; "
                                  "parse_value('twenty-eight', 'en', datetime.date(2025, 9, 29))",
     } if "text2num" in parsers else {
         "number-parser": "from number_parser import parse_number; parse_number('twenty-eight', language='en')",
-        "factcheck parse_value": "import datetime; from factcheck.values import parse_value; "
+        "factcheck parse_value": "import datetime; from factcheck.read import parse_value; "
                                  "parse_value('twenty-eight', 'en', datetime.date(2025, 9, 29))",
     }, startup_runs)
     for name, (supported, fn) in parsers.items():

@@ -3,7 +3,7 @@
     python bench/places.py [--runs 3]
 
 Each case runs in a fresh process (the caches are per process and per cache directory), timing
-`factcheck.values.parse_value` on six place names (Astana, Nur-Sultan, в Астане, Samarcanda,
+`factcheck.read.parse_value` on six place names (Astana, Nur-Sultan, в Астане, Samarcanda,
 Roma, in Kazakistan) against `python -c pass` in the same session. Medians of --runs.
 """
 
@@ -20,7 +20,7 @@ import time
 SNIPPET = """
 import datetime as dt, time
 t = time.perf_counter()
-from factcheck.values import parse_value
+from factcheck.read import parse_value
 for phrase, lang in [("Astana", "en"), ("Nur-Sultan", "en"), ("в Астане", "ru"), ("Samarcanda", "it"), ("Roma", "it"), ("in Kazakistan", "it")]:
     parse_value(phrase, lang, dt.date(2025, 1, 1))
 print(time.perf_counter() - t)

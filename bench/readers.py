@@ -239,7 +239,7 @@ def make_alternatives() -> list[Alternative]:
 
 def factcheck_reader() -> tuple[Callable[[Case], Any], Callable[[], None], Callable[[Case], bool]]:
     """(read, clear the phrase caches, reads-as-the-tests-expect)."""
-    from factcheck.values import ReadError, model, parse_value, reader
+    from factcheck.read import ReadError, model, parse_value, reader
 
     # Bounded (per-phrase) lru caches of the reader: the phrase cache `_parse_cached` and any
     # other per-value cache next to it. Unbounded @cache tables (lexicons, pint units) are
@@ -288,7 +288,7 @@ def factcheck_reader() -> tuple[Callable[[Case], Any], Callable[[], None], Calla
 
 def broken_languages(langs: list[str]) -> dict[str, str]:
     """Languages whose tables fail to load (not ReadError: that is an unknown language, kept)."""
-    from factcheck.values import ReadError, parse_value
+    from factcheck.read import ReadError, parse_value
 
     broken = {}
     for lang in langs:
@@ -514,7 +514,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         sys.stdout.flush()
 
     # -- start-up
-    fc_import = "import datetime; from factcheck.values import parse_value"
+    fc_import = "import datetime; from factcheck.read import parse_value"
     stmts = {"factcheck": fc_import, "factcheck (date)": fc_import}
     firsts = {"factcheck": fc_import + "; parse_value('$7.6 billion', 'en', datetime.date(2025, 9, 29))",
               "factcheck (date)": fc_import + "; parse_value('last year', 'en', datetime.date(2025, 9, 29))"}

@@ -46,7 +46,7 @@ What it does:
      explain the conflict (one source against another: `alternatives`) or none was found;
      for evolving subjects the `series` (for a variable that is one period or year of a subject:
      the series point holding its claims). Abstentions are counted apart, never as right.
-   - the score per source is `corroboration_rate` from `factcheck.track_record.track_records`
+   - the score per source is `corroboration_rate` from `factcheck.sources.track_record.track_records`
      (what `factcheck sources --format json` prints): corroborated / judged claims, where claims
      that are near-identical quotes of each other (`copies`) do not corroborate each other.
 5. `--synthetic N`: writes a claims.yaml with N constant subjects and a known true value each,
@@ -78,9 +78,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from factcheck.api import check_file
-from factcheck import track_record
-from factcheck.report import to_dict
-from factcheck.track_record import track_records
+from factcheck.sources import track_record
+from factcheck.report.records import to_dict
+from factcheck.sources.track_record import track_records
 
 ROOT = Path(__file__).resolve().parent.parent
 INF = math.inf

@@ -15,12 +15,12 @@ import atheris
 
 with atheris.instrument_imports():
     from factcheck.api import check_document
-    from factcheck.diagnostics import UnusableInput
-    from factcheck.jsonl import read_jsonl_bytes
-    from factcheck.loader import load_claims_text
-    from factcheck.multi import load_many_texts
+    from factcheck.errors import UnusableInput
+    from factcheck.load.jsonl import read_jsonl_bytes
+    from factcheck.load.claims_file import load_claims_text
+    from factcheck.load.claims_set import load_many_texts
     from factcheck.parallel import records
-    from factcheck.report import to_dict
+    from factcheck.report.records import to_dict
 
 SEED = """version: 1
 sources:

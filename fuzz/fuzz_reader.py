@@ -15,7 +15,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from factcheck.values import ReadError, parse_value
+    from factcheck.read import ReadError, parse_value
 
 LANGUAGES = ("en", "it", "ru", "de")
 

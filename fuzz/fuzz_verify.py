@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.hostile_cases import pdf  # noqa: E402  (the PDF builder the bad-input suite uses)
 
 with atheris.instrument_imports():
-    from factcheck.diagnostics import UnusableInput
-    from factcheck.loader import load_claims_text
+    from factcheck.errors import UnusableInput
+    from factcheck.load.claims_file import load_claims_text
     from factcheck.provenance.verify import VerifyInput, VerifyOptions, verify
 
 #: The document limit the runs use: small, so a run's memory is about the document's.

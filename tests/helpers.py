@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.diagnostics import UnusableInput
-from factcheck.loader import load_claims_text
+from factcheck.errors import UnusableInput
+from factcheck.load.claims_file import load_claims_text
 
 #: Two sources, one English and one Italian, two days apart: the start of most test files.
 TWO_SOURCES = """\

@@ -208,7 +208,7 @@ def contains(name: str, *fragments: str) -> Callable[[Path, str], None]:
 
 def _loads_with(path: Path, title: str, accepted: str) -> None:
     """The edited file loads, with the subject's title and acceptance as given."""
-    from factcheck.loader import load_claims
+    from factcheck.load.claims_file import load_claims
 
     subject = load_claims(path).data.subjects[0]
     assert (subject.title, subject.accepted) == (title, accepted), subject
@@ -542,7 +542,7 @@ case("6", "extract of a quote holding YAML", named("doc.txt", 'He said: "x"\nkey
 
 def tampered_cache(tmp: Path) -> None:
     """A well-formed places cache whose answer for `samarcanda` was edited to Rome."""
-    from factcheck import places
+    from factcheck.read import places
 
     cache = tmp / "cache"  # FACTCHECK_CACHE_DIR, from the case's env
     places._memory.clear()

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from tests.conftest import ROOT
 from tests.hostile_cases import CASES as HOSTILE
 from tests.hostile_cases import HEAD, Hostile
@@ -176,7 +176,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[object, ...]]:
 def test_hostile_input(case: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Exact exit code and message positions, no traceback, secrets never printed, nothing
     lost (a file that loads reports every claim), nothing written but the command's file."""
-    from factcheck import places
+    from factcheck.read import places
 
     folder = tmp_path / "w"
     folder.mkdir()

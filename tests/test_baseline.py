@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from tests.helpers import TWO_SOURCES
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from tests.helpers import TWO_SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,7 +243,7 @@ def test_odd_columns_value_does_not_crash(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_markdown_escapes_list_markers_without_visible_backslashes() -> None:
-    from factcheck.formatters.text import markdown_inline
+    from factcheck.safe_text import markdown_inline
 
     assert markdown_inline("7.6 billion") == "7.6 billion"
     assert markdown_inline("1. First summit") == "1\\. First summit"

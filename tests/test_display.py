@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 
 runner = CliRunner()
 

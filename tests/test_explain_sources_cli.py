@@ -12,8 +12,8 @@ import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.rules import BUILTIN
+from factcheck.cli.app import app
+from factcheck.judge.rules import BUILTIN
 from tests.conftest import ROOT
 from tests.helpers import TWO_SOURCES
 

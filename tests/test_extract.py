@@ -19,13 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.humanize import figure
-from factcheck.loader import load_claims, load_claims_text
+from factcheck.cli.app import app
+from factcheck.read.humanize import figure
+from factcheck.load.claims_file import load_claims, load_claims_text
 from factcheck.provenance.documents import read_document
 from factcheck.provenance.extract import candidates, sentences
 from factcheck.provenance.figures import find_figures
-from factcheck.values import ValueKind
+from factcheck.read import ValueKind
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -94,7 +94,7 @@ def _proposals() -> tuple[list, object]:  # type: ignore[type-arg]
 
 def _figure_claims(data) -> list[int]:  # type: ignore[no-untyped-def]
     """The repo's claims on a figure, date or rank (names such as cities are not extracted)."""
-    from factcheck.values import parse_value
+    from factcheck.read import parse_value
 
     sources = {s.id: s for s in data.sources}
     return [k for k, c in enumerate(data.claims)

@@ -13,7 +13,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from factcheck.api import check_file
 from factcheck.formatters import CheckFormat, ReportFormat, render_check, render_report
-from factcheck.report import to_dict
+from factcheck.report.records import to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 

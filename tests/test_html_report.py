@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from tests.conftest import ROOT
 from tests.helpers import TWO_SOURCES
 

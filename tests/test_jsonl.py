@@ -14,12 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck import jsonl, parallel
+from factcheck import parallel
+from factcheck.load import jsonl
 from factcheck.api import check_file, load_paths, records_of
-from factcheck.cli import app
-from factcheck.jsonl import read_jsonl_bytes
-from factcheck.progress import ProgressBar
-from factcheck.report import to_dict
+from factcheck.cli.app import app
+from factcheck.load.jsonl import read_jsonl_bytes
+from factcheck.cli.progress import ProgressBar
+from factcheck.report.records import to_dict
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.diagnostics import UnusableInput
-from factcheck.loader import load_claims, load_claims_text
+from factcheck.errors import UnusableInput
+from factcheck.load.claims_file import load_claims, load_claims_text
 from tests.helpers import errors
 
 GOOD = """\
@@ -157,7 +157,7 @@ def test_fast_claim_locator_agrees_with_yaml_positions() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
     from generate import generate
 
-    from factcheck.yamlio import BlockListLocator, PositionIndex
+    from factcheck.load.yamlio import BlockListLocator, PositionIndex
 
     for text in (generate(300), (Path(__file__).resolve().parent.parent / "claims.yaml").read_text("utf-8")):
         doc = load_claims_text(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from factcheck.formatters.markdown import emphasised, mermaid_chart, render, safe_url
-from factcheck.report import to_dict
+from factcheck.report.records import to_dict
 from tests.conftest import ROOT
 
 

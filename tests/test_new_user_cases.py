@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from factcheck.api import check_file
-from factcheck.report import to_dict
+from factcheck.report.records import to_dict
 
 DATA = Path(__file__).resolve().parent / "data" / "newsuser"
 

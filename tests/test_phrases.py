@@ -2,7 +2,7 @@
 
 One data file per language (`data/phrases_<lang>.yaml`): phrase, publication date, and the
 expected value (or `error`). Adding a language means adding its file here and its lexicon
-(`src/factcheck/values/languages/<lang>.yaml`); no code.
+(`src/factcheck/read/languages/<lang>.yaml`); no code.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from factcheck.values import ReadError, parse_value
+from factcheck.read import ReadError, parse_value
 
 DATA = Path(__file__).parent / "data"
 
@@ -43,7 +43,7 @@ def test_there_are_enough_phrases() -> None:
 
 def test_every_language_has_a_phrase_file() -> None:
     """A language the reader knows is a data file plus its phrase table: both or neither."""
-    from factcheck.values.lexicon import available_languages
+    from factcheck.read.lexicon import available_languages
 
     assert {c.values[0] for c in CASES} == set(available_languages())
 
@@ -54,7 +54,7 @@ def test_the_cli_reads_every_phrase_as_the_library_does() -> None:
 
     from typer.testing import CliRunner
 
-    from factcheck.cli import app
+    from factcheck.cli.app import app
 
     lines = []
     for param in CASES:

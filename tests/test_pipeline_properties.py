@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.api import check_document
-from factcheck.diagnostics import UnusableInput
+from factcheck.errors import UnusableInput
 from factcheck.formatters import CheckFormat, ReportFormat, render_check, render_report
-from factcheck.loader import load_claims_text
-from factcheck.report import to_dict
+from factcheck.load.claims_file import load_claims_text
+from factcheck.report.records import to_dict
 from tests.test_properties import PHRASES
 
 KINDS = st.sampled_from(["constant", "level", "cumulative", "flow"])

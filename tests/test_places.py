@@ -1,4 +1,4 @@
-"""The gazetteer (factcheck.places): names across languages and former names, containment,
+"""The gazetteer (factcheck.read.places): names across languages and former names, containment,
 disambiguation, codes that are not names, the cache files, and places through the reader."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import places
-from factcheck.values import ReadError, ValueKind, parse_value
-from factcheck.values.reader import category_key, name_variants
+from factcheck.read import places
+from factcheck.read import ReadError, ValueKind, parse_value
+from factcheck.read.reader import category_key, name_variants
 
 PUBLISHED = dt.date(2025, 9, 29)
 

@@ -7,11 +7,11 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.diagnostics import UnusableInput
-from factcheck.humanize import figure
-from factcheck.loader import load_claims_text
-from factcheck.values import ReadError, ValueKind, parse_value
-from factcheck.values.reader import DEFAULT_OPTIONS, _parse_uncached, clear_caches
+from factcheck.errors import UnusableInput
+from factcheck.read.humanize import figure
+from factcheck.load.claims_file import load_claims_text
+from factcheck.read import ReadError, ValueKind, parse_value
+from factcheck.read.reader import DEFAULT_OPTIONS, _parse_uncached, clear_caches
 
 LANGS = st.sampled_from(["en", "it", "ru"])
 DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
@@ -65,7 +65,7 @@ def test_any_text_reads_or_fails_cleanly(phrase: str, lang: str, published: dt.d
         assert iv.lower <= iv.upper
     assert figure(value)  # every value can be shown to people
     value.to_json()
-    from factcheck.values.writer import NotWritable, write_value
+    from factcheck.read.writer import NotWritable, write_value
 
     try:
         written = write_value(value, lang)
@@ -121,7 +121,7 @@ def test_any_text_as_a_claims_file_loads_or_fails_with_positions(text: str) -> N
 
 # -- writing a value back ------------------------------------------------------------------------
 
-from factcheck.values.writer import write_value
+from factcheck.read.writer import write_value
 
 _HEDGES = {
     "en": ["", "about ", "over ", "up to ", "at least ", "nearly ", "less than ", "exactly "],
@@ -245,8 +245,8 @@ def test_two_different_bare_figures_with_the_same_precision_never_agree(
 ) -> None:
     """`6.3` and `6.4`, `63893` and `63894`: each is the half-open interval of values that round
     to it, so two different figures written to the same digit share no value."""
-    from factcheck.values.writer import number
-    from factcheck.values.lexicon import get_lexicon
+    from factcheck.read.writer import number
+    from factcheck.read.lexicon import get_lexicon
 
     if a == b:
         return

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.api import check_document
-from factcheck.cli import app
-from factcheck.loader import load_claims_text
-from factcheck.report import to_dict
+from factcheck.cli.app import app
+from factcheck.load.claims_file import load_claims_text
+from factcheck.report.records import to_dict
 from tests.helpers import TWO_SOURCES, errors
 
 runner = CliRunner()

@@ -1,4 +1,4 @@
-"""Reconciliation (factcheck.reconcile): the agreed value, the series over time, and the likely
+"""Reconciliation (factcheck.judge.reconcile): the agreed value, the series over time, and the likely
 error of a conflicting subject, through the engine (judge_subject) as every format sees it."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from factcheck.claims import ReadClaim, read_claim
-from factcheck.engine import SubjectResult, Verdict, judge_subject
-from factcheck.models import Claim, Source, Subject, SubjectKind
-from factcheck.reconcile import common_value, series
-from factcheck.report import likely_error_words
-from factcheck.values import ReadOptions, ValueKind
+from factcheck.judge.claims import ReadClaim, read_claim
+from factcheck.judge.engine import SubjectResult, Verdict, judge_subject
+from factcheck.load.schema import Claim, Source, Subject, SubjectKind
+from factcheck.judge.reconcile import common_value, series
+from factcheck.report.records import likely_error_words
+from factcheck.read import ReadOptions, ValueKind
 
 DAY = "2025-09-29"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.rules import BUILTIN
-from factcheck.rules.base import Severity
-from factcheck.rules.registry import RuleConfigError, configure, plugin_rules
+from factcheck.cli.app import app
+from factcheck.judge.rules import BUILTIN
+from factcheck.judge.rules.base import Severity
+from factcheck.judge.rules.registry import RuleConfigError, configure, plugin_rules
 from tests.conftest import ROOT
 from tests.helpers import TWO_SOURCES
 

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 import yaml
 
-from factcheck.engine import judge_subject, read_subject
-from factcheck.models import Claim, Source, Subject, SubjectKind
-from factcheck.rules import REGISTRY
-from factcheck.rules.registry import configure
-from factcheck.values import ReadOptions
+from factcheck.judge.engine import judge_subject, read_subject
+from factcheck.load.schema import Claim, Source, Subject, SubjectKind
+from factcheck.judge.rules import REGISTRY
+from factcheck.judge.rules.registry import configure
+from factcheck.read import ReadOptions
 
 CASES_DIR = Path(__file__).parent / "rule_cases"
 

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.schema import claims_schema
-from factcheck.yamlio import load_yaml
+from factcheck.cli.app import app
+from factcheck.load.json_schema import claims_schema
+from factcheck.load.yamlio import load_yaml
 from tests.conftest import ROOT
 from tests.helpers import TWO_SOURCES
 
@@ -86,8 +86,8 @@ claims:
 def test_the_schema_and_factcheck_agree_on_what_is_valid(edit: Any, valid: bool) -> None:
     """Whatever the editor accepts, factcheck loads, and the other way round (for what a schema
     can say; cross-references are factcheck's alone)."""
-    from factcheck.diagnostics import UnusableInput
-    from factcheck.loader import load_claims_text
+    from factcheck.errors import UnusableInput
+    from factcheck.load.claims_file import load_claims_text
 
     text = edit(BASE)
     schema_ok = not list(_validator().iter_errors(_as_json(text)))

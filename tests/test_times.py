@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.interval import Interval
-from factcheck.values import ReadError, ValueKind, parse_value
-from factcheck.values.model import minute_number, minute_span_value, minute_value
-from factcheck.values.reader import DEFAULT_OPTIONS, _parse_uncached, clear_caches
+from factcheck.read.interval import Interval
+from factcheck.read import ReadError, ValueKind, parse_value
+from factcheck.read.model import minute_number, minute_span_value, minute_value
+from factcheck.read.reader import DEFAULT_OPTIONS, _parse_uncached, clear_caches
 
 MINUTES = st.datetimes(min_value=dt.datetime(1970, 1, 1), max_value=dt.datetime(2068, 12, 31, 23, 59)).map(
     lambda t: t.replace(second=0, microsecond=0)
@@ -241,7 +241,7 @@ def test_midnight_noon_and_twelve_oclock() -> None:
 @settings(max_examples=200, deadline=None)
 @given(MINUTES, st.integers(0, 1439), st.sampled_from(["en", "it", "ru"]))
 def test_times_written_back_read_as_the_same_minutes(t: dt.datetime, length: int, lang: str) -> None:
-    from factcheck.values.writer import write_value
+    from factcheck.read.writer import write_value
 
     m = minute_number(t)
     for value in (minute_value(t), minute_span_value(m, m + length)):
@@ -278,8 +278,8 @@ def test_est_stays_the_eastern_zone_and_scheduled_is_not_read_as_an_estimate() -
 
 @pytest.mark.parametrize("lang", ["en", "it", "ru"])
 def test_every_non_answer_is_refused_as_one_alone_and_after_a_date(lang: str) -> None:
-    from factcheck.values.expect import Expect
-    from factcheck.values.lexicon import get_lexicon
+    from factcheck.read.expect import Expect
+    from factcheck.read.lexicon import get_lexicon
 
     date = {"en": "Dec 01", "it": "01 dic", "ru": "1 декабря"}[lang]
     written = {"n a": "n/a", "n d": "n/d", "н д": "н/д"}

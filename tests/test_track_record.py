@@ -1,4 +1,4 @@
-"""Source track records and probable copies (factcheck.track_record) on small claims files."""
+"""Source track records and probable copies (factcheck.sources.track_record) on small claims files."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.api import check_file
-from factcheck.report import Report
-from factcheck.track_record import (
+from factcheck.report.records import Report
+from factcheck.sources.track_record import (
     MIN_QUOTE,
     find_copies,
     normalise_quote,
@@ -281,7 +281,7 @@ def test_corroboration_uses_the_configured_window(tmp_path: Path) -> None:
 
     from typer.testing import CliRunner
 
-    from factcheck.cli import app
+    from factcheck.cli.app import app
 
     path = tmp_path / "claims.yaml"
     path.write_text(

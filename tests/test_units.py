@@ -7,8 +7,8 @@ import datetime as dt
 import pint
 import pytest
 
-from factcheck.units import is_currency, quantity, registry, to_base
-from factcheck.values import parse_value
+from factcheck.read.units import is_currency, quantity, registry, to_base
+from factcheck.read import parse_value
 
 
 def test_dollars_are_a_currency_dimension_not_dimensionless() -> None:
@@ -48,7 +48,7 @@ def test_each_languages_separators_are_cldrs() -> None:
     this keeps them equal to CLDR's, read through babel."""
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
-    from factcheck.values.lexicon import _data, available_languages, get_lexicon
+    from factcheck.read.lexicon import _data, available_languages, get_lexicon
 
     for lang in available_languages():
         lex = get_lexicon(lang)
@@ -60,7 +60,7 @@ def test_each_languages_separators_are_cldrs() -> None:
 
 def test_the_currency_shortcut_agrees_with_the_pint_registry() -> None:
     """Money skips pint at run time; the registry must say the same for every currency."""
-    from factcheck.units import currency_codes, quantity
+    from factcheck.read.units import currency_codes, quantity
 
     assert len(currency_codes()) >= 19
     for code in currency_codes():
@@ -71,7 +71,7 @@ def test_the_currency_shortcut_agrees_with_the_pint_registry() -> None:
 
 
 def test_language_files_use_only_known_keys_and_hedge_kinds() -> None:
-    from factcheck.values.lexicon import _data, available_languages, get_lexicon
+    from factcheck.read.lexicon import _data, available_languages, get_lexicon
 
     for lang in available_languages():
         get_lexicon(lang)  # raises LanguageDataError naming the key at fault
@@ -81,7 +81,7 @@ def test_language_files_use_only_known_keys_and_hedge_kinds() -> None:
 def test_a_broken_language_file_is_named_not_a_key_error() -> None:
     import pytest
 
-    from factcheck.values.lexicon import LanguageDataError, _check_language_data
+    from factcheck.read.lexicon import LanguageDataError, _check_language_data
 
     with pytest.raises(LanguageDataError, match=r"unknown key 'hedgs' \(did you mean 'hedges'\?\).*missing key 'decimal'"):
         _check_language_data("eo", {"hedgs": {}, "group": ",", "hedges": {}})

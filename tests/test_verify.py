@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()

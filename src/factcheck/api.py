@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, judge
+from factcheck.judge.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, judge
 from factcheck.gcpause import paused_gc
-from factcheck.loader import ClaimsDocument, load_claims
-from factcheck.report import Report
+from factcheck.load.claims_file import ClaimsDocument, load_claims
+from factcheck.report.records import Report
 
 if TYPE_CHECKING:
-    from factcheck.jsonl import ProgressFactory
-    from factcheck.multi import ClaimsSet
+    from factcheck.load.jsonl import ProgressFactory
+    from factcheck.load.claims_set import ClaimsSet
     from factcheck.parallel import SliceDone
     from factcheck.provenance.verify import VerifyOptions
 
@@ -45,7 +45,7 @@ class Loaded:
 
     def folder_of_source(self, index: int) -> Path:
         """The folder a source's `path:` is relative to: that of the file declaring it."""
-        from factcheck.multi import ClaimsSet
+        from factcheck.load.claims_set import ClaimsSet
 
         if isinstance(self.loaded, ClaimsSet):
             return self.files[self.loaded.file_of("sources", index)].parent
@@ -57,8 +57,8 @@ def load_paths(paths: list[Path], progress: ProgressFactory | None = None) -> Lo
 
     A claims.jsonl file is streamed, and is always loaded as a set (of one, or with the YAML
     files defining its sources and subjects); `progress` follows the bytes read of each."""
-    from factcheck.jsonl import is_jsonl
-    from factcheck.multi import expand, load_many
+    from factcheck.load.jsonl import is_jsonl
+    from factcheck.load.claims_set import expand, load_many
 
     files = expand(list(paths))
     with paused_gc():
@@ -68,7 +68,7 @@ def load_paths(paths: list[Path], progress: ProgressFactory | None = None) -> Lo
 
 
 def check_loaded(loaded: Loaded, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
-    from factcheck.multi import ClaimsSet
+    from factcheck.load.claims_set import ClaimsSet
 
     if isinstance(loaded.loaded, ClaimsSet):
         return _check_set(loaded.loaded, options)
@@ -109,9 +109,9 @@ def records_of(
 
 def check_texts(items: list[tuple[str, str]], options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
     """Like `check_paths`, for (text, name) pairs already in memory (a git revision's files)."""
-    from factcheck.jsonl import is_jsonl
-    from factcheck.loader import load_claims_text
-    from factcheck.multi import item_from_text, load_many_texts
+    from factcheck.load.jsonl import is_jsonl
+    from factcheck.load.claims_file import load_claims_text
+    from factcheck.load.claims_set import item_from_text, load_many_texts
 
     with paused_gc():
         if len(items) == 1 and not is_jsonl(Path(items[0][1])):

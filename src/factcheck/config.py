@@ -25,8 +25,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.diagnostics import Diagnostic, UnusableInput
-from factcheck.models import Tolerances
+from factcheck.errors import Diagnostic, UnusableInput
+from factcheck.load.schema import Tolerances
 
 
 class ConfigModel(BaseModel):
@@ -71,7 +71,7 @@ def load_config(path: Path | None) -> Config:
 
     if path is None:
         return Config()
-    from factcheck.loader import display_name
+    from factcheck.load.claims_file import display_name
 
     name = display_name(path)
     text = _read(path)

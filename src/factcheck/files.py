@@ -114,7 +114,7 @@ def same_file(a: Path, b: Path) -> bool:
 
 def refuse_inputs(output: Path, inputs: list[Path]) -> None:
     """WriteRefused when `output` is one of the command's inputs (`report -o claims.yaml`)."""
-    from factcheck.loader import display_name
+    from factcheck.load.claims_file import display_name
 
     for given in inputs:
         if same_file(output, given):

@@ -18,10 +18,10 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.diagnostics import Diagnostic
-from factcheck.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, Judging
-from factcheck.models import ClaimsFile
-from factcheck.report import Report, to_dict
+from factcheck.errors import Diagnostic
+from factcheck.judge.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, Judging
+from factcheck.load.schema import ClaimsFile
+from factcheck.report.records import Report, to_dict
 
 #: Below this many claims one process is faster than starting workers.
 MIN_CLAIMS_FOR_WORKERS = 50_000

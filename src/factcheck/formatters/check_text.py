@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.findings import Finding, findings
+from factcheck.report.findings import Finding, findings
 from factcheck.formatters.table import plural
-from factcheck.formatters.text import printable
+from factcheck.safe_text import printable
 
 
 def _line(f: Finding) -> str:

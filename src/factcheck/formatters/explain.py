@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from typing import Any
 
-from factcheck.formatters.text import (
+from factcheck.safe_text import (
     chart_points,
     claim_time,
     duration_words,
@@ -19,7 +19,7 @@ from factcheck.formatters.text import (
     reconciliation_lines,
     when_said,
 )
-from factcheck.humanize import value_axis
+from factcheck.read.humanize import value_axis
 
 _KIND_WORDS = {
     "constant": "constant: one true value, whenever it is stated",

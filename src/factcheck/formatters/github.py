@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.findings import findings
-from factcheck.formatters.text import printable
+from factcheck.report.findings import findings
+from factcheck.safe_text import printable
 
 
 def _data(text: str) -> str:

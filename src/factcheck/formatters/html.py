@@ -22,7 +22,7 @@ from factcheck.formatters.markdown import (
     subject_groups,
 )
 from factcheck.formatters.table import summary_line, verdict_label
-from factcheck.formatters.text import (
+from factcheck.safe_text import (
     chart_points,
     claim_time,
     days,
@@ -33,7 +33,7 @@ from factcheck.formatters.text import (
     time_ticks,
     when_said,
 )
-from factcheck.humanize import value_axis
+from factcheck.read.humanize import value_axis
 
 _STYLE = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from factcheck.findings import findings
-from factcheck.formatters.text import printable
+from factcheck.report.findings import findings
+from factcheck.safe_text import printable
 
 
 def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
-from factcheck.formatters.text import (
+from factcheck.safe_text import (
     chart_points,
     claim_time,
     emphasise,
@@ -25,8 +25,8 @@ from factcheck.formatters.text import (
     reconciliation_lines,
     when_said,
 )
-from factcheck.formatters.text import markdown_inline as md
-from factcheck.humanize import significant, value_axis
+from factcheck.safe_text import markdown_inline as md
+from factcheck.read.humanize import significant, value_axis
 
 _HEADINGS = {
     "conflicting": "Conflicting: some claims cannot all be true",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.rules.base import Rule
+from factcheck.judge.rules.base import Rule
 
 
 def markdown(rules: Sequence[Rule]) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.findings import findings
+from factcheck.report.findings import findings
 
 _LEVEL = {"error": "error", "warning": "warning", "notice": "note"}
 

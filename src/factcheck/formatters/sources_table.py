@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from factcheck.formatters.text import printable
+from factcheck.safe_text import printable
 
 
 def render(records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:

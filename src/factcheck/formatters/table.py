@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from factcheck.engine import VERDICT_ORDER
-from factcheck.formatters.text import claim_figure, printable, reconciliation_lines, when_said
+from factcheck.judge.engine import VERDICT_ORDER
+from factcheck.safe_text import claim_figure, printable, reconciliation_lines, when_said
 
 VERDICT_STYLE = {
     "conflicting": ("✗", "bold red"),

@@ -358,7 +358,7 @@ def _pdf(data: bytes, name: str, max_bytes: int) -> Document:
     except LimitReachedError:
         raise DocumentError(too_big) from None
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged files; none may escape as a traceback
-        from factcheck.formatters.text import printable
+        from factcheck.safe_text import printable
 
         raise DocumentError(printable(f"document {name} is not a readable PDF: {type(exc).__name__}: {exc}")[:300]) from None
     if not any(line.strip() for line in lines):

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from factcheck.models import ClaimsFile, Source
+from factcheck.load.schema import ClaimsFile, Source
 from factcheck.provenance.documents import Document
 from factcheck.provenance.figures import (
     FoundFigure,
@@ -31,7 +31,7 @@ from factcheck.provenance.figures import (
     same_value,
 )
 from factcheck.provenance.normalise import folded
-from factcheck.values import Value, ValueKind
+from factcheck.read import Value, ValueKind
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,7 @@ def _q(text: str) -> str:
 
 def to_yaml(found: list[Candidate], document: Document, command: str) -> str:
     """Candidates as YAML to paste under `claims:`; deterministic."""
-    from factcheck.humanize import figure
+    from factcheck.read.humanize import figure
 
     kinds: dict[str, int] = {}
     for c in found:
@@ -272,13 +272,13 @@ def _comment(text: str) -> str:
     """Text made safe for one YAML comment line: control characters escaped (`\\x1b`), and
     every line break (LF, CR, U+0085, U+2028, U+2029, which YAML 1.1 readers also break at) a
     space, so a file name cannot end the comment and add a key."""
-    from factcheck.formatters.text import printable
+    from factcheck.safe_text import printable
 
     return " ".join(printable(text).split())
 
 
 def to_json(found: list[Candidate], document: Document) -> str:
-    from factcheck.humanize import figure
+    from factcheck.read.humanize import figure
 
     records = {
         "document": document.record(),

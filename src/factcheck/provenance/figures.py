@@ -1,6 +1,6 @@
 """Every figure, date and rank in a run of text, with its exact span.
 
-The figure reader (`factcheck.values`) reads a phrase that is *only* a figure ("up to $7.6
+The figure reader (`factcheck.read`) reads a phrase that is *only* a figure ("up to $7.6
 billion") and refuses one with other words in it ("Italy has invested up to $7.6 billion"). So a
 figure in running text is found by asking the reader: around each word that can start or carry a
 figure (a digit, a number word, an ordinal, a month), grow the span word by word to either side
@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.values import (
+from factcheck.read import (
     DEFAULT_OPTIONS,
     ReadOptions,
     Value,
@@ -62,7 +62,7 @@ def _words(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=8)
 def _anchor_words(lang: str) -> frozenset[str]:
-    from factcheck.values.lexicon import get_lexicon
+    from factcheck.read.lexicon import get_lexicon
 
     lex = get_lexicon(lang)
     words = set(lex.number_words) | set(lex.ordinals) | set(lex.months) | set(lex.rank_groups)

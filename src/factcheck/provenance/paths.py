@@ -47,7 +47,7 @@ class DocumentError(Exception):
 
 def max_document_bytes(mb: float | None = None) -> int:
     """The size limit: the option if given, else FACTCHECK_MAX_DOCUMENT_MB, else 20 MB."""
-    from factcheck.loader import as_bytes, megabytes, megabytes_setting
+    from factcheck.load.claims_file import as_bytes, megabytes, megabytes_setting
 
     if mb is None:
         mb = megabytes_setting("FACTCHECK_MAX_DOCUMENT_MB", DEFAULT_MAX_DOCUMENT_MB)

@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factcheck.diagnostics import Diagnostic, UnusableInput
-from factcheck.models import ClaimsFile, Source
+from factcheck.errors import Diagnostic, UnusableInput
+from factcheck.load.schema import ClaimsFile, Source
 from factcheck.provenance.documents import Document, read_document
 from factcheck.provenance.figures import FoundFigure, figure_at, read_phrase, same_value
 from factcheck.provenance.normalise import Folded, normalise
 from factcheck.provenance.paths import DocumentError, max_document_bytes, resolve
-from factcheck.values import Value, ValueKind
+from factcheck.read import Value, ValueKind
 
 NodePath = tuple[str | int, ...]
 
@@ -274,7 +274,7 @@ def _check_says(says: _Says, raw_quote: str, quote: Folded, source: Source, inde
     around = _figure_at(raw_quote, start, end, source)
     if around is None or same_value(around.value, value):
         return
-    from factcheck.humanize import figure
+    from factcheck.read.humanize import figure
 
     outcome["says"] = "misread"
     finding("FV004", index, "says",
@@ -287,7 +287,7 @@ def _check_document_figure(says: _Says, quote: Folded, doc: _Doc, d_start: int, 
     """The quote nearly matches: read the document's figure at the place of `says`."""
     from rapidfuzz.distance import Levenshtein
 
-    from factcheck.humanize import figure
+    from factcheck.read.humanize import figure
 
     value = says.value
     if value is None:

@@ -20,11 +20,20 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from factcheck.claims import ReadClaim
-from factcheck.models import Subject, SubjectKind, Tolerances
-from factcheck.rules import Conflict, Options, Rule, Severity
-from factcheck.rules.base import describe
-from factcheck.values import ReadError, ReadOptions, parse_value
+from factcheck.plugin import (
+    Conflict,
+    Options,
+    ReadClaim,
+    ReadError,
+    ReadOptions,
+    Rule,
+    Severity,
+    Subject,
+    SubjectKind,
+    Tolerances,
+    describe,
+    parse_value,
+)
 
 
 class ApproximateOptions(Options):

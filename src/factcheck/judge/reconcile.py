@@ -1,0 +1,205 @@
+"""Reconciliation: what the claims on a subject, taken together, support.
+
+- **agreed** — when every judged claim can be true at once, the value they all allow (the
+  intersection of their intervals; for names, the most specific place).
+- **series** — when the value changes over time (evolving subjects, or one source over time):
+  the claims in time order cut into runs that agree, each with its common value (built from the
+  latest claim back, so a claim that fits two runs joins the newer); for flows, one entry per
+  period.
+- **likely error** — for a conflicting subject, the smallest set of claims whose removal lets
+  the rules pass on the rest. When exactly one such set exists, it is the likely error; when
+  several do (two sources, one against the other), none is singled out and the alternatives are
+  listed: a fact-checker decides, not a coin toss. Probable copies (near-identical quotes) count
+  as one claim. Searched exactly for sets of up to three claims by branching on the conflicts
+  found (a conflict between two claims stands whatever else is said, so every answer removes a
+  claim of it), rerunning the subject's rules within a budget; beyond that the result says it
+  was not found rather than guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from factcheck.judge.claims import ReadClaim, span_label
+from factcheck.load.schema import Subject, SubjectKind
+from factcheck.judge.rules.base import Conflict, all_agree
+from factcheck.read import Value, ValueKind
+from factcheck.read.dates import span_value
+from factcheck.read.model import day_from_number, minute_span_value
+
+#: The most rule reruns spent looking for the likely error of one subject.
+BUDGET = 400
+MAX_REMOVED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    time: str  # the time label of the run: `2017-08-21`, or `2025-09-29..2025-10-03`
+    value: Value
+    claims: tuple[ReadClaim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    agreed: Value | None = None
+    series: tuple[SeriesPoint, ...] = ()
+    likely_error: tuple[ReadClaim, ...] = ()  # set when exactly one smallest set exists
+    alternatives: tuple[tuple[ReadClaim, ...], ...] = ()  # every smallest set, when searched
+    searched: bool = False  # a conflicting subject whose likely error was looked for
+    rest_agree: Value | None = None  # what the others agree on once the likely error is out
+
+
+def reconcile(
+    subject: Subject,
+    judged: Sequence[ReadClaim],
+    conflicts: Sequence[Conflict],
+    errors: Callable[[Sequence[ReadClaim]], list[Conflict]],
+) -> Reconciliation:
+    if not judged:
+        return Reconciliation()
+    if conflicts:
+        return _likely_error(subject, judged, conflicts, errors)
+    agreed = common_value(judged)  # None when they do not all agree
+    if agreed is not None:
+        return Reconciliation(agreed=agreed)
+    return Reconciliation(series=series(subject, judged))
+
+
+def common_value(claims: Sequence[ReadClaim]) -> Value | None:
+    """The value every claim allows, or None when they do not all agree."""
+    if not claims or all_agree(claims) is not None:
+        return None
+    first = claims[0].value
+    assert first is not None
+    if first.kind is ValueKind.CATEGORY:
+        # A city inside a country named by others is the most specific answer.
+        inner = [rc.value for rc in claims if rc.value is not None and rc.value.within is not None]
+        return inner[0] if inner else first
+    assert first.interval is not None
+    inter = first.interval
+    for rc in claims[1:]:
+        assert rc.value is not None and rc.value.interval is not None
+        nxt = inter.intersection(rc.value.interval)
+        if nxt is None:
+            return None
+        inter = nxt
+    if first.kind is ValueKind.DATE:
+        assert inter.lower is not None and inter.upper is not None
+        if first.unit == "minute":
+            return minute_span_value(int(inter.lower), int(inter.upper), inter.lower_inclusive, inter.upper_inclusive, first.note)
+        return span_value(day_from_number(inter.lower), day_from_number(inter.upper))
+    # When one claim is the tightest, its value is the answer, shown as that source wrote it.
+    tightest = next((rc.value for rc in claims if rc.value is not None and rc.value.interval == inter), None)
+    return tightest if tightest is not None else Value(first.kind, inter, first.unit)
+
+
+def series(subject: Subject, judged: Sequence[ReadClaim]) -> tuple[SeriesPoint, ...]:
+    """Runs of claims that agree, in time order (flows: one run per period)."""
+    if subject.kind is SubjectKind.FLOW:
+        from factcheck.judge.rules.flow import period_of
+
+        by_period: dict[object, list[ReadClaim]] = {}
+        for rc in judged:
+            by_period.setdefault(period_of(rc), []).append(rc)
+        points = []
+        for key in sorted(by_period, key=lambda k: (k is None, k or (0.0, 0.0))):  # type: ignore[arg-type, return-value]
+            group = by_period[key]
+            value = common_value(group)
+            span = group[0].period or group[0].time
+            if value is not None:
+                points.append(SeriesPoint(span_label(span), value, tuple(group)))
+            else:
+                points += [SeriesPoint(span_label(rc.period or rc.time), rc.value, (rc,)) for rc in group]  # type: ignore[arg-type]
+        return tuple(points)
+    # Runs are built from the latest claim backwards: a claim that fits both an older and a newer
+    # run (an open "up to $7.6 billion" between "about $6 billion" in 2017 and "$7.2-8 billion"
+    # in 2025) joins the newer, closer in time to the figures it agrees with, instead of making
+    # the total jump within days.
+    runs: list[list[ReadClaim]] = []
+    run: list[ReadClaim] = []
+    for rc in reversed(judged):
+        if run and common_value([rc, *run]) is None:
+            runs.append(run)
+            run = []
+        run.insert(0, rc)
+    if run:
+        runs.append(run)
+    return tuple(_point(r) for r in reversed(runs))
+
+
+def _point(run: list[ReadClaim]) -> SeriesPoint:
+    value = common_value(run)
+    assert value is not None
+    first, last = run[0].time_label, run[-1].time_label
+    return SeriesPoint(first if first == last else f"{first}..{last}", value, tuple(run))
+
+
+def _likely_error(
+    subject: Subject,
+    judged: Sequence[ReadClaim],
+    conflicts: Sequence[Conflict],
+    errors: Callable[[Sequence[ReadClaim]], list[Conflict]],
+) -> Reconciliation:
+    """The smallest set of *independent* claims whose removal lets the rules pass.
+
+    Claims that are probable copies of each other (near-identical quotes from different
+    sources, `track_record.copy_groups`) are one unit: removed together, counted once, so
+    two copies of one sentence do not outvote an independent source.
+
+    A conflict stands whatever else is said, so every answer removes a unit from each conflict.
+    The search branches on that: rerun the rules on what is left; if a conflict remains, try
+    removing each of its units in turn, at most `MAX_REMOVED` deep. Every answer of a given size
+    is reached this way (it contains a unit of the conflict branched on), so the answers of the
+    smallest size are all found, with a few reruns rather than one per combination of claims:
+    conflicts the rules did not name show up in the reruns.
+    """
+    from factcheck.sources.track_record import copy_groups
+
+    units = copy_groups(judged)
+    unit_of = {rc.index: i for i, unit in enumerate(units) for rc in unit}
+    remaining: dict[frozenset[int], list[Conflict]] = {}  # removed units → conflicts left
+
+    def left(removed: frozenset[int]) -> list[Conflict]:
+        if removed not in remaining:
+            if len(remaining) >= BUDGET:
+                raise _OverBudget
+            gone = {rc.index for i in removed for rc in units[i]}
+            remaining[removed] = errors([rc for rc in judged if rc.index not in gone])
+        return remaining[removed]
+
+    def answers(removed: frozenset[int], depth: int) -> set[frozenset[int]]:
+        found = left(removed) if removed else list(conflicts)
+        if not found:
+            return {removed}
+        if depth == 0:
+            return set()
+        out: set[frozenset[int]] = set()
+        for i in sorted({unit_of[rc.index] for rc in found[0].claims}):
+            out |= answers(removed | {i}, depth - 1)
+        return out
+
+    try:
+        for size in range(1, min(MAX_REMOVED, len(units)) + 1):
+            smallest = sorted(tuple(sorted(a)) for a in answers(frozenset(), size) if len(a) == size)
+            if smallest:
+                found = [tuple(rc for i in a for rc in units[i]) for a in smallest]
+                likely = found[0] if len(found) == 1 else ()
+                rest = None
+                over_time: tuple[SeriesPoint, ...] = ()
+                if likely:
+                    gone = {rc.index for rc in likely}
+                    others = [rc for rc in judged if rc.index not in gone]
+                    rest = common_value(others)
+                    if rest is None and subject.kind is not SubjectKind.CONSTANT:
+                        # the others agree at each time, not all at once: their values over time
+                        over_time = series(subject, others)
+                return Reconciliation(likely_error=likely, alternatives=tuple(found), searched=True,
+                                      rest_agree=rest, series=over_time)
+    except _OverBudget:
+        pass
+    return Reconciliation(searched=True)
+
+
+class _OverBudget(Exception):
+    """More reruns than `BUDGET` for one subject: the search gives up rather than guess."""

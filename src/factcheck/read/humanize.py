@@ -1,0 +1,183 @@
+"""Values written for people: `$5.4–6.6 bn`, `≤ $7.6 bn`, `#1–3`, `2025-05`.
+
+Deterministic (no locale, no clock), so reports diff cleanly. Used by reasons and by every
+human-facing formatter through the report's `figure` field.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.read import Value, ValueKind
+
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"))
+# Physical amounts are kept in base units; people read them in the largest fitting unit.
+_DISPLAY_UNITS: dict[str, tuple[tuple[float, str], ...]] = {
+    "gram": ((1e6, "t"), (1e3, "kg"), (1.0, "g")),
+    "meter": ((1e3, "km"), (1.0, "m")),
+    "meter ** 2": ((1e4, "ha"), (1.0, "m²")),
+    "meter ** 3": ((1.0, "m³"),),
+    "watt": ((1e9, "GW"), (1e6, "MW"), (1e3, "kW"), (1.0, "W")),
+    "byte": ((1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1.0, "B")),
+}
+
+
+@lru_cache(maxsize=65536)
+def figure(value: Value, top: float | None = None) -> str:
+    """A short human rendering of a value (cached: values repeat, and they are immutable).
+
+    `top`, the largest magnitude among the subject's figures, picks one display unit for all of
+    them (a depth of 800 m beside one of 12 km is `0.8 km`); without it, the value's own."""
+    if value.kind is ValueKind.CATEGORY:
+        return value.label or value.category or ""
+    if value.kind is ValueKind.DATE:
+        from factcheck.judge.claims import span_label
+
+        return span_label(value)
+    iv = value.interval
+    assert iv is not None
+    bounds = [abs(b) for b in (iv.lower, iv.upper) if b is not None]
+    unit_factor, unit_name = 1.0, value.unit or ""
+    largest = top if top is not None else (max(bounds) if bounds else 0.0)
+    for factor, name in _DISPLAY_UNITS.get(unit_name, ()):
+        if largest >= 10 * factor or factor == 1.0:  # 1,179 kg, not 1.179 t
+            unit_factor, unit_name = factor, name
+            break
+    bounds = [b / unit_factor for b in bounds]
+    scale, scale_word = unit_factor, ""
+    if value.kind in (ValueKind.AMOUNT, ValueKind.NUMBER) and bounds:
+        for factor, word in _SCALES:
+            if max(bounds) >= factor:
+                scale, scale_word = unit_factor * factor, word
+                break
+    prefix, suffix = "", ""
+    if value.kind is ValueKind.AMOUNT and value.unit:
+        if value.unit in _SYMBOLS:
+            prefix = _SYMBOLS[value.unit]
+            suffix = f" {scale_word}" if scale_word else ""
+        else:
+            suffix = f" {scale_word} {unit_name}" if scale_word else f" {unit_name}"
+    elif value.kind is ValueKind.NUMBER:
+        suffix = f" {scale_word}" if scale_word else ""
+    elif value.kind is ValueKind.PERCENT:
+        suffix = "%"
+    elif value.kind is ValueKind.DURATION:
+        suffix = " years"
+        if bounds and max(bounds) < 2:  # 18 months, not 1.458333–1.541667 years
+            scale, suffix = 1 / 12, " months"
+    elif value.kind is ValueKind.RANK:
+        prefix = "#"
+
+    def num(x: float) -> str:
+        return _number(x / scale)
+
+    lo, hi = iv.lower, iv.upper
+    if value.stated is not None:
+        # A bare figure is shown as written (`217,074`, `$7.6 bn`), never as the interval of
+        # values that round to it (`217,073.5–217,074.5`) nor rounded for display; a figure
+        # with more digits than a scale word reads well with (`2,617,175`, not `2.617175 mn`)
+        # is shown in full.
+        if scale_word and len(num(value.stated).partition(".")[2]) > 2:
+            plain = suffix.replace(f" {scale_word}", "", 1)
+            return f"{prefix}{_number(value.stated / unit_factor)}{plain}"
+        return f"{prefix}{num(value.stated)}{suffix}"
+    if lo is not None and hi is not None:
+        if lo == hi:
+            return f"{prefix}{num(lo)}{suffix}"
+        if iv.lower_inclusive and iv.upper_inclusive:
+            return f"{prefix}{num(lo)}–{num(hi)}{suffix}"
+        left = "≥" if iv.lower_inclusive else ">"
+        right = "≤" if iv.upper_inclusive else "<"
+        return f"{left} {prefix}{num(lo)}{suffix}, {right} {prefix}{num(hi)}{suffix}"
+    if lo is not None:
+        return f"{'≥' if iv.lower_inclusive else '>'} {prefix}{num(lo)}{suffix}"
+    if hi is not None:
+        return f"{'≤' if iv.upper_inclusive else '<'} {prefix}{num(hi)}{suffix}"
+    return "any value"
+
+
+def _number(x: float) -> str:
+    """Up to six decimals (enough for any stated precision), trailing zeros dropped, commas."""
+    text = f"{x:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def rounded(value: Value, digits: int = 4) -> Value:
+    """A computed amount (a converted one) for people: `digits` significant digits, so that
+    `$526.666667–643.703704 mn` shows as `$526.7–643.7 mn`. The JSON keeps every digit."""
+    from factcheck.read.interval import Interval
+
+    iv = value.interval
+    if iv is None:
+        return value
+
+    def r(x: float | None) -> float | None:
+        return None if x is None else float(f"{x:.{digits}g}")
+
+    lower, upper = r(iv.lower), r(iv.upper)
+    if lower is not None and upper is not None and lower == upper:
+        return Value(value.kind, Interval.closed(lower, upper), unit=value.unit)
+    return Value(value.kind, Interval(lower, upper, iv.lower_inclusive, iv.upper_inclusive), unit=value.unit,
+                 stated=r(value.stated))
+
+
+def significant(x: float, digits: int = 3, *, commas: bool = True) -> str:
+    """`x` to `digits` significant digits, written out (`9,990`, `0.0123`, never `1e+04`): axis
+    labels, and chart data for Mermaid (`commas=False`), which reads no exponent."""
+    if x == 0 or not math.isfinite(x):
+        return "0" if x == 0 else str(x)
+    places = digits - 1 - math.floor(math.log10(abs(x)))
+    text = f"{round(x, places):{',' if commas else ''}.{max(0, places)}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+@dataclass(frozen=True)
+class Axis:
+    """A value axis as people read the subject's figures: base units divided by `divisor` and
+    written between `prefix` and `suffix` (`$` 7.6 ` bn`, 67.9 ` mn t`, 12.3 ` km`)."""
+
+    divisor: float
+    prefix: str
+    suffix: str
+
+    def label(self, x: float) -> str:
+        return f"{self.prefix}{significant(x / self.divisor)}{self.suffix}"
+
+    @property
+    def title(self) -> str:
+        """The unit alone, for an axis title: `$ bn`, `mn t`, `km`, `%`."""
+        return " ".join(f"{self.prefix} {self.suffix}".split())
+
+
+def value_axis(kind: str, unit: str | None, top: float) -> Axis:
+    """The one unit and scale of a chart's value axis whose largest magnitude is `top`: the
+    display unit and scale word `figure` picks for such a value (grams as t or kg, meters as
+    km or m, money with its symbol or code and bn/mn), so that every claim of the subject, a
+    depth in km beside one in m, is drawn on one axis in one unit."""
+    divisor, name = 1.0, unit or ""
+    for factor, display in _DISPLAY_UNITS.get(name, ()):
+        if top >= 10 * factor or factor == 1.0:
+            divisor, name = factor, display
+            break
+    word = ""
+    if kind in (ValueKind.AMOUNT, ValueKind.NUMBER):
+        for factor, scale_word in _SCALES:
+            if top >= divisor * factor:
+                divisor, word = divisor * factor, f" {scale_word}"
+                break
+    if kind == ValueKind.AMOUNT and unit in _SYMBOLS:
+        return Axis(divisor, _SYMBOLS[unit], word)
+    if kind == ValueKind.AMOUNT and unit:
+        return Axis(divisor, "", f"{word} {name}")
+    if kind == ValueKind.PERCENT:
+        return Axis(divisor, "", "%")
+    if kind == ValueKind.RANK:
+        return Axis(divisor, "#", "")
+    if kind == ValueKind.DURATION:
+        return Axis(1 / 12, "", " months") if top < 2 else Axis(1.0, "", " years")
+    return Axis(divisor, "", word)

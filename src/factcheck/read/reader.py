@@ -1,0 +1,680 @@
+"""The figure reader: one phrase, in one language, published on one day → one `Value`.
+
+Shapes tried in order, first match wins: date phrases, ranks, quantities (with hedges, ranges,
+scale words, currencies, percentages, physical units and durations), and finally categories
+(proper names). Anything left over that is not understood is an error naming that part.
+
+Tolerances are `ReadOptions`; the defaults are the editor's reading of SPEC §2 and are written
+down, with examples, in docs/verdicts.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from factcheck.read.interval import Interval
+
+if TYPE_CHECKING:
+    from factcheck.read.places import Place
+from factcheck.read.codes import read_code
+from factcheck.read.dates import DateReader, iso_value, might_be_a_date, refuse_non_answer
+from factcheck.read.expect import QUANTITIES, Expect
+from factcheck.read.lexicon import (
+    Lexicon,
+    PhraseIndex,
+    Tokens,
+    get_lexicon,
+    normalise,
+    tokenise,
+)
+from factcheck.read.model import ReadError, Value, ValueKind
+from factcheck.read.numbers import Number, read_number, tidy
+
+MAX_PHRASE_LENGTH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How far each hedge reaches, as fractions of the figure (docs/verdicts.md).
+
+    `None` for `over`, `at_least`, `up_to` and `under` keeps them open-ended, as SPEC §2 reads
+    them; a fraction closes the open end ("over X" → (X, X·(1 + over)]).
+    """
+
+    approx: float = 0.10  # "about X" → X ± 10% (never narrower than X's stated precision)
+    nearly: float = 0.10  # "nearly X" → [X − 10%, X)
+    precision: float = 0.5  # a bare figure is X ± 0.5 units of its last significant digit…
+    rounding_cap: float = 0.05  # …but never more than ±5% of X (half of `about`): SPEC §2
+    over: float | None = None
+    at_least: float | None = None
+    up_to: float | None = None
+    under: float | None = None
+
+    def with_tolerances(self, tolerances: Any) -> ReadOptions:
+        """These options with every tolerance that `tolerances` (a models.Tolerances) sets."""
+        if tolerances is None:
+            return self
+        from dataclasses import replace
+
+        changes = {
+            ("approx" if name == "about" else name): value
+            for name, value in tolerances.model_dump(exclude_none=True).items()
+        }
+        return replace(self, **changes) if changes else self
+
+
+DEFAULT_OPTIONS = ReadOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class _Quantity:
+    number: Number
+    scale: float = 1.0
+    currency: str | None = None
+    unit: str | None = None  # a pint unit name (not a currency)
+    percent: bool = False
+    duration: float | None = None  # years per unit, for durations
+
+    @property
+    def value(self) -> float:
+        return tidy(self.number.value * self.scale * (self.duration or 1.0))
+
+    @property
+    def half_step(self) -> float:
+        if self.duration is not None and self.number.from_article:
+            return 0.5  # "a quarter-century": half a year, not half of 25 years
+        return tidy(self.number.half_step * self.scale * (self.duration or 1.0))
+
+
+def parse_value(
+    text: str,
+    lang: str = "en",
+    published: dt.date | None = None,
+    options: ReadOptions = DEFAULT_OPTIONS,
+    expect: Expect | None = None,
+) -> Value:
+    """Read one figure as written (`says`) into a Value, or raise `ReadError`.
+
+    `published` resolves phrases such as `last January`; it defaults to today.
+    Results are cached, since real corpora repeat phrases: a phrase with no month, year or
+    date word reads the same whatever the publication day, so it is cached without the day
+    (the same "about $6 billion" from a thousand sources is read once); a phrase that may be a
+    date is cached with it.
+
+    `expect` is what the subject's values are (values/expect.py): on a count subject `2845` is a
+    count, never the year 2845; on a code subject `42B` is the code 42B, never 42 billion.
+    """
+    if not isinstance(text, str):
+        raise ReadError("a figure must be text")
+    result = _parse_undated(text, lang, options, expect)
+    if result is _NEEDS_DAY:
+        result = _parse_cached(text, lang, published or dt.date.today(), options, expect)
+    if isinstance(result, ReadError):
+        # The same error object each time (cached), so drop the traceback of earlier raises.
+        raise result.with_traceback(None)
+    assert isinstance(result, Value)
+    return result
+
+
+def clear_caches() -> None:
+    """Forget every phrase read so far (benchmarks and tests that must read afresh)."""
+    _parse_undated.cache_clear()
+    _parse_cached.cache_clear()
+
+
+class _NeedsDay:
+    """The reading of this phrase may depend on the publication day: ask the dated cache."""
+
+
+_NEEDS_DAY = _NeedsDay()
+# Any day will do where no date reader looks at it (see `_parse_undated`).
+_NO_DAY = dt.date(2000, 1, 1)
+
+
+@lru_cache(maxsize=131072)
+def _parse_undated(
+    text: str, lang: str, options: ReadOptions, expect: Expect | None = None
+) -> Value | ReadError | _NeedsDay:
+    """The reading of a phrase that cannot be a date phrase (no month, year or date word, so
+    the date reader never looks at the day), or `_NEEDS_DAY`. Errors that do not depend on the
+    text's meaning (language, length) are answered here too."""
+    try:
+        lex = _lexicon(lang)
+        if len(text) > MAX_PHRASE_LENGTH:
+            return _parse_uncached(text, lang, _NO_DAY, options)  # the length error
+        if expect is Expect.CODE or expect in QUANTITIES:
+            return _parse_uncached(text, lang, _NO_DAY, options, expect)  # no date reader looks
+        try:
+            plain = normalise(text)
+            dated = bool(plain) and iso_value(plain) is None and might_be_a_date(lex, tokenise(plain))
+        except (ValueError, OverflowError, ArithmeticError, RecursionError):
+            dated = True  # the dated path reads it again and words the error
+        if dated:
+            return _NEEDS_DAY
+        return _parse_uncached(text, lang, _NO_DAY, options, expect)
+    except ReadError as exc:
+        return exc
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(
+    text: str, lang: str, published: dt.date, options: ReadOptions, expect: Expect | None = None
+) -> Value | ReadError:
+    """The reading, or the error, of one phrase on one publication day: both are cached, since
+    corpora repeat both."""
+    try:
+        return _parse_uncached(text, lang, published, options, expect)
+    except ReadError as exc:
+        return exc
+
+
+def _lexicon(lang: str) -> Lexicon:
+    try:
+        return get_lexicon(lang)
+    except KeyError:
+        from factcheck.read.lexicon import available_languages
+
+        langs = available_languages()
+        close = difflib.get_close_matches(lang, langs, n=1)
+        raise ReadError(
+            f"unknown language {lang!r} (known: {', '.join(langs)})",
+            part=lang,
+            suggestion=close[0] if close else None,
+        ) from None
+
+
+def _parse_uncached(
+    text: str, lang: str, published: dt.date, options: ReadOptions, expect: Expect | None = None
+) -> Value:
+    lex = _lexicon(lang)
+    if len(text) > MAX_PHRASE_LENGTH:
+        raise ReadError(
+            f"a figure is at most {MAX_PHRASE_LENGTH} characters; this one has {len(text)}"
+        )
+    try:
+        value = _read(text, lex, published, options, expect)
+    except ReadError:
+        raise
+    except (ValueError, OverflowError, ArithmeticError, RecursionError) as exc:
+        # Dates outside the calendar (year 0, year 10000), figures beyond floats: unreadable,
+        # never a crash. The specific checks below name the common cases better.
+        raise ReadError(f"cannot read {text.strip()!r}: {exc}") from None
+    _check_finite(value)
+    return value
+
+
+def _read(text: str, lex: Lexicon, published: dt.date, options: ReadOptions, expect: Expect | None) -> Value:
+    plain = normalise(text)
+    if not plain:
+        raise ReadError("empty figure: nothing to read")
+    if "?" in plain:
+        # `15?`, `A37?`: the source itself is unsure; reading it as 15 would drop that.
+        raise ReadError(
+            f"{text.strip()!r} is marked uncertain ('?'): not a figure that can be checked",
+            part=text.strip(),
+        )
+    if expect is Expect.CODE:
+        return read_code(text, lex)
+    quantity = expect in QUANTITIES
+    if not quantity:
+        iso = iso_value(plain)
+        if iso is not None:
+            return iso
+    tokens = tokenise(plain)
+    if not tokens:
+        raise ReadError(f"no figure in {text!r}", part=text)
+    value = _Reader(lex, published, options, text, quantity).read(tokens)
+    return _as_expected(value, expect)
+
+
+def _as_expected(value: Value, expect: Expect | None) -> Value:
+    """A plain number on a percentage or rank subject is one (`5` of a share is 5%; `3` in a
+    ranking is third)."""
+    iv = value.interval
+    if value.kind is not ValueKind.NUMBER or iv is None:
+        return value
+    if expect is Expect.PERCENT:
+        return Value(ValueKind.PERCENT, iv, note=value.note, stated=value.stated)
+    if expect is Expect.RANK and value.stated is not None and value.stated == int(value.stated) and value.stated >= 1:
+        return Value(ValueKind.RANK, Interval.closed(value.stated, value.stated))
+    return value
+
+
+MAX_MAGNITUDE = 1e300
+
+
+def _check_finite(value: Value) -> None:
+    iv = value.interval
+    if iv is None:
+        return
+    for bound in (iv.lower, iv.upper):
+        if bound is not None and not (math.isfinite(bound) and abs(bound) <= MAX_MAGNITUDE):
+            raise ReadError(f"the figure is too large to compare (beyond {MAX_MAGNITUDE:g})")
+
+
+class _Reader:
+    def __init__(
+        self, lex: Lexicon, published: dt.date, options: ReadOptions, original: str, quantity: bool = False
+    ):
+        self.lex = lex
+        self.published = published
+        self.options = options
+        self.original = original
+        self.quantity = quantity  # the subject counts or measures: no date, no rank
+
+    def read(self, tokens: Tokens) -> Value:
+        if not self.quantity:
+            date = DateReader(self.lex, self.published).read(tokens)
+            if date is not None:
+                return date
+            rank = self._rank(tokens)
+            if rank is not None:
+                return rank
+        if any(ch.isdigit() for ch in "".join(tokens)) or self._starts_like_quantity(tokens):
+            return self._quantity_phrase(tokens)
+        category = self._category(tokens)
+        if category is not None:
+            return category
+        return self._quantity_phrase(tokens)  # raises, naming what was not understood
+
+    # -- ranks ---------------------------------------------------------------------------------
+
+    def _rank(self, tokens: Tokens) -> Value | None:
+        lex = self.lex
+        if not lex.rank_triggers.intersection(tokens):
+            return None
+        tokens = self._drop_rank_suffixes(_drop_possessives(tokens))
+        group = self._rank_group(tokens)
+        if group is not None:
+            return group
+        pos = 0
+        top = lex.rank_top.match(tokens, pos)
+        if top:
+            n = read_number(tokens, top[1], lex)
+            if n and n[1] == len(tokens) and n[0].value >= 1 and n[0].value == int(n[0].value):
+                return Value(ValueKind.RANK, Interval.closed(1, n[0].value))
+            return None
+        art = lex.rank_articles.match(tokens, pos)
+        if art:
+            pos = art[1]
+        if pos >= len(tokens):
+            return None
+        token = tokens[pos]
+        if token in lex.ordinals and pos + 1 == len(tokens):
+            place = lex.ordinals[token]
+            return Value(ValueKind.RANK, Interval.closed(place, place))
+        if token.isdigit() and int(token) >= 1:
+            end = pos + 1
+            if end < len(tokens) and tokens[end] == "-":  # "3-й", "1-е место"
+                end += 1
+            if end + 1 == len(tokens) and tokens[end] in lex.ordinal_suffixes:
+                return Value(ValueKind.RANK, Interval.closed(int(token), int(token)))
+        return None
+
+    def _drop_rank_suffixes(self, tokens: Tokens) -> Tokens:
+        """`third place`, `на третьем месте`, `одна из трёх крупнейших`: the words after a rank."""
+        index = self.lex.rank_suffixes
+        for start in range(1, len(tokens)):
+            pos = start
+            while (m := index.match(tokens, pos)) is not None:
+                pos = m[1]
+            if pos == len(tokens) and pos > start:
+                return tokens[:start]
+        return tokens
+
+    def _rank_group(self, tokens: Tokens) -> Value | None:
+        """`в тройке`, `входит в первую пятерку`: a group word alone names the top N."""
+        groups = [self.lex.rank_groups[t] for t in tokens if t in self.lex.rank_groups]
+        if len(groups) != 1:
+            return None
+        if not set(tokens) - set(self.lex.rank_groups) <= self.lex.rank_group_words:
+            return None
+        return Value(ValueKind.RANK, Interval.closed(1, groups[0]))
+
+    # -- quantities ----------------------------------------------------------------------------
+
+    def _starts_like_quantity(self, tokens: Tokens) -> bool:
+        lex = self.lex
+        return bool(
+            lex.hedges.match(tokens, 0)
+            or lex.currencies.match(tokens, 0)
+            or lex.range_starts.match(tokens, 0)
+            or read_number(tokens, 0, lex)
+        )
+
+    def _quantity_phrase(self, tokens: Tokens) -> Value:
+        lex = self.lex
+        pos = 0
+        hedge: str | None = None
+        note: str | None = None
+        duration_prefix = lex.duration_prefixes.match(tokens, pos)
+        if duration_prefix and not (
+            lex.duration_units.words.isdisjoint(tokens) and lex.named_durations.words.isdisjoint(tokens)
+        ):
+            try:
+                return self._quantity_phrase_from(tokens, duration_prefix[1], None, None, True)
+            except ReadError:
+                pass
+        m = lex.hedges.match(tokens, pos)
+        if m:
+            hedge, pos = m
+            if hedge == "record":
+                hedge, note = None, "record"
+                m2 = lex.hedges.match(tokens, pos)
+                if m2 and m2[0] != "record":
+                    hedge, pos = m2
+        return self._quantity_phrase_from(tokens, pos, hedge, note, False)
+
+    def _quantity_phrase_from(
+        self, tokens: Tokens, pos: int, hedge: str | None, note: str | None, needs_duration: bool
+    ) -> Value:
+        lex = self.lex
+        pos = self._skip(lex.fillers, tokens, pos)
+        ranged = lex.range_starts.match(tokens, pos)
+        if ranged and hedge is None:
+            pos = self._skip(lex.fillers, tokens, ranged[1])
+        first, pos = self._quantity(tokens, pos)
+        second: _Quantity | None = None
+        sep = lex.range_separators.match(tokens, pos) if pos < len(tokens) else None
+        if sep and hedge is None and (ranged or tokens[pos] == "-"):
+            after = self._skip(lex.fillers, tokens, sep[1])
+            second, pos = self._quantity(tokens, after)
+        elif ranged and hedge is None and pos == len(tokens):
+            raise ReadError(
+                f"a range needs two figures: {self.original!r}", part=self.original.strip()
+            )
+        if pos != len(tokens):
+            self._not_understood(tokens, pos)
+        if second is not None:
+            first, second = _share_units(first, second)
+        kind, unit, factor = self._kind_and_unit(first)
+        if needs_duration and kind is not ValueKind.DURATION:
+            raise ReadError("not a duration")
+        if kind is ValueKind.DURATION and _looks_like_a_year(first) and second is None:
+            raise ReadError(
+                f"{self.original.strip()!r} reads like a year, not a duration: a deadline "
+                "('by 2030', 'до 2030 года') has no span factcheck can compare",
+                part=self.original.strip(),
+            )
+        if second is not None:
+            kind2, unit2, factor2 = self._kind_and_unit(second)
+            if (kind2, unit2) != (kind, unit):
+                raise ReadError(
+                    f"the two ends of the range are in different units ({unit} and {unit2})",
+                    part=self.original,
+                )
+            lo, hi = tidy(first.value * factor), tidy(second.value * factor2)
+            if lo > hi:
+                raise ReadError(f"a range from {lo:g} down to {hi:g} is backwards")
+            interval = Interval.closed(lo, hi)
+            stated = None
+        else:
+            interval = self._hedged(first, factor, hedge)
+            stated = tidy(first.value * factor) if hedge is None else None
+        return Value(kind, interval, unit=unit, note=note, stated=stated)
+
+    def _hedged(self, q: _Quantity, factor: float, hedge: str | None) -> Interval:
+        x = q.value * factor
+        o = self.options
+        step = q.half_step * factor * (o.precision / 0.5)
+        if x != 0:
+            # A round figure is never read wider than ±5% of itself: `100000` is 95,000–105,000,
+            # not 50,000–150,000 (SPEC §2, revised).
+            step = min(step, abs(x) * o.rounding_cap)
+        match hedge:
+            case None:
+                # The values that ROUND to X: half-open, so adjacent stated values (`6.3` and
+                # `6.4`, `63893` and `63894`) never share a point.
+                if step == 0:
+                    return Interval.closed(tidy(x), tidy(x))
+                return Interval(tidy(x - step), tidy(x + step), True, False)
+            case "exact":
+                return Interval.closed(tidy(x), tidy(x))
+            case "approx":
+                t = max(abs(x) * o.approx, step)
+                return Interval.closed(tidy(x - t), tidy(x + t))
+            case "nearly":
+                if x <= 0:
+                    raise ReadError("'nearly' needs a figure above zero: the interval would be empty")
+                return Interval(tidy(x - abs(x) * o.nearly), tidy(x), True, False)
+            case "over" | "at_least":
+                reach = o.over if hedge == "over" else o.at_least
+                upper = None if reach is None or x <= 0 else tidy(x + abs(x) * reach)
+                return Interval(tidy(x), upper, hedge == "at_least", upper is not None)
+            case "up_to" | "under":
+                reach = o.up_to if hedge == "up_to" else o.under
+                lower = None if reach is None or x <= 0 else tidy(x - abs(x) * reach)
+                return Interval(lower, tidy(x), lower is not None, hedge == "up_to")
+        raise AssertionError(f"unknown hedge {hedge!r} in the lexicon")
+
+    def _kind_and_unit(self, q: _Quantity) -> tuple[ValueKind, str | None, float]:
+        if q.percent:
+            return ValueKind.PERCENT, None, 1.0
+        if q.duration is not None:
+            return ValueKind.DURATION, "year", 1.0
+        unit = q.currency or q.unit
+        if unit:
+            from factcheck.read.units import to_base
+
+            factor, base = to_base(unit)  # through the one registry: USD is [currency_USD]
+            return ValueKind.AMOUNT, base, factor
+        return ValueKind.NUMBER, None, 1.0
+
+    def _quantity(self, tokens: Tokens, pos: int) -> tuple[_Quantity, int]:
+        """[currency] number [scale…] [[of] currency | % | unit | duration unit]."""
+        lex = self.lex
+        currency = None
+        m = lex.currencies.match(tokens, pos)
+        if m:
+            currency, pos = m
+        named = lex.named_durations.match(tokens, pos)
+        if named is not None:
+            # "полвека", "un ventennio", "half a century": that many years, ± half a year
+            return _Quantity(Number(1.0, 0.5, from_article=True), duration=named[0]), named[1]
+        n = read_number(tokens, pos, lex)
+        if n is None and pos < len(tokens) and tokens[pos] in lex.lone_scales:
+            n = (Number(1.0, 0.5, from_article=True), pos)  # "миллиард долларов": one billion
+        if n is None:
+            if pos >= len(tokens):
+                raise ReadError(f"no number in {self.original!r}", part=self.original.strip())
+            self._not_understood(tokens, pos, expected="a number")
+        number, pos = n
+        scale = 1.0
+        while (s := lex.scales.match(tokens, pos)) is not None:
+            scale *= s[0]
+            pos = s[1]
+        q = _Quantity(number, scale, currency)
+        return self._suffix(tokens, pos, q)
+
+    def _suffix(self, tokens: Tokens, pos: int, q: _Quantity) -> tuple[_Quantity, int]:
+        lex = self.lex
+        if pos >= len(tokens):
+            return q, pos
+        start = pos
+        connector = lex.unit_connectors.match(tokens, pos)
+        if connector:
+            pos = connector[1]
+        if (pct := lex.percent.match(tokens, pos)) and not connector:
+            return _replace(q, percent=True), pct[1]
+        if (money := lex.currencies.match(tokens, pos)) is not None:
+            if q.currency and q.currency != money[0]:
+                raise ReadError(
+                    f"two currencies in one figure: {q.currency} and {money[0]}", part=tokens[pos]
+                )
+            return _replace(q, currency=money[0]), money[1]
+        if q.currency is None and (unit := lex.units.match(tokens, pos)) is not None:
+            return _replace(q, unit=unit[0]), unit[1]
+        if q.currency is None and (span := lex.duration_units.match(tokens, pos)) is not None:
+            return _replace(q, duration=span[0]), span[1]
+        return q, start
+
+    # -- categories ----------------------------------------------------------------------------
+
+    def _category(self, tokens: Tokens) -> Value | None:
+        """A proper name (`Almaty`, `Nur-Sultan`, `in Kazakistan`), or None."""
+        lex = self.lex
+        pos = 0
+        m = lex.category_prefixes.match(tokens, pos)
+        if m and m[1] < len(tokens):
+            pos = m[1]
+        words = tokens[pos:]
+        if any(w in lex.vocabulary or w in lex.not_names for w in words):
+            return None
+        label = _strip_prefix(self.original, tokens[:pos])
+        key = category_key(label)
+        if not key:
+            return None
+        place = place_named(key, lex.language)
+        if not label[:1].isupper() and (place is None or not place.well_known):
+            return None  # not a proper name nor a well-known place: "a lot", "many", "nice"
+        category, within = category_of(key, place)
+        return Value(ValueKind.CATEGORY, None, category=category, label=label, within=within)
+
+    # -- errors --------------------------------------------------------------------------------
+
+    def _not_understood(self, tokens: Tokens, pos: int, expected: str | None = None) -> NoReturn:
+        """Name the part that was not understood, and the closest word the language knows.
+
+        The first word from `pos` on that no table of the language contains is the likeliest
+        culprit (a typo: "Janury", "доларов"), so it is named rather than the whole rest.
+        """
+        refuse_non_answer(self.lex, tokens, self.published)  # "Not Available" on a count subject
+        known = self.lex.known_words
+        unknown = next((t for t in tokens[pos:] if t.isalpha() and t not in known), None)
+        if unknown is not None:
+            raise ReadError(
+                f"did not understand {unknown!r} in {self.original!r}",
+                part=unknown,
+                suggestion=closest(unknown, known),
+            )
+        part = " ".join(tokens[pos:])
+        vague = next((t for t in tokens[pos:] if t in self.lex.not_names), None)
+        if vague is not None:
+            raise ReadError(
+                f"{vague!r} in {self.original!r} is a vague quantity or a non-answer, not a figure "
+                "that can be checked",
+                part=vague,
+            )
+        if might_be_a_date(self.lex, tokens):
+            raise ReadError(
+                f"{self.original.strip()!r} looks like a date, but not one factcheck reads "
+                f"(the date phrases it knows are listed in docs/verdicts.md)",
+                part=part,
+            )
+        word = tokens[pos]
+        message = f"did not understand {part!r} in {self.original!r}"
+        if expected:
+            message = f"expected {expected} at {part!r} in {self.original!r}"
+        raise ReadError(message, part=part, suggestion=closest(word, self.lex.vocabulary - {word}))
+
+    @staticmethod
+    def _skip(index: PhraseIndex[Any], tokens: Tokens, pos: int) -> int:
+        while (m := index.match(tokens, pos)) is not None:
+            pos = m[1]
+        return pos
+
+
+def _looks_like_a_year(q: _Quantity) -> bool:
+    """`2030 года`: a four-digit whole number 1000-2999 with a year word is a year, not 2,030 years."""
+    return q.scale == 1.0 and q.number.value == int(q.number.value) and 1000 <= q.number.value <= 2999 \
+        and q.number.half_step < 500 and q.duration == 1.0
+
+
+def closest(word: str, known: frozenset[str] | set[str]) -> str | None:
+    """The known word most like `word` ("did you mean"), or None.
+
+    difflib's similarity is 2·matches / (len(a) + len(b)), so only words between 3/5 and 5/3 of
+    the length can reach 0.75: the others are skipped before difflib compares them, which keeps
+    an unreadable phrase about as cheap to read as a readable one.
+    """
+    n = len(word)
+    candidates = sorted(w for w in known if 3 * n <= 5 * len(w) and 3 * len(w) <= 5 * n)
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _replace(q: _Quantity, **changes: object) -> _Quantity:
+    from dataclasses import replace
+
+    return replace(q, **changes)  # type: ignore[arg-type]
+
+
+def _share_units(a: _Quantity, b: _Quantity) -> tuple[_Quantity, _Quantity]:
+    """`between 5 and 7 billion dollars`, `$5-7bn`: scale and unit written once apply to both."""
+    if a.scale == 1.0 and b.scale != 1.0:
+        a = _replace(a, scale=b.scale)
+    for attr in ("currency", "unit", "duration"):
+        if getattr(a, attr) is None and getattr(b, attr) is not None:
+            a = _replace(a, **{attr: getattr(b, attr)})
+        elif getattr(b, attr) is None and getattr(a, attr) is not None:
+            b = _replace(b, **{attr: getattr(a, attr)})
+    if a.percent or b.percent:
+        a, b = _replace(a, percent=True), _replace(b, percent=True)
+    return a, b
+
+
+_POSSESSIVE = re.compile(r"^[^\W\d_]+'$")
+
+
+def _drop_possessives(tokens: Tokens) -> Tokens:
+    """`one of Kazakhstan's top three` → `one of the top three`."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if _POSSESSIVE.match(tokens[i]) and i + 1 < len(tokens) and tokens[i + 1] == "s":
+            out.append("the")
+            i += 2
+            continue
+        out.append(tokens[i])
+        i += 1
+    return tuple(out)
+
+
+def _strip_prefix(original: str, prefix: Tokens) -> str:
+    """The name as written, without the words before it (`nella città di`, `l'`, `the`)."""
+    whole = " ".join(original.split()).strip(" .,;:")
+    rest = whole
+    for token in prefix:
+        rest = rest.lstrip()
+        if normalise(rest[: len(token)]) != token:
+            return whole
+        rest = rest[len(token) :]
+    return rest.strip(" .,;:") or whole
+
+
+def category_key(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: `Nur-Sultan` → `nur-sultan`."""
+    decomposed = unicodedata.normalize("NFKD", normalise(text))
+    ascii_ish = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = re.findall(r"[^\W_]+", ascii_ish)
+    return "-".join(words)
+
+
+def place_named(key: str, language: str) -> Place | None:
+    """The gazetteer's place for a name's key, trying the language's case forms too."""
+    from factcheck.read.places import resolve
+
+    return resolve(name_variants(key, language))
+
+
+def category_of(key: str, place: Place | None) -> tuple[str, str | None]:
+    """A name's category and container: the place's when the gazetteer knows it, else the key."""
+    return (key, None) if place is None else (place.key, place.within)
+
+
+def name_variants(key: str, language: str) -> list[str]:
+    """The key, then the forms the language's case endings give (`астане` → `астана`, `астан`)."""
+    from factcheck.read.lexicon import name_endings
+
+    out = [key]
+    for ending, base in name_endings(language):
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            out.append(key[: len(key) - len(ending)] + base)
+    return out

@@ -1,0 +1,119 @@
+"""The one pint registry, built from `data/units.txt` on first use.
+
+Why not pint's default registry: it costs ~140 ms to build, reads `"6 $"` as dimensionless and
+`B` as bytes, and has no `billion`. Ours is small (~6 ms), gives every currency a dimension of
+its own (so dollars and euros can never be added or compared by accident), and scale words stay
+with the figure reader, where they belong.
+
+The reader calls `to_base(unit)` once per distinct unit word (cached), then works on floats.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pint
+
+
+@cache
+def registry() -> pint.UnitRegistry:
+    import pint
+
+    reg: pint.UnitRegistry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False, cache_folder=None)
+    definitions = resources.files("factcheck.data").joinpath("units.txt").read_text("utf-8")
+    reg.load_definitions(definitions.splitlines())
+    return reg
+
+
+def quantity(magnitude: float, unit: str) -> pint.Quantity:
+    """A pint quantity on the shared registry, e.g. `quantity(7.6e9, "USD")`."""
+    return registry().Quantity(magnitude, unit)
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """The currencies of `data/units.txt` (`USD = [currency_USD]`), read without building pint.
+
+    A currency is its own base unit, so money never needs pint at run time: importing it costs
+    ~120 ms, the largest part of a cold `factcheck check`. A test checks that the registry
+    agrees with this shortcut for every code.
+    """
+    import re
+
+    text = resources.files("factcheck.data").joinpath("units.txt").read_text("utf-8")
+    return frozenset(re.findall(r"^([A-Z]{3}) = \[currency_\1\]$", text, flags=re.MULTILINE))
+
+
+@cache
+def to_base(unit: str) -> tuple[float, str]:
+    """(factor, base unit name): `to_base("kilometer") == (1000.0, "meter")`."""
+    if unit in currency_codes():
+        return 1.0, unit
+    q = quantity(1.0, unit).to_base_units()
+    return float(q.magnitude), str(q.units)
+
+
+@cache
+def is_currency(unit: str) -> bool:
+    """Currencies are the units whose only dimension is `[currency_XXX]`."""
+    if unit in currency_codes():
+        return True
+    import pint
+
+    try:
+        dims = registry().get_dimensionality(unit)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, ValueError):
+        return False
+    return len(dims) == 1 and next(iter(dims)).startswith("[currency_")
+
+
+_KIND_WORDS = {
+    "percent": ("percent", None), "per cent": ("percent", None), "%": ("percent", None),
+    "percentage": ("percent", None), "rank": ("rank", None), "date": ("date", "day"),
+    "number": ("number", None), "count": ("number", None), "category": ("category", None),
+    "name": ("category", None), "place": ("category", None), "year": ("duration", "year"),
+    "years": ("duration", "year"), "duration": ("duration", "year"),
+    # (revised SPEC §1) what a subject's values are, in words
+    "counts": ("number", None), "people": ("number", None), "persons": ("number", None),
+    "names": ("category", None),
+    "time": ("date", "minute"), "time of day": ("date", "minute"), "datetime": ("date", "minute"),
+    "code": ("category", "code"), "codes": ("category", "code"), "identifier": ("category", "code"),
+}
+
+
+@cache
+def subject_dimension(text: str) -> tuple[str, str | None] | None:
+    """What a subject's `unit:` means, as (value kind, unit), or None if it is not known.
+
+    Accepts ISO 4217 codes and currency symbols or words of any supported language (`USD`,
+    `$`, `dollars`, `euro`), the kinds (`percent`/`%`, `rank`, `date`, `number`, `year`,
+    `category`) and pint units of the registry (`kilometer`, `tonne`).
+    """
+    from factcheck.read.lexicon import (
+        available_languages,
+        get_lexicon,
+        normalise,
+        tokenise,
+    )
+
+    word = normalise(text)
+    if word in _KIND_WORDS:
+        return _KIND_WORDS[word]
+    tokens = tokenise(word)
+    for lang in available_languages():
+        match = get_lexicon(lang).currencies.match(tokens, 0)
+        if match and match[1] == len(tokens):
+            return ("amount", match[0])
+    import pint  # only for physical units: money and kinds are known without it
+
+    for candidate in (text.strip(), text.strip().upper()):
+        try:
+            factor, base = to_base(candidate)
+        except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, ValueError, TypeError):
+            continue
+        if factor and base and candidate:
+            return ("amount", base)
+    return None

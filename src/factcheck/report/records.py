@@ -1,0 +1,295 @@
+"""Report → plain records: the one serialisation seam every formatter builds on.
+
+`to_dict(report)` is the JSON of `factcheck report --format json` (SPEC §4, with more keys);
+the table, markdown and check formatters render from the same records, so what a person reads
+and what a script reads cannot drift apart.
+
+`location` (file:line:col) is present on the claims that need attention (unreadable,
+incomparable, or named in a conflict): positions are computed only when something is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.judge.claims import ReadClaim, span_label
+from factcheck.errors import Diagnostic
+from factcheck.judge.engine import ProblemKind, SubjectResult, Verdict
+from factcheck.read.humanize import figure, rounded
+from factcheck.load.schema import Source
+from factcheck.judge.rules.base import Conflict
+from factcheck.read import Value, ValueKind
+
+
+@dataclass(frozen=True)
+class Report:
+    file: str
+    results: tuple[SubjectResult, ...]
+    locate: Callable[[tuple[str | int, ...]], Diagnostic]
+    sources: tuple[Source, ...] = ()
+
+
+def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subject_offset: int = 0) -> dict[str, Any]:
+    """The records. Subjects whose verdict is in `locate_verdicts` (`check --fail-on evolving`)
+    also get the `location` of their `id`, so a failing verdict can be pointed at.
+    `subject_offset`: the file position of the first result's subject, when the report holds a
+    slice of the subjects (`parallel.py`)."""
+    attention: dict[int, str] = {}  # claim index -> the key to point at
+    for result in report.results:
+        for p in result.problems:
+            attention[p.claim.index] = p.field
+        for conflict in (*result.conflicts, *result.warnings, *result.stale):
+            for rc in conflict.claims:
+                attention.setdefault(rc.index, "accepted" if conflict.rule == "FC900" else "says")
+
+    located: dict[int, str] = {}
+
+    def location(index: int) -> str:
+        if index not in located:
+            located[index] = report.locate(("claims", index, attention[index])).location
+        return located[index]
+
+    def finding(c: Conflict, subject_index: int) -> dict[str, Any]:
+        if c.claims:
+            where = location(c.second.index)
+        else:  # about the subject itself: its `accepted:`
+            where = report.locate(("subjects", subject_index, "accepted")).location
+        return {
+            "rule": c.rule,
+            "severity": c.severity.value,
+            "claims": [rc.index for rc in c.claims],
+            "location": where,
+            "message": c.why,
+        }
+
+    subjects = []
+    problems = []
+    value_records = _ValueRecords()
+    for subject_index, result in enumerate(report.results, start=subject_offset):
+        problem_of = {p.claim.index: p for p in result.problems}
+        claims = []
+        top = _physical_top(result)
+        for rc in result.claims:
+            record = _claim(rc, value_records, top)
+            problem = problem_of.get(rc.index)
+            if problem is not None:
+                record["status"] = problem.kind.value
+                record["error"] = problem.message
+            if rc.index in attention:
+                record["location"] = location(rc.index)
+            claims.append(record)
+            if problem is not None:
+                problems.append(
+                    {
+                        "kind": problem.kind.value,
+                        "subject": result.subject.id,
+                        "source": rc.source.id,
+                        "says": rc.says,
+                        "field": problem.field,
+                        "location": record["location"],
+                        "message": problem.message,
+                    }
+                )
+        if result.verdict.value in locate_verdicts:
+            extra_location = {"location": report.locate(("subjects", subject_index, "id")).location}
+        else:
+            extra_location = {}
+        subjects.append(
+            {
+                **extra_location,
+                "id": result.subject.id,
+                "title": result.subject.title,
+                "kind": result.subject.kind.value,
+                "unit": result.subject.unit,
+                "verdict": result.verdict.value,
+                "reason": result.reason,
+                "judged": len(result.claims) - len(result.problems),
+                "total": len(result.claims),
+                "reading": result.reading,
+                **({"tolerances": result.subject.tolerances.model_dump(exclude_none=True)}
+                   if result.subject.tolerances else {}),
+                "claims": claims,
+                "accepted": result.accepted,
+                "conflicts": [finding(c, subject_index) for c in result.conflicts],
+                "warnings": [finding(c, subject_index) for c in result.warnings],
+                "stale_acceptances": [finding(c, subject_index) for c in result.stale],
+                "reconciliation": _reconciliation(result),
+            }
+        )
+    summary = {v.value: 0 for v in (Verdict.CONSISTENT, Verdict.EVOLVING, Verdict.CONFLICTING, Verdict.SINGLE_SOURCE,
+                                    Verdict.INCOMPLETE)}
+    for result in report.results:
+        summary[result.verdict.value] += 1
+    accepted = sum(r.accepted is not None for r in report.results)
+    n_claims = sum(len(r.claims) for r in report.results)
+    return {
+        "file": report.file,
+        "subjects": subjects,
+        "problems": problems,
+        "summary": summary,
+        "counts": {
+            "subjects": len(report.results),
+            "claims": n_claims,
+            "unreadable": sum(p["kind"] == ProblemKind.UNREADABLE.value for p in problems),
+            "incomparable": sum(p["kind"] == ProblemKind.INCOMPARABLE.value for p in problems),
+            "accepted": accepted,
+            "stale_acceptances": sum(len(r.stale) for r in report.results),
+            "warnings": sum(len(r.warnings) for r in report.results),
+        },
+    }
+
+
+class _ValueRecords:
+    """`value.to_json()` and `figure(value)` once per Value object in a run: the phrase cache
+    hands the same object to every claim with the same phrase, and hashing a Value (what the
+    lru caches do) costs more than the lookup by identity."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[Value, dict[str, Any], str]] = {}
+        self._labels: dict[int, tuple[Value, str]] = {}
+
+    def __call__(self, value: Value, top: float | None = None) -> tuple[dict[str, Any], str]:
+        if top is not None:  # a subject of physical amounts: one display unit for all its figures
+            return value.to_json(), figure(value, top)
+        hit = self._by_id.get(id(value))
+        if hit is None:  # the Value is kept with its records, so its id is not reused
+            hit = self._by_id[id(value)] = (value, value.to_json(), figure(value))
+        return dict(hit[1]), hit[2]
+
+    def time_label(self, time: Value) -> str:
+        """`span_label` by identity: claims of one publication day share one time Value."""
+        hit = self._labels.get(id(time))
+        if hit is None:
+            hit = self._labels[id(time)] = (time, span_label(time))
+        return hit[1]
+
+
+def published_label(source: Source) -> str:
+    """When the source was published, as written: `2025-09-29` or `2023-02-06T14:30+03:00`."""
+    moment = source.published_at
+    return moment.isoformat(timespec="minutes") if moment is not None else source.published.isoformat()
+
+
+def _physical_top(result: SubjectResult) -> float | None:
+    """The largest magnitude among a subject's judged physical amounts (not money), which picks
+    the one unit its figures are shown in; None for every other subject."""
+    from factcheck.read.units import is_currency
+
+    bounds = [
+        abs(b)
+        for rc in result.claims
+        if rc.value is not None and rc.value.kind is ValueKind.AMOUNT and rc.value.unit
+        and not is_currency(rc.value.unit) and rc.value.interval is not None
+        for b in (rc.value.interval.lower, rc.value.interval.upper) if b is not None
+    ]
+    return max(bounds) if bounds else None
+
+
+def _claim(rc: ReadClaim, value_records: _ValueRecords, top: float | None = None) -> dict[str, Any]:
+    source, claim = rc.source, rc.claim
+    record: dict[str, Any] = {
+        "index": rc.index,
+        "source": source.id,
+        "source_title": source.title,
+        "publisher": source.publisher,
+        "language": source.language,
+        "url": source.url,
+        "says": claim.says,
+        "quote": claim.quote,
+        "time": value_records.time_label(rc.time),
+        "published": published_label(source),
+        "as_of": claim.as_of is not None,
+        # The same time for programs (charts draw it to scale): its first and last day, ISO.
+        "time_start": rc.time.start.isoformat(), "time_end": rc.time.end.isoformat(),  # type: ignore[union-attr]
+        "status": "judged",
+        "value": None,
+    }
+    if rc.period is not None:
+        record["period"] = span_label(rc.period)
+    if rc.conversion is not None:
+        # `value` stays the reading of `says`; the judged amount is under `converted`.
+        assert rc.value is not None
+        record["value"] = rc.conversion.original.to_json()
+        record["figure"] = figure(rc.conversion.original)
+        record["converted"] = {**rc.value.to_json(), **rc.conversion.to_json()}
+        record["converted_figure"] = figure(rounded(rc.value))
+    elif rc.value is not None:
+        record["value"], record["figure"] = value_records(rc.value, top)
+    return record
+
+
+def _reconciliation(result: SubjectResult) -> dict[str, Any] | None:
+    """What the claims support together: agreed value, series over time, or the likely error."""
+    rec = result.reconciliation
+    if rec is None:
+        return None
+    out: dict[str, Any] = {}
+    if rec.agreed is not None:
+        out["agreed"] = {"value": rec.agreed.to_json(), "figure": _figure(rec.agreed)}
+    if rec.series:
+        out["series"] = [
+            {
+                "time": point.time,
+                "value": point.value.to_json(),
+                "figure": _figure(point.value),
+                "claims": [rc.index for rc in point.claims],
+            }
+            for point in rec.series
+        ]
+    if rec.searched:
+        out["likely_error"] = [rc.index for rc in rec.likely_error]
+        out["alternatives"] = [[rc.index for rc in alt] for alt in rec.alternatives]
+        if rec.rest_agree is not None:
+            out["rest_agree"] = {"value": rec.rest_agree.to_json(), "figure": _figure(rec.rest_agree)}
+        out["explanation"] = likely_error_words(result)
+    return out
+
+
+def _figure(value: Value) -> str:
+    """A combined value for people: amounts to 4 significant digits (intersections of
+    converted amounts carry float noise), everything else as it reads."""
+    if value.kind in (ValueKind.AMOUNT, ValueKind.NUMBER, ValueKind.PERCENT):
+        return figure(rounded(value))
+    return figure(value)
+
+
+def likely_error_words(result: SubjectResult) -> str:
+    """The likely-error analysis in a sentence, for every format."""
+    rec = result.reconciliation
+    assert rec is not None
+
+    def named(claims: tuple[ReadClaim, ...]) -> str:
+        return " and ".join(f"{rc.source.id} “{rc.says}”" for rc in claims)
+
+    caveat = ""
+    if result.problems:
+        n = len(result.problems)
+        caveat = (f" {n} claim{'s' * (n != 1)} that could not be judged might change this"
+                  f" ({', '.join(sorted({f'{p.claim.source.id} “{p.claim.says}”' for p in result.problems}))}).")
+    if rec.likely_error:
+        n = len(result.claims) - len(result.problems) - len(rec.likely_error)
+        it = "it" if len(rec.likely_error) == 1 else "them"
+        text = f"Likely error: {named(rec.likely_error)}; without {it}, the other {n} claim{'s' * (n != 1)} agree"
+        if rec.rest_agree is not None:
+            text += f" on {_figure(rec.rest_agree)}"
+        return text + "." + caveat
+    if rec.alternatives:
+        options = "; ".join(named(alt) for alt in rec.alternatives)
+        return f"No single likely error: removing any one of these makes the rest agree: {options}.{caveat}"
+    return f"No small set of claims explains the conflict: more than one claim is off.{caveat}"
+
+
+def merge_records(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Records of several files as one: subjects and problems in file order (their locations
+    name their file), summaries and counts added up, `files` listing them."""
+    merged: dict[str, Any] = {
+        "file": ", ".join(p["file"] for p in parts),
+        "files": [p["file"] for p in parts],
+        "subjects": [s for p in parts for s in p["subjects"]],
+        "problems": [x for p in parts for x in p["problems"]],
+        "summary": {k: sum(p["summary"][k] for p in parts) for k in parts[0]["summary"]},
+        "counts": {k: sum(p["counts"][k] for p in parts) for k in parts[0]["counts"]},
+    }
+    return merged
