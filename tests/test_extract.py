@@ -20,12 +20,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.cli.app import app
-from factcheck.read.humanize import figure
 from factcheck.load.claims_file import load_claims, load_claims_text
 from factcheck.provenance.documents import read_document
 from factcheck.provenance.extract import candidates, sentences
 from factcheck.provenance.figures import find_figures
 from factcheck.read import ValueKind
+from factcheck.read.humanize import figure
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck import parallel
-from factcheck.load import jsonl
 from factcheck.api import check_file, load_paths, records_of
 from factcheck.cli.app import app
-from factcheck.load.jsonl import read_jsonl_bytes
 from factcheck.cli.progress import ProgressBar
+from factcheck.load import jsonl
+from factcheck.load.jsonl import read_jsonl_bytes
 from factcheck.report.records import to_dict
 from tests.conftest import ROOT
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-
 from functools import cache
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from factcheck.read import places
-from factcheck.read import ReadError, ValueKind, parse_value
-from factcheck.read.reader import category_key, name_variants
+from factcheck.read import ReadError, ValueKind, parse_value, places
+from factcheck.read.lexicon import category_key
+from factcheck.read.reader import name_variants
 
 PUBLISHED = dt.date(2025, 9, 29)
 

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import UnusableInput
-from factcheck.read.humanize import figure
 from factcheck.load.claims_file import load_claims_text
 from factcheck.read import ReadError, ValueKind, parse_value
+from factcheck.read.humanize import figure
 from factcheck.read.reader import DEFAULT_OPTIONS, _parse_uncached, clear_caches
 
 LANGS = st.sampled_from(["en", "it", "ru"])
@@ -245,8 +245,8 @@ def test_two_different_bare_figures_with_the_same_precision_never_agree(
 ) -> None:
     """`6.3` and `6.4`, `63893` and `63894`: each is the half-open interval of values that round
     to it, so two different figures written to the same digit share no value."""
-    from factcheck.read.writer import number
     from factcheck.read.lexicon import get_lexicon
+    from factcheck.read.writer import number
 
     if a == b:
         return

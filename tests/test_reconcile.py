@@ -10,10 +10,10 @@ import pytest
 
 from factcheck.judge.claims import ReadClaim, read_claim
 from factcheck.judge.engine import SubjectResult, Verdict, judge_subject
-from factcheck.load.schema import Claim, Source, Subject, SubjectKind
 from factcheck.judge.reconcile import common_value, series
-from factcheck.report.records import likely_error_words
+from factcheck.load.schema import Claim, Source, Subject, SubjectKind
 from factcheck.read import ReadOptions, ValueKind
+from factcheck.report.records import likely_error_words
 
 DAY = "2025-09-29"
 

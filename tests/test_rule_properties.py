@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.judge.claims import ReadClaim
-from factcheck.read.interval import Interval
-from factcheck.load.schema import Claim, Source, Subject, SubjectKind
 from factcheck.judge.rules.base import all_agree, window_conflicts
+from factcheck.load.schema import Claim, Source, Subject, SubjectKind
 from factcheck.read import Value, ValueKind
+from factcheck.read.interval import Interval
 from factcheck.read.model import date_value
 
 _SUBJECT = Subject(id="s", title="S", kind=SubjectKind.CUMULATIVE)
@@ -70,8 +70,8 @@ def test_all_agree_matches_all_pairs(cs: list[ReadClaim]) -> None:
 def test_cumulative_matches_all_pairs(cs: list[ReadClaim]) -> None:
     """FC103 flags a claim exactly when some claim surely before it (and not itself flagged)
     has a lower bound above it: the greedy floor equals the all-pairs definition."""
-    from factcheck.judge.rules.cumulative import check
     from factcheck.judge.rules.base import NoOptions, time_order
+    from factcheck.judge.rules.cumulative import check
 
     fast = {c.second.index for c in check(cs, NoOptions(), _SUBJECT)}
     ordered = sorted(cs, key=time_order)
@@ -94,8 +94,12 @@ def test_flow_containment_matches_all_pairs(cs: list[ReadClaim], spans: list[tup
     larger period containing them cannot hold: every pair of periods compared by hand."""
     from dataclasses import replace
 
-    from factcheck.judge.rules.flow import period_of
-    from factcheck.judge.rules.flow_containment import ContainmentOptions, _can_hold, check
+    from factcheck.judge.rules.base import period_of
+    from factcheck.judge.rules.flow_containment import (
+        ContainmentOptions,
+        _can_hold,
+        check,
+    )
 
     with_periods = [
         replace(rc, period=date_value(BASE + dt.timedelta(s), BASE + dt.timedelta(s + n), "span"))

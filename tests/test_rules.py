@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from factcheck.judge.engine import judge_subject, read_subject
-from factcheck.load.schema import Claim, Source, Subject, SubjectKind
 from factcheck.judge.rules import REGISTRY
 from factcheck.judge.rules.registry import configure
+from factcheck.load.schema import Claim, Source, Subject, SubjectKind
 from factcheck.read import ReadOptions
 
 CASES_DIR = Path(__file__).parent / "rule_cases"

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.read.interval import Interval
 from factcheck.read import ReadError, ValueKind, parse_value
+from factcheck.read.interval import Interval
 from factcheck.read.model import minute_number, minute_span_value, minute_value
 from factcheck.read.reader import DEFAULT_OPTIONS, _parse_uncached, clear_caches
 

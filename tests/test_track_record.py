@@ -11,14 +11,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.api import check_file
+from factcheck.judge.copies import MIN_QUOTE, normalise_quote
 from factcheck.report.records import Report
-from factcheck.sources.track_record import (
-    MIN_QUOTE,
-    find_copies,
-    normalise_quote,
-    to_dict,
-    track_records,
-)
+from factcheck.sources.track_record import find_copies, to_dict, track_records
 
 FOUR_SOURCES = """\
 version: 1

@@ -7,8 +7,8 @@ import datetime as dt
 import pint
 import pytest
 
-from factcheck.read.units import is_currency, quantity, registry, to_base
 from factcheck.read import parse_value
+from factcheck.read.units import is_currency, quantity, registry, to_base
 
 
 def test_dollars_are_a_currency_dimension_not_dimensionless() -> None:

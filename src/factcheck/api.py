@@ -10,14 +10,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.judge.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, judge
 from factcheck.gcpause import paused_gc
-from factcheck.load.claims_file import ClaimsDocument, load_claims
+from factcheck.judge.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, judge
+from factcheck.load.claims_file import ClaimsDocument, load_claims, load_claims_text
+from factcheck.load.claims_set import (
+    ClaimsSet,
+    expand,
+    item_from_text,
+    load_many,
+    load_many_texts,
+)
+from factcheck.load.jsonl import is_jsonl
+from factcheck.parallel import default_jobs, records
+from factcheck.provenance.verify import VerifyInput, VerifyOptions, verify
 from factcheck.report.records import Report
 
 if TYPE_CHECKING:
-    from factcheck.load.jsonl import ProgressFactory
     from factcheck.load.claims_set import ClaimsSet
+    from factcheck.load.jsonl import ProgressFactory
     from factcheck.parallel import SliceDone
     from factcheck.provenance.verify import VerifyOptions
 
@@ -45,7 +55,6 @@ class Loaded:
 
     def folder_of_source(self, index: int) -> Path:
         """The folder a source's `path:` is relative to: that of the file declaring it."""
-        from factcheck.load.claims_set import ClaimsSet
 
         if isinstance(self.loaded, ClaimsSet):
             return self.files[self.loaded.file_of("sources", index)].parent
@@ -57,8 +66,6 @@ def load_paths(paths: list[Path], progress: ProgressFactory | None = None) -> Lo
 
     A claims.jsonl file is streamed, and is always loaded as a set (of one, or with the YAML
     files defining its sources and subjects); `progress` follows the bytes read of each."""
-    from factcheck.load.jsonl import is_jsonl
-    from factcheck.load.claims_set import expand, load_many
 
     files = expand(list(paths))
     with paused_gc():
@@ -68,7 +75,6 @@ def load_paths(paths: list[Path], progress: ProgressFactory | None = None) -> Lo
 
 
 def check_loaded(loaded: Loaded, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
-    from factcheck.load.claims_set import ClaimsSet
 
     if isinstance(loaded.loaded, ClaimsSet):
         return _check_set(loaded.loaded, options)
@@ -83,7 +89,6 @@ def check_paths(paths: list[Path], options: JudgeOptions = DEFAULT_JUDGE_OPTIONS
 def verify_loaded(loaded: Loaded, options: VerifyOptions | None = None) -> dict[str, Any]:
     """Every claim against its source's document (`factcheck verify`): the `verification`
     record. Raises UnusableInput naming each source `path:` that cannot be read."""
-    from factcheck.provenance.verify import VerifyInput, VerifyOptions, verify
 
     inp = VerifyInput(loaded.loaded.display_name, loaded.loaded.data, loaded.loaded.locate, loaded.folder_of_source)
     return verify(inp, options or VerifyOptions())
@@ -98,7 +103,6 @@ def records_of(
 ) -> dict[str, Any]:
     """Judge a loaded set and serialise it (`report.to_dict`), in `jobs` processes (default:
     every core for big files, `parallel.default_jobs`); the records are the same for any `jobs`."""
-    from factcheck.parallel import default_jobs, records
 
     doc = loaded.loaded
     if jobs is None:
@@ -109,9 +113,6 @@ def records_of(
 
 def check_texts(items: list[tuple[str, str]], options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
     """Like `check_paths`, for (text, name) pairs already in memory (a git revision's files)."""
-    from factcheck.load.jsonl import is_jsonl
-    from factcheck.load.claims_file import load_claims_text
-    from factcheck.load.claims_set import item_from_text, load_many_texts
 
     with paused_gc():
         if len(items) == 1 and not is_jsonl(Path(items[0][1])):

@@ -19,13 +19,15 @@ input error.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import Diagnostic, UnusableInput
+from factcheck.files import display_name
 from factcheck.load.schema import Tolerances
 
 
@@ -65,13 +67,10 @@ def find_config(claims: Path) -> Path | None:
 
 def load_config(path: Path | None) -> Config:
     """Read and check a configuration file; every problem at once, as `UnusableInput`."""
-    import tomllib
 
-    from pydantic import ValidationError
 
     if path is None:
         return Config()
-    from factcheck.load.claims_file import display_name
 
     name = display_name(path)
     text = _read(path)

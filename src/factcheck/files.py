@@ -25,9 +25,12 @@ import os
 import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from factcheck.errors import Diagnostic, UnusableInput
 
 
 def read_at_most(f: BinaryIO, limit: int) -> bytes:
@@ -66,7 +69,6 @@ def _mode_for(target: Path) -> int:
 @contextlib.contextmanager
 def _signals_raise() -> Iterator[None]:
     """SIGTERM and SIGHUP raise SystemExit for the duration, so cleanup runs (main thread only)."""
-    import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -114,7 +116,6 @@ def same_file(a: Path, b: Path) -> bool:
 
 def refuse_inputs(output: Path, inputs: list[Path]) -> None:
     """WriteRefused when `output` is one of the command's inputs (`report -o claims.yaml`)."""
-    from factcheck.load.claims_file import display_name
 
     for given in inputs:
         if same_file(output, given):
@@ -149,3 +150,42 @@ def locked_edit(path: Path, edit: Callable[[], tuple[str | bytes, object]]) -> o
             return result
         finally:
             os.close(fd)
+
+
+def display_name(path: Path) -> str:
+    """The name errors use: relative to the working directory when it is below it.
+
+    A relative name that does not start with a letter, digit, `.` or `_` is written `./name`:
+    every output line that starts with a file name (`check`'s text format, errors on standard
+    error) then starts with `./`, so a file named `::error::x.yaml` cannot make the line a
+    GitHub Actions workflow command. Control characters and line breaks in names are escaped
+    where names are printed (`printable`)."""
+    try:
+        name = os.path.relpath(path) if not path.is_absolute() else str(path)
+    except ValueError:
+        name = str(path)
+    if name and not (name[0].isalnum() or name[0] in "._/"):
+        name = "./" + name
+    return name
+
+
+@contextlib.contextmanager
+def unreadable_as_input(name: str) -> Iterator[None]:
+    """A claims file that cannot be opened or read (YAML or JSONL) as `UnusableInput` at its
+    first line, in the same words for every kind of file."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise UnusableInput([Diagnostic(name, 1, 1, "file not found")]) from None
+    except IsADirectoryError:
+        raise UnusableInput([Diagnostic(name, 1, 1, "is a directory, not a claims file")]) from None
+    except OSError as exc:
+        raise UnusableInput([Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}")]) from None
+
+
+def refuse_special(info: os.stat_result, name: str) -> None:
+    """A claims file is a regular file or a pipe: a device (`/dev/zero`) or socket is refused
+    before a byte is read, since it may never end."""
+
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        raise UnusableInput([Diagnostic(name, 1, 1, "not a regular file (a device or socket): not read")])

@@ -4,6 +4,13 @@ Scripts written against the README of 0.1 (`from factcheck.values import parse_v
 working; the reader itself lives in the `factcheck.read` package.
 """
 
-from factcheck.read import DEFAULT_OPTIONS, ReadError, ReadOptions, Value, ValueKind, parse_value
+from factcheck.read import (
+    DEFAULT_OPTIONS,
+    ReadError,
+    ReadOptions,
+    Value,
+    ValueKind,
+    parse_value,
+)
 
 __all__ = ["DEFAULT_OPTIONS", "ReadError", "ReadOptions", "Value", "ValueKind", "parse_value"]

@@ -16,11 +16,11 @@ import typer
 
 if TYPE_CHECKING:
     from factcheck.api import Loaded
+    from factcheck.cli.progress import ProgressBar
     from factcheck.judge.engine import JudgeOptions
     from factcheck.load.schema import Tolerances
-    from factcheck.cli.progress import ProgressBar
-    from factcheck.report.records import Report
     from factcheck.read import ReadOptions
+    from factcheck.report.records import Report
 
 app = typer.Typer(
     name="factcheck",
@@ -294,10 +294,10 @@ def _records_of_all(
 
 def _against(paths: list[Path], now: dict[str, Any], options: JudgeOptions, revision: str, fail_on: tuple[str, ...]) -> dict[str, Any]:
     from factcheck.api import check_texts
-    from factcheck.report.baseline import BaselineError, compare, file_at
     from factcheck.errors import UnusableInput
-    from factcheck.load.claims_file import display_name
+    from factcheck.files import display_name
     from factcheck.load.claims_set import expand
+    from factcheck.report.baseline import BaselineError, compare, file_at
     from factcheck.report.records import to_dict
 
     texts = []
@@ -334,7 +334,7 @@ def _write(text: str, output: Path | None, inputs: list[Path] | tuple[Path, ...]
 
 
 def _name(path: Path) -> str:
-    from factcheck.load.claims_file import display_name
+    from factcheck.files import display_name
 
     return display_name(path)
 
@@ -452,8 +452,8 @@ def check(
     jobs: JobsOpt = None,
 ) -> None:
     """For CI: print what needs attention; exit 1 on conflicts or claims that cannot be judged."""
-    from factcheck.report.findings import FAILING_VERDICTS, failing
     from factcheck.formatters import render_check
+    from factcheck.report.findings import FAILING_VERDICTS, failing
 
     fmt = _check_format(format)
     verdicts = tuple(_codes(fail_on) or ["conflicting"])
@@ -490,9 +490,9 @@ def verify_command(
     max_document_mb: MaxDocumentOpt = None,
 ) -> None:
     """Prove each claim against its source's document (`path:`): the quote is in it, `says` is in the quote, the figure reads the same. Exit 1 on errors."""
-    from factcheck.report.findings import failing
     from factcheck.formatters import CheckFormat, render_check
     from factcheck.provenance.verify import CHECKS
+    from factcheck.report.findings import failing
 
     fmt = _check_format(format)
     loaded = _load(claims or [Path("claims.yaml")])
@@ -635,9 +635,10 @@ def accept(
     """Write `accepted: REASON` into claims.yaml for a subject (or a source's claims on it),
     keeping comments, order and layout. The one command that edits claims.yaml."""
     from factcheck.errors import UnusableInput
+    from factcheck.files import display_name
+    from factcheck.load.claims_file import load_claims_text, read_text
     from factcheck.load.edit import EditError, set_acceptance
     from factcheck.load.jsonl import is_jsonl
-    from factcheck.load.claims_file import display_name, load_claims_text, read_text
 
     if remove == (reason is not None):
         _fail(["factcheck accept: give --reason TEXT, or --remove"])

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from typing import IO
 
-from factcheck.read.humanize import figure
 from factcheck.read import ReadError, ReadOptions, Value, ValueKind, parse_value
+from factcheck.read.humanize import figure
 
 
 def explain(phrase: str, lang: str, published: dt.date, value: Value) -> str:

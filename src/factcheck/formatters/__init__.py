@@ -5,6 +5,19 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, assert_never
 
+from factcheck import __version__
+from factcheck.formatters import (
+    check_text,
+    github,
+    html,
+    json_format,
+    junit,
+    markdown,
+    sarif,
+    sources_table,
+    table,
+)
+
 
 class ReportFormat(StrEnum):
     TABLE = "table"
@@ -29,19 +42,15 @@ class SourcesFormat(StrEnum):
 def render_report(fmt: ReportFormat, records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:
     match fmt:
         case ReportFormat.TABLE:
-            from factcheck.formatters import table
 
             return table.render(records, width=width, color=color)
         case ReportFormat.MARKDOWN:
-            from factcheck.formatters import markdown
 
             return markdown.render(records)
         case ReportFormat.JSON:
-            from factcheck.formatters import json_format
 
             return json_format.render(records)
         case ReportFormat.HTML:
-            from factcheck.formatters import html
 
             return html.render(records)
         case _:
@@ -56,24 +65,18 @@ def render_check(
 ) -> str:
     match fmt:
         case CheckFormat.TEXT:
-            from factcheck.formatters import check_text
 
             return check_text.render(records, fail_on)
         case CheckFormat.GITHUB:
-            from factcheck.formatters import github
 
             return github.render(records, fail_on)
         case CheckFormat.JUNIT:
-            from factcheck.formatters import junit
 
             return junit.render(records, fail_on)
         case CheckFormat.SARIF:
-            from factcheck import __version__
-            from factcheck.formatters import sarif
 
             return sarif.render(records, rules or [], fail_on, __version__)
         case CheckFormat.JSON:
-            from factcheck.formatters import json_format
 
             return json_format.render(records)
         case _:
@@ -83,11 +86,9 @@ def render_check(
 def render_sources(fmt: SourcesFormat, records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:
     match fmt:
         case SourcesFormat.TABLE:
-            from factcheck.formatters import sources_table
 
             return sources_table.render(records, width=width, color=color)
         case SourcesFormat.JSON:
-            from factcheck.formatters import json_format
 
             return json_format.render(records)
         case _:

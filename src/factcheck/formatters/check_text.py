@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.report.findings import Finding, findings
 from factcheck.formatters.table import plural
+from factcheck.report.findings import Finding, findings
 from factcheck.safe_text import printable
 
 

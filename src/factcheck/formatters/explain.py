@@ -11,6 +11,7 @@ import datetime as dt
 import math
 from typing import Any
 
+from factcheck.read.humanize import value_axis
 from factcheck.safe_text import (
     chart_points,
     claim_time,
@@ -19,7 +20,6 @@ from factcheck.safe_text import (
     reconciliation_lines,
     when_said,
 )
-from factcheck.read.humanize import value_axis
 
 _KIND_WORDS = {
     "constant": "constant: one true value, whenever it is stated",

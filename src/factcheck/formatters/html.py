@@ -22,6 +22,7 @@ from factcheck.formatters.markdown import (
     subject_groups,
 )
 from factcheck.formatters.table import summary_line, verdict_label
+from factcheck.read.humanize import value_axis
 from factcheck.safe_text import (
     chart_points,
     claim_time,
@@ -33,7 +34,6 @@ from factcheck.safe_text import (
     time_ticks,
     when_said,
 )
-from factcheck.read.humanize import value_axis
 
 _STYLE = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}

@@ -15,8 +15,10 @@ import bisect
 import datetime as dt
 import re
 from typing import Any
+from urllib.parse import quote
 
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
+from factcheck.read.humanize import significant, value_axis
 from factcheck.safe_text import (
     chart_points,
     claim_time,
@@ -26,7 +28,6 @@ from factcheck.safe_text import (
     when_said,
 )
 from factcheck.safe_text import markdown_inline as md
-from factcheck.read.humanize import significant, value_axis
 
 _HEADINGS = {
     "conflicting": "Conflicting: some claims cannot all be true",
@@ -135,7 +136,6 @@ def safe_url(url: object) -> str | None:
     link percent-encoded; anything else (javascript:, data:, relative) is not linked."""
     if not isinstance(url, str) or not re.match(r"^https?://[^\s]+$", url, re.IGNORECASE):
         return None
-    from urllib.parse import quote
 
     return quote(url, safe=":/?#@!$&'*+,;=%-._~")
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 
 from factcheck.judge.claims import ReadClaim
 from factcheck.read import Value, ValueKind
+from factcheck.read.lexicon import category_key
+from factcheck.read.reader import category_of, place_named
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,6 @@ class AliasTable:
 
     @classmethod
     def from_file(cls, aliases: Mapping[str, Sequence[str]]) -> AliasTable:
-        from factcheck.read.reader import category_key
 
         table: dict[str, str] = {}
         for canonical, others in aliases.items():
@@ -44,7 +45,6 @@ class AliasTable:
         return out
 
     def canonical(self, value: Value, language: str) -> Value | None:
-        from factcheck.read.reader import category_key, category_of, place_named
 
         written = category_key(value.label or value.category or "")
         name = self.names.get(written) or self.names.get(value.category or "")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factcheck.load.schema import Claim, GivenValue, Source
@@ -13,8 +12,13 @@ from factcheck.load.schema import Claim, GivenValue, Source
 if TYPE_CHECKING:
     from factcheck.judge.rates import Conversion
 from factcheck.read import ReadError, ReadOptions, Value, ValueKind, parse_value
+from factcheck.read.dates import span_value
 from factcheck.read.expect import Expect
+from factcheck.read.humanize import span_label
+from factcheck.read.interval import Interval
+from factcheck.read.lexicon import category_key
 from factcheck.read.model import date_value, minute_value
+from factcheck.read.units import to_base
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -91,41 +95,6 @@ class ReadClaim:
 MINUTES_A_DAY = 1440
 
 
-@lru_cache(maxsize=65536)
-def span_label(value: Value) -> str:
-    """`2025-09-29`, `2025-09`, `2025`, `2025-Q3`, `2025-01-01..2025-08-31`, or a minute
-    `2023-02-06T14:30` (`…Z` when it is UTC)."""
-    if value.unit == "minute":
-        return _minute_label(value)
-    start, end = value.start, value.end
-    assert start is not None and end is not None
-    match value.granularity:
-        case "day":
-            return start.isoformat()
-        case "month":
-            return start.isoformat()[:7]
-        case "year":
-            return str(start.year)
-        case "quarter":
-            return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
-        case "half":
-            return f"{start.year}-H{(start.month - 1) // 6 + 1}"
-    return f"{start.isoformat()}..{end.isoformat()}"
-
-
-def _minute_label(value: Value) -> str:
-    iv = value.interval
-    assert iv is not None and iv.lower is not None and iv.upper is not None
-
-    def at(m: float) -> str:
-        return (_EPOCH + dt.timedelta(minutes=int(m))).strftime("%Y-%m-%dT%H:%M")
-
-    zone = "Z" if value.note == "UTC" else ""
-    if iv.lower == iv.upper:
-        return at(iv.lower) + zone
-    return f"{at(iv.lower)}{zone}..{at(iv.upper)}{zone}"
-
-
 _EPOCH = dt.datetime(1970, 1, 1)
 
 
@@ -166,22 +135,18 @@ def _read_time(raw: object, source: Source, options: ReadOptions) -> Value:
 
 def given_value(given: GivenValue) -> Value:
     """The desk's own reading (`value:`) as a Value, in base units as the reader's are."""
-    from factcheck.read.interval import Interval
 
     kind = ValueKind(given.kind)
     if kind is ValueKind.DATE:
         assert given.start is not None
         end = given.end or given.start
-        from factcheck.read.dates import span_value
 
         return span_value(given.start, end)
     if kind is ValueKind.CATEGORY:
-        from factcheck.read.reader import category_key
 
         return Value(kind, None, category=category_key(given.category or ""), label=given.category)
     unit, factor = None, 1.0
     if kind is ValueKind.AMOUNT:
-        from factcheck.read.units import to_base
 
         try:
             factor, unit = to_base(given.unit or "")
@@ -233,7 +198,6 @@ def utc_offset(value: Value, source: Source) -> int | None:
 
 def in_utc(value: Value, offset: int) -> Value:
     """The same moment in UTC."""
-    from factcheck.read.interval import Interval
 
     iv = value.interval
     assert iv is not None and iv.lower is not None and iv.upper is not None

@@ -11,16 +11,28 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from factcheck.judge.aliases import AliasTable
 from factcheck.judge.claims import ReadClaim, in_utc, read_claim, utc_offset
-from factcheck.read.humanize import figure
 from factcheck.judge.inference import Inference, file_reads_counts, infer
-from factcheck.read.interval import Interval
-from factcheck.load.schema import Claim, ClaimsFile, Source, Subject, SubjectKind, Tolerances
+from factcheck.judge.rates import RateTable, converted
+from factcheck.judge.reconcile import common_value as agreed
+from factcheck.judge.reconcile import reconcile as work_out
 from factcheck.judge.rules import Conflict, Severity
 from factcheck.judge.rules.base import all_agree, describe, lower_key, time_order
 from factcheck.judge.rules.registry import RuleSet, default_rules
+from factcheck.load.schema import (
+    Claim,
+    ClaimsFile,
+    Source,
+    Subject,
+    SubjectKind,
+    Tolerances,
+)
 from factcheck.read import ReadOptions, Value, ValueKind
 from factcheck.read.expect import Expect, expect_of
+from factcheck.read.humanize import figure
+from factcheck.read.interval import Interval
+from factcheck.read.units import is_currency, subject_dimension
 
 if TYPE_CHECKING:
     from factcheck.judge.aliases import AliasTable
@@ -109,12 +121,10 @@ class Judging:
         self.reconcile = options.reconcile
         self.aliases: AliasTable | None = None
         if data.aliases:
-            from factcheck.judge.aliases import AliasTable
 
             self.aliases = AliasTable.from_file(data.aliases)
         self.rates: RateTable | None = None
         if data.rates:
-            from factcheck.judge.rates import RateTable
 
             self.rates = RateTable(data.rates)
 
@@ -164,7 +174,6 @@ def subject_expectation(subject: Subject) -> Expect | None:
     """What the subject's `unit:` says its values are (None: it does not say)."""
     if not subject.unit:
         return None
-    from factcheck.read.units import subject_dimension
 
     return expect_of(subject_dimension(subject.unit))
 
@@ -183,8 +192,6 @@ def convert_currencies(subject: Subject, claims: list[ReadClaim], rates: RateTab
     currency among its claims (ties: the first claim's). Claims without a usable rate are left
     as they are, and are reported as incomparable.
     """
-    from factcheck.judge.rates import converted
-    from factcheck.read.units import is_currency
 
     currencies = [
         rc.value.unit for rc in claims
@@ -195,7 +202,6 @@ def convert_currencies(subject: Subject, claims: list[ReadClaim], rates: RateTab
         return claims
     target: str | None = None
     if subject.unit:
-        from factcheck.read.units import subject_dimension
 
         dimension = subject_dimension(subject.unit)
         if dimension and dimension[0] == "amount" and dimension[1] and is_currency(dimension[1]):
@@ -251,7 +257,6 @@ def judge_subject(
     others = [p.claim for p in sorted(problems, key=lambda p: p.claim.index)]
     reconciliation = None
     if reconcile:
-        from factcheck.judge.reconcile import reconcile as work_out
 
         reconciliation = work_out(subject, judged, conflicts, lambda cs: errors(subject, cs, rules))
     return SubjectResult(
@@ -331,13 +336,11 @@ def _comparable(
     """
     if not readable:
         return [], []
-    from factcheck.read.units import is_currency
 
     if any(rc.value.dimension == _MINUTES for rc in readable):  # type: ignore[union-attr]
         readable = _same_clock([_in_minutes(rc) for rc in readable])
 
     if subject.unit:
-        from factcheck.read.units import subject_dimension
 
         wanted = subject_dimension(subject.unit)  # known: the loader refuses unknown units
         keep = [rc for rc in readable if rc.value.dimension == wanted]  # type: ignore[union-attr]
@@ -504,7 +507,6 @@ def _consistent_reason(judged: list[ReadClaim], sources: list[str]) -> str:
         if containers:
             common += f"; {inner.category} is in {containers[0]}"  # type: ignore[union-attr]
     else:
-        from factcheck.judge.reconcile import common_value as agreed
 
         common_value = agreed(judged)
         assert common_value is not None

@@ -11,12 +11,13 @@ euros to tenge), choosing the path whose rates are closest in time to the claim.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.read.interval import Interval
 from factcheck.load.schema import Rate
 from factcheck.read import Value, ValueKind
+from factcheck.read.interval import Interval
 from factcheck.read.model import day_number
 from factcheck.read.numbers import tidy
 
@@ -112,7 +113,6 @@ class RateTable:
 def _representable(value: Value, factor: float) -> bool:
     """Whether the amount's bounds times `factor` are finite floats that keep their magnitude
     (an extreme rate, `1e308`, would make them infinite, or zero, and crash or mislead)."""
-    import math
 
     iv = value.interval
     bounds = [] if iv is None else [x for x in (iv.lower, iv.upper) if x]

@@ -21,11 +21,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from factcheck.judge.claims import ReadClaim, span_label
+from factcheck.judge.claims import ReadClaim
+from factcheck.judge.copies import copy_groups
+from factcheck.judge.rules.base import Conflict, all_agree, period_of
 from factcheck.load.schema import Subject, SubjectKind
-from factcheck.judge.rules.base import Conflict, all_agree
 from factcheck.read import Value, ValueKind
 from factcheck.read.dates import span_value
+from factcheck.read.humanize import span_label
 from factcheck.read.model import day_from_number, minute_span_value
 
 #: The most rule reruns spent looking for the likely error of one subject.
@@ -97,7 +99,6 @@ def common_value(claims: Sequence[ReadClaim]) -> Value | None:
 def series(subject: Subject, judged: Sequence[ReadClaim]) -> tuple[SeriesPoint, ...]:
     """Runs of claims that agree, in time order (flows: one run per period)."""
     if subject.kind is SubjectKind.FLOW:
-        from factcheck.judge.rules.flow import period_of
 
         by_period: dict[object, list[ReadClaim]] = {}
         for rc in judged:
@@ -154,7 +155,6 @@ def _likely_error(
     smallest size are all found, with a few reruns rather than one per combination of claims:
     conflicts the rules did not name show up in the reruns.
     """
-    from factcheck.sources.track_record import copy_groups
 
     units = copy_groups(judged)
     unit_of = {rc.index: i for i, unit in enumerate(units) for rc in unit}

@@ -7,16 +7,25 @@ checks. Only when one of these finds something wrong is the text composed again 
 
 from __future__ import annotations
 
+import math
 import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import Diagnostic, UnusableInput, did_you_mean
+from pydantic import ValidationError
+
+from factcheck.errors import MAX_SUGGESTIONS, Diagnostic, UnusableInput, did_you_mean
+from factcheck.files import (
+    display_name,
+    read_at_most,
+    refuse_special,
+    unreadable_as_input,
+)
 from factcheck.load.schema import ClaimsFile
+from factcheck.load.validation import validation_problems
 from factcheck.load.yamlio import (
     BlockListLocator,
     Position,
@@ -26,14 +35,8 @@ from factcheck.load.yamlio import (
     second_document_line,
 )
 from factcheck.load.yamlio import Path as NodePath
-
-# Hints for the mistakes people make most, keyed by pydantic error type.
-_HINTS = {
-    "string_type": "write it in quotes, e.g. says: \"250\"",
-    "date_from_datetime_parsing": "use an ISO date such as 2025-09-29",
-    "date_parsing": "use an ISO date such as 2025-09-29",
-    "date_from_datetime_inexact": "use an ISO date such as 2025-09-29",
-}
+from factcheck.read.lexicon import category_key
+from factcheck.read.units import is_currency, subject_dimension
 
 
 @dataclass
@@ -62,23 +65,6 @@ class ClaimsDocument:
         return Diagnostic(self.display_name, pos.line, pos.col, "")
 
 
-def display_name(path: Path) -> str:
-    """The name errors use: relative to the working directory when it is below it.
-
-    A relative name that does not start with a letter, digit, `.` or `_` is written `./name`:
-    every output line that starts with a file name (`check`'s text format, errors on standard
-    error) then starts with `./`, so a file named `::error::x.yaml` cannot make the line a
-    GitHub Actions workflow command. Control characters and line breaks in names are escaped
-    where names are printed (`printable`)."""
-    try:
-        name = os.path.relpath(path) if not path.is_absolute() else str(path)
-    except ValueError:
-        name = str(path)
-    if name and not (name[0].isalnum() or name[0] in "._/"):
-        name = "./" + name
-    return name
-
-
 #: Claims files larger than this are refused before they are read (YAML is parsed whole in
 #: memory; pipelines with more claims use claims.jsonl). `FACTCHECK_MAX_FILE_MB` changes it.
 DEFAULT_MAX_FILE_MB = 100
@@ -91,7 +77,6 @@ class SettingError(ValueError):
 
 def megabytes(value: str | float, what: str) -> float:
     """A size limit in megabytes: a finite number ≥ 0, or SettingError naming `what`."""
-    import math
 
     try:
         mb = float(value)
@@ -118,27 +103,11 @@ def max_file_bytes() -> int:
     return as_bytes(megabytes_setting("FACTCHECK_MAX_FILE_MB", DEFAULT_MAX_FILE_MB))
 
 
-@contextmanager
-def unreadable_as_input(name: str) -> Iterator[None]:
-    """A claims file that cannot be opened or read (YAML or JSONL) as `UnusableInput` at its
-    first line, in the same words for every kind of file."""
-    try:
-        yield
-    except FileNotFoundError:
-        raise UnusableInput([Diagnostic(name, 1, 1, "file not found")]) from None
-    except IsADirectoryError:
-        raise UnusableInput([Diagnostic(name, 1, 1, "is a directory, not a claims file")]) from None
-    except OSError as exc:
-        raise UnusableInput([Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}")]) from None
-
-
 def read_text(path: Path) -> str:
     """The file as text; BOM removed; invalid UTF-8 is an error with its position.
 
     At most the size limit is read, whatever the file claims to be: a regular file over it is
     refused before it is read, a pipe once it passes it, and a device (`/dev/zero`) at once."""
-    from factcheck.files import read_at_most
-    from factcheck.load.jsonl import refuse_special
 
     name = display_name(path)
     limit = max_file_bytes()
@@ -231,7 +200,6 @@ def load_claims_text(text: str, name: str = "claims.yaml", shared: SharedIds | N
 
 
 def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bool]]]:
-    from pydantic import ValidationError
 
     if not isinstance(raw, dict):
         kind = type(raw).__name__.replace("str", "text").replace("list", "a list")
@@ -240,61 +208,6 @@ def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bo
         return ClaimsFile.model_validate(raw), []
     except ValidationError as exc:
         return None, validation_problems(exc.errors(include_url=False))
-
-
-def validation_problems(errors: Iterable[Any], named_from: int = 0) -> list[tuple[NodePath, str, bool]]:
-    """Pydantic's errors, each located by its full path from the top of the file
-    (`("claims", 3, "says")`), as (path, message, whether the key rather than the value is
-    meant): one wording for YAML and JSONL claims files. Messages name the field from
-    `named_from` on (JSONL: `says`, not `claims.3.says`, since the line says which claim)."""
-    problems: list[tuple[NodePath, str, bool]] = []
-    seen_time_fields: set[NodePath] = set()
-    for err in errors:
-        loc = tuple(err["loc"])
-        if len(loc) == 4 and loc[2] in ("as_of", "period"):
-            # One message for the field, not one per type the union allows.
-            if loc[:3] not in seen_time_fields:
-                seen_time_fields.add(loc[:3])
-                problems.append((loc[:3], f"{'.'.join(map(str, loc[named_from:3]))}: expected an ISO date "
-                                 "(2025-09-29), month (2025-09), year (2025) or a date phrase in quotes", False))
-            continue
-        field_name = ".".join(str(p) for p in loc[named_from:]) or "file"
-        if err["type"] == "extra_forbidden":
-            allowed = _allowed_keys(loc)
-            close = did_you_mean(str(loc[-1]), set(allowed.split(", ")))
-            problems.append((loc, f"unknown key {str(loc[-1])!r}{close} (allowed: {allowed})", True))
-            continue
-        if err["type"] == "invalid_key":  # a key that is not text (`1: x`): point at the key
-            problems.append(((*loc[:-1], str(loc[-1])), f"{field_name}: a key must be text, not {err.get('input', loc[-1])!r}", True))
-            continue
-        if err["type"] == "missing":
-            problems.append((loc[:-1], f"missing required key {str(loc[-1])!r}", False))
-            continue
-        message = f"{field_name}: {err['msg']}"
-        if err["type"] == "literal_error" and loc == ("version",):
-            message = "version: this file format is version 1; write `version: 1`"
-        hint = _HINTS.get(err["type"])
-        if err["type"] == "string_type" and loc[-1:] not in (("says",), ("quote",)):
-            hint = None
-        if hint:
-            message += f" ({hint})"
-        problems.append((loc, message, False))
-    return problems
-
-
-def _allowed_keys(loc: tuple[Any, ...]) -> str:
-    from pydantic import BaseModel
-
-    from factcheck.load.schema import Claim, Rate, Source, Subject, Tolerances
-
-    sections: dict[str, type[BaseModel]] = {
-        "sources": Source, "subjects": Subject, "claims": Claim, "rates": Rate,
-        "tolerances": Tolerances,
-    }
-    if len(loc) > 2 and loc[0] == "subjects" and loc[2] == "tolerances":
-        return ", ".join(Tolerances.model_fields)
-    model = sections.get(str(loc[0])) if len(loc) > 1 else ClaimsFile
-    return ", ".join(model.model_fields) if model else ""
 
 
 def section_items(raw: Any, section: str) -> list[tuple[int, dict[str, Any]]]:
@@ -325,7 +238,6 @@ def _cross_references(raw: Any, shared: SharedIds | None = None) -> list[tuple[N
             else:
                 first[ident] = i
         known[section] = set(first) | (shared.known[section] if shared else set())
-    from factcheck.load.jsonl import MAX_SUGGESTIONS
 
     suggested = 0
     for i, claim in section_items(raw, "claims"):
@@ -341,7 +253,6 @@ def _cross_references(raw: Any, shared: SharedIds | None = None) -> list[tuple[N
 
 def _subject_units(data: ClaimsFile) -> list[tuple[NodePath, str]]:
     """A subject's `unit` must be one factcheck knows, or no claim could ever match it."""
-    from factcheck.read.units import subject_dimension
 
     return [
         (
@@ -366,10 +277,7 @@ def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, st
     Read leniently from the raw data (like the cross-references), so these are reported in the
     same run as schema errors elsewhere in the section.
     """
-    import re
 
-    from factcheck.load.jsonl import MAX_SUGGESTIONS
-    from factcheck.read.units import is_currency
 
     suggested = 0
     problems: list[tuple[NodePath, str]] = []
@@ -404,7 +312,6 @@ def _rates(raw: Any, shared: SharedIds | None = None) -> list[tuple[NodePath, st
 
 def _aliases(raw: Any) -> list[tuple[NodePath, str]]:
     """A name may belong to one group of aliases only: else which name it stands for is a guess."""
-    from factcheck.read.reader import category_key
 
     aliases = raw.get("aliases") if isinstance(raw, dict) else None
     if not isinstance(aliases, dict):

@@ -12,11 +12,20 @@ set in one file of a set only; `rates:` and `aliases:` are pooled.
 from __future__ import annotations
 
 import bisect
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factcheck.errors import Diagnostic, UnusableInput
+from factcheck.files import display_name
+from factcheck.load.claims_file import (
+    ClaimsDocument,
+    SharedIds,
+    load_claims_text,
+    read_text,
+    section_items,
+)
 from factcheck.load.jsonl import (
     JsonlDocument,
     ProgressFactory,
@@ -24,15 +33,8 @@ from factcheck.load.jsonl import (
     read_jsonl,
     read_jsonl_bytes,
 )
-from factcheck.load.claims_file import (
-    ClaimsDocument,
-    SharedIds,
-    display_name,
-    load_claims_text,
-    read_text,
-    section_items,
-)
 from factcheck.load.schema import ClaimsFile
+from factcheck.load.yamlio import YamlSyntaxError, load_yaml
 
 SECTIONS = ("sources", "subjects", "claims", "rates")
 
@@ -74,7 +76,6 @@ def expand(paths: list[Path]) -> list[Path]:
     not a file that can be read (a dangling symbolic link, a device, a folder) is an error, and
     so is the same file given twice (by two names, or as a file and in its folder): every claim
     is loaded once."""
-    import stat
 
     listed: list[Path] = []
     errors: list[Diagnostic] = []
@@ -149,7 +150,6 @@ def item_from_text(text: str, name: str) -> Item:
 def load_many_texts(items: list[Item]) -> ClaimsSet:
     """Load (text, name) pairs and streamed JSONL files as one set; every error of every file
     at once."""
-    from factcheck.load.yamlio import YamlSyntaxError, load_yaml
 
     ids: list[dict[str, list[str]]] = []
     for item in items:

@@ -13,6 +13,9 @@ import io
 import re
 from typing import Any
 
+from factcheck.errors import did_you_mean
+from factcheck.load.yamlio import for_pyyaml, from_pyyaml
+
 
 class EditError(ValueError):
     """The edit cannot be made (unknown subject or source, nothing to change)."""
@@ -40,7 +43,6 @@ def set_acceptance(text: str, subject: str, reason: str | None, source: str | No
 
     What the round trip would lose is kept around it: CRLF line ends (ruamel writes LF), and
     everything from a document end marker (`...`) on, comments included (ruamel drops it)."""
-    from factcheck.load.yamlio import for_pyyaml, from_pyyaml
 
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
     if crlf:
@@ -74,7 +76,6 @@ def _set_acceptance(text: str, subject: str, reason: str | None, source: str | N
     subjects = data.get("subjects") or []
     target = next((s for s in subjects if s.get("id") == subject), None)
     if target is None:
-        from factcheck.errors import did_you_mean
 
         raise EditError(f"no subject {subject!r}{did_you_mean(subject, [str(s.get('id')) for s in subjects])}")
     items = [target]

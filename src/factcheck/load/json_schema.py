@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factcheck.load.schema import ClaimsFile
+
 
 def claims_schema() -> dict[str, Any]:
-    from factcheck.load.schema import ClaimsFile
 
     schema = ClaimsFile.model_json_schema()
     return {

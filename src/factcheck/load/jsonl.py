@@ -28,10 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-from factcheck.errors import Diagnostic, did_you_mean
+from factcheck.errors import MAX_SUGGESTIONS, Diagnostic, did_you_mean
+from factcheck.files import refuse_special, unreadable_as_input
 from factcheck.load.schema import Claim, ClaimsFile, Source, Subject
+from factcheck.load.validation import validation_problems
 
 #: A line longer than this is refused (and skipped without reading it into memory): a claim with
 #: a 100,000-character `says` is about 0.4 MB.
@@ -42,8 +44,6 @@ _MODELS: dict[str, Any] = {"sources": Source, "subjects": Subject, "claims": Cla
 _DEFINITIONS = {"source": "sources", "subject": "subjects"}
 _KEY = re.compile(rb'"\s*:')  # every key of a JSON object is a string followed by a colon
 _BOM = b"\xef\xbb\xbf"
-#: Unknown ids get a "did you mean" for the first few only: each one searches every id.
-MAX_SUGGESTIONS = 50
 
 Progress = Callable[[int], None]  # called with the bytes read so far
 #: (file name, its size in bytes) → a `Progress` for that file (a progress bar's `reading`).
@@ -126,20 +126,10 @@ def value_column(text: str, key: str | None, nested: bool = False, at_key: bool 
     return m.start() + 1 if at_key else m.end() + 1
 
 
-def refuse_special(info: os.stat_result, name: str) -> None:
-    """A claims file is a regular file or a pipe: a device (`/dev/zero`) or socket is refused
-    before a byte is read, since it may never end."""
-    import stat
-
-    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISDIR(info.st_mode)):
-        raise UnusableInput([Diagnostic(name, 1, 1, "not a regular file (a device or socket): not read")])
-
-
 def read_jsonl(path: Path, name: str, progress: ProgressFactory | None = None) -> JsonlDocument:
     """Stream a claims.jsonl file. Raises UnusableInput only when the file cannot be opened;
     problems in its lines are collected in `problems` (the caller reports them with the
     rest of the set's errors). `progress` is given the size of the file once it is open."""
-    from factcheck.load.claims_file import unreadable_as_input
 
     with unreadable_as_input(name):
         f = path.open("rb")
@@ -272,9 +262,7 @@ def _nested_keys(item: Any) -> int:
 
 def _read_line(raw: bytes, name: str, line_no: int) -> tuple[str | None, Any, list[Diagnostic]]:
     """One line the fast path did not take: (section, model, []) or (None, None, errors)."""
-    from pydantic import ValidationError
 
-    from factcheck.load.claims_file import validation_problems
 
     def error(col: int, message: str) -> tuple[None, None, list[Diagnostic]]:
         return None, None, [Diagnostic(name, line_no, col, message)]

@@ -8,6 +8,7 @@ knows where every node is in the file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -55,7 +56,6 @@ def _window_days(value: object) -> object:
     if isinstance(value, int):
         return value
     if isinstance(value, str):
-        import re
 
         m = re.fullmatch(r"\s*(\d{1,5})\s*(day|week|month|year)s?\s*", value)
         if m:

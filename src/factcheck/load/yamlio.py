@@ -12,8 +12,13 @@ pass finds *every* duplicate key with its position, where yaml-rs stops at the f
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
+
+import yaml_rs
 
 Path = tuple[str | int, ...]
 
@@ -32,7 +37,6 @@ _NOT_PRINTABLE = None
 def _not_printable() -> Any:
     global _NOT_PRINTABLE
     if _NOT_PRINTABLE is None:
-        import re
 
         _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
     return _NOT_PRINTABLE
@@ -46,12 +50,10 @@ class LineIndex:
     offset (`mark.index`), never taken from `mark.line`."""
 
     def __init__(self, text: str):
-        import re
 
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def at(self, index: int) -> tuple[int, int]:
-        import bisect
 
         k = bisect.bisect_right(self._starts, index) - 1
         return k + 1, index - self._starts[k] + 1
@@ -100,7 +102,6 @@ def character_problems(text: str, limit: int = 100) -> list[tuple[int, int, str]
 
 
 def _first(items: Any, n: int) -> Any:
-    import itertools
 
     return itertools.islice(items, n)
 
@@ -114,7 +115,6 @@ def alias_problems(text: str) -> list[tuple[int, int, str]]:
     """The alias at which the file, with its aliases expanded, passes twice its size plus 1 MiB
     of text: counted in bytes of scalars (and one per node), from PyYAML's events, which never
     expand anything. Only files with both an anchor and an alias are parsed."""
-    import re
 
     if not (re.search(r"(?:^|[\s\[{,:?-])&[^\s,\[\]{}]", text) and re.search(r"(?:^|[\s\[{,:?-])\*[^\s,\[\]{}]", text)):
         return []
@@ -166,20 +166,12 @@ class YamlSyntaxError(ValueError):
         super().__init__("; ".join(f"{line}:{col}: {msg}" for line, col, msg in problems))
 
 
-def load_data_yaml(text: str) -> Any:
-    """Load trusted package data (lexicons, definitions)."""
-    import yaml_rs
-
-    return yaml_rs.loads(text)
-
-
 def load_yaml(text: str, *, keep_first_duplicate: bool = False) -> Any:
     """Load user YAML fast; on any YAML error re-read it precisely to say where and why.
 
     Duplicate keys are errors. `keep_first_duplicate=True` loads anyway (keeping the first),
     so that the rest of the file can be checked and every error reported in one run.
     """
-    import yaml_rs
 
     early = character_problems(text)
     if not early and (early := alias_problems(text)):
@@ -200,8 +192,6 @@ def load_yaml(text: str, *, keep_first_duplicate: bool = False) -> Any:
         # With duplicates allowed the error is something else: the duplicates are known already.
         problems = [] if keep_first_duplicate else precise_problems(text)
         if not problems:
-            import re
-
             where = re.search(r"line (\d+), column (\d+)", str(exc))
             line, col = (int(where.group(1)), int(where.group(2))) if where else _quoted_position(text, str(exc))
             problems = [(line, col, f"invalid YAML: {_first_line(str(exc))}")]
@@ -214,7 +204,6 @@ def load_yaml(text: str, *, keep_first_duplicate: bool = False) -> Any:
 def _quoted_position(text: str, message: str) -> tuple[int, int]:
     """Where the text yaml-rs quotes in a message without a position is (an invalid tag such as
     `'!!python/name:os.system'`), else 1:1."""
-    import re
 
     quoted = re.search(r"'([^']+)'", message)
     at = text.find(quoted.group(1)) if quoted else -1
@@ -223,7 +212,6 @@ def _quoted_position(text: str, message: str) -> tuple[int, int]:
 
 def second_document_line(text: str) -> int | None:
     """The line where a second YAML document starts, if the text holds more than one."""
-    import re
 
     seen_content = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -429,7 +417,6 @@ class BlockListLocator:
 
     @classmethod
     def build(cls, text: str, section: str, expected_items: int) -> BlockListLocator | None:
-        import re
 
         lines = text.split("\n")
         header = re.compile(rf"^{re.escape(section)}:\s*(#.*)?$")

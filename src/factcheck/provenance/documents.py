@@ -16,6 +16,9 @@ Why these libraries: docs/provenance.md.
 from __future__ import annotations
 
 import bisect
+import codecs
+import io
+import logging
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,6 +26,7 @@ from functools import cached_property
 from pathlib import Path
 
 from factcheck.provenance.paths import DocumentError, read_bytes, size
+from factcheck.safe_text import printable
 
 
 class DocumentKind(StrEnum):
@@ -136,7 +140,6 @@ _EXTINCT = ["mac_roman", "mac_latin2", "mac_cyrillic", "mac_greek", "mac_iceland
 
 
 def _ascii_compatible(codec: str) -> bool:
-    import codecs
 
     name = codecs.lookup(codec).name
     probe = bytes(range(0x20, 0x7F))
@@ -253,7 +256,6 @@ def _html(text: str, name: str) -> str:
     short page), the text of the whole body without scripts and styles. A page that has no text
     even so (nested past lxml's depth limit of 255 elements, or all script) is an error, never an
     empty document."""
-    import logging
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     import trafilatura
@@ -316,8 +318,6 @@ def _content_bytes(page: object, budget: int) -> int:
 
 
 def _pdf(data: bytes, name: str, max_bytes: int) -> Document:
-    import io
-    import logging
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     from pypdf import PdfReader, apply_configuration
@@ -358,8 +358,6 @@ def _pdf(data: bytes, name: str, max_bytes: int) -> Document:
     except LimitReachedError:
         raise DocumentError(too_big) from None
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged files; none may escape as a traceback
-        from factcheck.safe_text import printable
-
         raise DocumentError(printable(f"document {name} is not a readable PDF: {type(exc).__name__}: {exc}")[:300]) from None
     if not any(line.strip() for line in lines):
         raise DocumentError(f"document {name} is a PDF with no text layer (scanned pages need OCR first)")

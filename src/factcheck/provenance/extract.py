@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from factcheck.load.schema import ClaimsFile, Source
 from factcheck.provenance.documents import Document
 from factcheck.provenance.figures import (
@@ -32,6 +34,8 @@ from factcheck.provenance.figures import (
 )
 from factcheck.provenance.normalise import folded
 from factcheck.read import Value, ValueKind
+from factcheck.read.humanize import figure
+from factcheck.safe_text import printable
 
 
 @dataclass(frozen=True)
@@ -221,7 +225,6 @@ def _suggest(sentence: str, f: FoundFigure, subjects: list[_Subject]) -> tuple[s
     """An existing subject whose title shares words with the sentence and whose claims read in
     the figure's dimension; else a new id from the words nearest the figure."""
     if subjects:
-        from rapidfuzz import fuzz
 
         best, best_score = None, 0.0
         text = " ".join(_words(sentence))
@@ -245,7 +248,6 @@ def _q(text: str) -> str:
 
 def to_yaml(found: list[Candidate], document: Document, command: str) -> str:
     """Candidates as YAML to paste under `claims:`; deterministic."""
-    from factcheck.read.humanize import figure
 
     kinds: dict[str, int] = {}
     for c in found:
@@ -272,13 +274,11 @@ def _comment(text: str) -> str:
     """Text made safe for one YAML comment line: control characters escaped (`\\x1b`), and
     every line break (LF, CR, U+0085, U+2028, U+2029, which YAML 1.1 readers also break at) a
     space, so a file name cannot end the comment and add a key."""
-    from factcheck.safe_text import printable
 
     return " ".join(printable(text).split())
 
 
 def to_json(found: list[Candidate], document: Document) -> str:
-    from factcheck.read.humanize import figure
 
     records = {
         "document": document.record(),

@@ -25,6 +25,7 @@ from factcheck.read import (
     ValueKind,
     parse_value,
 )
+from factcheck.read.lexicon import get_lexicon
 
 #: How many words a figure may reach to the left and right of the word that carries it:
 #: "one of the top three" is four to the left, "8 miliardi di dollari" three to the right.
@@ -62,7 +63,6 @@ def _words(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=8)
 def _anchor_words(lang: str) -> frozenset[str]:
-    from factcheck.read.lexicon import get_lexicon
 
     lex = get_lexicon(lang)
     words = set(lex.number_words) | set(lex.ordinals) | set(lex.months) | set(lex.rank_groups)

@@ -16,6 +16,9 @@ import re
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from factcheck.files import read_at_most
+from factcheck.load.claims_file import as_bytes, megabytes, megabytes_setting
+
 DEFAULT_MAX_DOCUMENT_MB = 20.0
 
 #: Folders whose files are never documents: version control (a repository's `.git/config` may
@@ -47,7 +50,6 @@ class DocumentError(Exception):
 
 def max_document_bytes(mb: float | None = None) -> int:
     """The size limit: the option if given, else FACTCHECK_MAX_DOCUMENT_MB, else 20 MB."""
-    from factcheck.load.claims_file import as_bytes, megabytes, megabytes_setting
 
     if mb is None:
         mb = megabytes_setting("FACTCHECK_MAX_DOCUMENT_MB", DEFAULT_MAX_DOCUMENT_MB)
@@ -97,7 +99,6 @@ def _below(base: Path, where: Path) -> Path:
 def read_bytes(path: Path, max_bytes: int, name: str | None = None) -> bytes:
     """The bytes of a regular file no bigger than `max_bytes`; `name` is how messages call it
     (the `path:` as written)."""
-    from factcheck.files import read_at_most
 
     shown = name or path.as_posix()
     try:

@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
 from factcheck.errors import Diagnostic, UnusableInput
 from factcheck.load.schema import ClaimsFile, Source
 from factcheck.provenance.documents import Document, read_document
@@ -31,6 +34,7 @@ from factcheck.provenance.figures import FoundFigure, figure_at, read_phrase, sa
 from factcheck.provenance.normalise import Folded, normalise
 from factcheck.provenance.paths import DocumentError, max_document_bytes, resolve
 from factcheck.read import Value, ValueKind
+from factcheck.read.humanize import figure
 
 NodePath = tuple[str | int, ...]
 
@@ -169,7 +173,6 @@ def _trim(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
     the window is widened by a quarter on each side, and cut to the first and last characters
     the edit alignment keeps equal (so the passage neither starts mid-way nor drags in the
     previous sentence's full stop)."""
-    from rapidfuzz.distance import Levenshtein
 
     pad = max(len(quote) // 4, 8)
     lo, hi = max(0, start - pad), min(len(text), end + pad)
@@ -218,7 +221,6 @@ def verify(inp: VerifyInput, options: VerifyOptions = VerifyOptions()) -> dict[s
         if at >= 0:
             score, d_start, d_end = 100.0, at, at + len(quote.text)
         else:
-            from rapidfuzz import fuzz
 
             al = fuzz.partial_ratio_alignment(quote.text, doc.folded.text)
             if al is None or not doc.folded.text:
@@ -274,7 +276,6 @@ def _check_says(says: _Says, raw_quote: str, quote: Folded, source: Source, inde
     around = _figure_at(raw_quote, start, end, source)
     if around is None or same_value(around.value, value):
         return
-    from factcheck.read.humanize import figure
 
     outcome["says"] = "misread"
     finding("FV004", index, "says",
@@ -285,9 +286,7 @@ def _check_document_figure(says: _Says, quote: Folded, doc: _Doc, d_start: int, 
                            source: Source, index: int, outcome: dict[str, Any],
                            finding: Callable[[str, int, str, str], None]) -> None:
     """The quote nearly matches: read the document's figure at the place of `says`."""
-    from rapidfuzz.distance import Levenshtein
 
-    from factcheck.read.humanize import figure
 
     value = says.value
     if value is None:

@@ -15,7 +15,15 @@ import re
 from typing import NoReturn
 
 from factcheck.read.lexicon import Lexicon, Tokens
-from factcheck.read.model import ReadError, Value, date_value, day_number
+from factcheck.read.model import (
+    MINUTES_PER_DAY,
+    ReadError,
+    Value,
+    date_value,
+    day_number,
+    minute_span_value,
+)
+from factcheck.read.numbers import read_number
 
 _ISO = re.compile(r"([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"[12]\d{3}")
@@ -156,7 +164,6 @@ class DateReader:
         if date is None or date.start is None:
             return None
         if date.start > self.published:
-            from factcheck.read.model import ReadError
 
             raise ReadError(
                 f"'since' a date after publication ({date.start.isoformat()} > "
@@ -334,7 +341,6 @@ class DateReader:
         return None
 
     def _years_ago(self, tokens: Tokens, pos: int) -> Value | None:
-        from factcheck.read.numbers import read_number
 
         if self.lex.ago_words.words.isdisjoint(tokens):
             return None  # no "ago": and "01 dic" must reach the day reader, not the number's error
@@ -358,7 +364,6 @@ class DateReader:
 
     def _first_months(self, tokens: Tokens, pos: int) -> Value | None:
         """`the first eight months of the year`, `i primi otto mesi del 2025`."""
-        from factcheck.read.numbers import read_number
 
         m = self.lex.first_months.match(tokens, pos)
         if not m:
@@ -517,7 +522,6 @@ class DateReader:
         start = self._make_day(year, month, day)
         end = self._make_day(year, month, last_day)
         if start is None or end is None:
-            from factcheck.read.model import ReadError
 
             bad = day if start is None else last_day
             raise ReadError(
@@ -569,7 +573,6 @@ class DateReader:
         if pos < len(tokens) and tokens[pos] in lex.decade_words:
             decade, end = lex.decade_words[tokens[pos]], pos + 1
         elif prefix is not None and prefix[1] < len(tokens):
-            from factcheck.read.numbers import read_number
 
             token = tokens[prefix[1]]
             if token.isdigit() and len(token) in (2, 4):
@@ -986,7 +989,6 @@ class TimeReader:
         self._refuse(text, f"{hour} o'clock is not in the {part}")
 
     def _value(self, day: dt.date, minutes: tuple[int, int], hedge: str | None, note: str | None) -> Value:
-        from factcheck.read.model import MINUTES_PER_DAY, minute_span_value
 
         base = day_number(day) * MINUTES_PER_DAY
         lo, hi = minutes

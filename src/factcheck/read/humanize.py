@@ -6,11 +6,15 @@ human-facing formatter through the report's `figure` field.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.read import Value, ValueKind
+from factcheck.read.interval import Interval
+
+_EPOCH = dt.datetime(1970, 1, 1)  # minute numbers count from here (factcheck.read.model)
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"))
@@ -34,7 +38,6 @@ def figure(value: Value, top: float | None = None) -> str:
     if value.kind is ValueKind.CATEGORY:
         return value.label or value.category or ""
     if value.kind is ValueKind.DATE:
-        from factcheck.judge.claims import span_label
 
         return span_label(value)
     iv = value.interval
@@ -108,7 +111,6 @@ def _number(x: float) -> str:
 def rounded(value: Value, digits: int = 4) -> Value:
     """A computed amount (a converted one) for people: `digits` significant digits, so that
     `$526.666667–643.703704 mn` shows as `$526.7–643.7 mn`. The JSON keeps every digit."""
-    from factcheck.read.interval import Interval
 
     iv = value.interval
     if iv is None:
@@ -181,3 +183,39 @@ def value_axis(kind: str, unit: str | None, top: float) -> Axis:
     if kind == ValueKind.DURATION:
         return Axis(1 / 12, "", " months") if top < 2 else Axis(1.0, "", " years")
     return Axis(divisor, "", word)
+
+
+@lru_cache(maxsize=65536)
+def span_label(value: Value) -> str:
+    """`2025-09-29`, `2025-09`, `2025`, `2025-Q3`, `2025-01-01..2025-08-31`, or a minute
+    `2023-02-06T14:30` (`…Z` when it is UTC)."""
+    if value.unit == "minute":
+        return _minute_label(value)
+    start, end = value.start, value.end
+    assert start is not None and end is not None
+    match value.granularity:
+        case "day":
+            return start.isoformat()
+        case "month":
+            return start.isoformat()[:7]
+        case "year":
+            return str(start.year)
+        case "quarter":
+            return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+        case "half":
+            return f"{start.year}-H{(start.month - 1) // 6 + 1}"
+    return f"{start.isoformat()}..{end.isoformat()}"
+
+
+
+def _minute_label(value: Value) -> str:
+    iv = value.interval
+    assert iv is not None and iv.lower is not None and iv.upper is not None
+
+    def at(m: float) -> str:
+        return (_EPOCH + dt.timedelta(minutes=int(m))).strftime("%Y-%m-%dT%H:%M")
+
+    zone = "Z" if value.note == "UTC" else ""
+    if iv.lower == iv.upper:
+        return at(iv.lower) + zone
+    return f"{at(iv.lower)}{zone}..{at(iv.upper)}{zone}"

@@ -10,12 +10,16 @@ Phrases in the data are tokenised with the same tokeniser as the text being read
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Generic, TypeVar
+
+import yaml_rs
 
 T = TypeVar("T")
 
@@ -285,7 +289,6 @@ class Lexicon:
     @cached_property
     def known_words(self) -> frozenset[str]:
         """Every word in any table of the language: a word outside it is a likely typo."""
-        import dataclasses
 
         words: set[str] = set()
         for f in dataclasses.fields(self):
@@ -412,10 +415,9 @@ def _normalised(table: dict[str, T]) -> dict[str, T]:
 
 @cache
 def _data(name: str) -> dict[str, Any]:
-    from factcheck.load.yamlio import load_data_yaml
 
     text = resources.files("factcheck.read.languages").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    data = load_data_yaml(text)
+    data = yaml_rs.loads(text)  # trusted package data
     assert isinstance(data, dict)
     return data
 
@@ -473,7 +475,6 @@ class LanguageDataError(ValueError):
 
 
 def _check_language_data(language: str, d: dict[str, Any]) -> None:
-    import difflib
 
     problems = []
     for key in sorted(set(d) - LANGUAGE_KEYS):
@@ -568,3 +569,11 @@ def get_lexicon(language: str) -> Lexicon:
         ),
         times=_time_words(language, d.get("times"), common),
     )
+
+
+def category_key(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: `Nur-Sultan` → `nur-sultan`."""
+    decomposed = unicodedata.normalize("NFKD", normalise(text))
+    ascii_ish = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = re.findall(r"[^\W_]+", ascii_ish)
+    return "-".join(words)

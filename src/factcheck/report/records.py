@@ -14,13 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.judge.claims import ReadClaim, span_label
 from factcheck.errors import Diagnostic
+from factcheck.judge.claims import ReadClaim
 from factcheck.judge.engine import ProblemKind, SubjectResult, Verdict
-from factcheck.read.humanize import figure, rounded
-from factcheck.load.schema import Source
 from factcheck.judge.rules.base import Conflict
+from factcheck.load.schema import Source
 from factcheck.read import Value, ValueKind
+from factcheck.read.humanize import figure, rounded, span_label
+from factcheck.read.units import is_currency
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,6 @@ def published_label(source: Source) -> str:
 def _physical_top(result: SubjectResult) -> float | None:
     """The largest magnitude among a subject's judged physical amounts (not money), which picks
     the one unit its figures are shown in; None for every other subject."""
-    from factcheck.read.units import is_currency
 
     bounds = [
         abs(b)

@@ -25,8 +25,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from factcheck.judge.claims import ReadClaim
-from factcheck.read.humanize import figure
-from factcheck.load.schema import Subject, SubjectKind
 from factcheck.judge.rules.base import (
     Conflict,
     NoOptions,
@@ -36,7 +34,9 @@ from factcheck.judge.rules.base import (
     tightest,
     time_order,
 )
+from factcheck.load.schema import Subject, SubjectKind
 from factcheck.read import ReadError, Value, ValueKind, parse_value
+from factcheck.read.humanize import figure
 
 #: Far enough to move any relative phrase (a year, a month, "two years ago") to another value.
 _PROBE = dt.timedelta(days=400)

@@ -8,6 +8,7 @@ pair: each is a single pass over the claims in time order.
 from __future__ import annotations
 
 import heapq
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -16,9 +17,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.judge.claims import ReadClaim
-from factcheck.read.humanize import figure, rounded
 from factcheck.load.schema import Subject, SubjectKind
 from factcheck.read import ValueKind
+from factcheck.read.humanize import figure, rounded
 
 
 class Severity(StrEnum):
@@ -99,7 +100,6 @@ class Rule:
 
     @property
     def doc(self) -> str:
-        import inspect
 
         module = inspect.getmodule(self.check)
         return inspect.cleandoc(module.__doc__ or "") if module else ""
@@ -283,3 +283,10 @@ def window_of(options: Any, subject: Subject) -> int | None:
     """The rule's window for this subject: the configured one, else the kind's default."""
     configured = getattr(options, "window_days", None)
     return configured if configured is not None else DEFAULT_WINDOW_DAYS[subject.kind]
+
+
+def period_of(rc: ReadClaim) -> tuple[float, float] | None:
+    span = rc.period or (rc.time if rc.claim.as_of is not None else None)
+    if span is None or span.interval is None:
+        return None
+    return (span.interval.lower or 0.0, span.interval.upper or 0.0)

@@ -26,8 +26,6 @@ import heapq
 from collections.abc import Sequence
 
 from factcheck.judge.claims import ReadClaim
-from factcheck.read.interval import Interval
-from factcheck.load.schema import Subject, SubjectKind
 from factcheck.judge.rules.base import (
     Conflict,
     NoOptions,
@@ -37,6 +35,8 @@ from factcheck.judge.rules.base import (
     lower_key,
     time_order,
 )
+from factcheck.load.schema import Subject, SubjectKind
+from factcheck.read.interval import Interval
 
 
 def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:

@@ -21,24 +21,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.judge.claims import ReadClaim, span_label
-from factcheck.load.schema import Subject, SubjectKind
+from factcheck.judge.claims import ReadClaim
 from factcheck.judge.rules.base import (
     Conflict,
     Rule,
     WindowOptions,
     all_agree,
     describe,
+    period_of,
     window_conflicts,
     window_of,
 )
-
-
-def period_of(rc: ReadClaim) -> tuple[float, float] | None:
-    span = rc.period or (rc.time if rc.claim.as_of is not None else None)
-    if span is None or span.interval is None:
-        return None
-    return (span.interval.lower or 0.0, span.interval.upper or 0.0)
+from factcheck.load.schema import Subject, SubjectKind
+from factcheck.read.humanize import span_label
 
 
 def check(claims: Sequence[ReadClaim], options: WindowOptions, subject: Subject) -> list[Conflict]:

@@ -29,11 +29,19 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from factcheck.judge.claims import ReadClaim, span_label
+from factcheck.judge.claims import ReadClaim
+from factcheck.judge.rules.base import (
+    Conflict,
+    Options,
+    Rule,
+    describe,
+    lower_key,
+    period_of,
+    upper_key,
+)
 from factcheck.load.schema import Subject, SubjectKind
-from factcheck.judge.rules.base import Conflict, Options, Rule, describe, lower_key, upper_key
-from factcheck.judge.rules.flow import period_of
 from factcheck.read import ValueKind
+from factcheck.read.humanize import span_label
 
 
 class ContainmentOptions(Options):

@@ -26,8 +26,8 @@ import re
 from collections.abc import Sequence
 
 from factcheck.judge.claims import ReadClaim
-from factcheck.load.schema import Subject, SubjectKind
 from factcheck.judge.rules.base import Conflict, NoOptions, Rule, describe
+from factcheck.load.schema import Subject, SubjectKind
 from factcheck.read import ValueKind
 from factcheck.read.lexicon import future_tense
 

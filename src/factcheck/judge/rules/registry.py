@@ -17,11 +17,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import entry_points
 from typing import Any
 
+from pydantic import ValidationError
+
 from factcheck.errors import did_you_mean
-from factcheck.load.schema import SubjectKind
+from factcheck.judge.rules import BUILTIN
 from factcheck.judge.rules.base import ConfiguredRule, Rule, Severity
+from factcheck.load.schema import SubjectKind
 
 ENTRY_POINT_GROUP = "factcheck.rules"
 
@@ -52,7 +56,6 @@ class RuleSet:
 
 
 def builtin_rules() -> tuple[Rule, ...]:
-    from factcheck.judge.rules import BUILTIN
 
     return BUILTIN
 
@@ -60,7 +63,6 @@ def builtin_rules() -> tuple[Rule, ...]:
 @cache
 def plugin_rules() -> tuple[Rule, ...]:
     """Rules from installed plugins (entry-point group `factcheck.rules`), sorted by id."""
-    from importlib.metadata import entry_points
 
     found: list[Rule] = []
     problems: list[tuple[str, str]] = []
@@ -112,7 +114,6 @@ def configure(
     given to every selected rule that has that option. `where` names, for error messages, where
     each setting came from (`factcheck.toml:12`); it defaults to the option's own name.
     """
-    from pydantic import ValidationError
 
     rules = all_rules(plugins)
     names = [n for r in rules for n in (r.id, r.name)]  # what an unknown code may have meant

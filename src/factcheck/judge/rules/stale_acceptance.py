@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.judge.claims import ReadClaim
-from factcheck.load.schema import Subject, SubjectKind
 from factcheck.judge.rules.base import Conflict, NoOptions, Rule
+from factcheck.load.schema import Subject, SubjectKind
 
 
 def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:

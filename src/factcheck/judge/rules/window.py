@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.judge.claims import ReadClaim
-from factcheck.load.schema import Subject, SubjectKind
 from factcheck.judge.rules.base import (
     DEFAULT_WINDOW_DAYS,
     Conflict,
@@ -34,6 +33,7 @@ from factcheck.judge.rules.base import (
     window_conflicts,
     window_of,
 )
+from factcheck.load.schema import Subject, SubjectKind
 
 
 def check(claims: Sequence[ReadClaim], options: WindowOptions, subject: Subject) -> list[Conflict]:
