@@ -6,30 +6,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from factcheck.errors import UnusableInput
+from factcheck.files import display_name
 from factcheck.gcpause import paused_gc
 from factcheck.judge.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, judge
 from factcheck.load.claims_file import ClaimsDocument, load_claims, load_claims_text
 from factcheck.load.claims_set import (
     ClaimsSet,
+    Loaded,
     expand,
     item_from_text,
     load_many,
     load_many_texts,
 )
-from factcheck.load.jsonl import is_jsonl
-from factcheck.parallel import default_jobs, records
-from factcheck.provenance.verify import VerifyInput, VerifyOptions, verify
-from factcheck.report.records import Report
-
-if TYPE_CHECKING:
-    from factcheck.load.claims_set import ClaimsSet
-    from factcheck.load.jsonl import ProgressFactory
-    from factcheck.parallel import SliceDone
-    from factcheck.provenance.verify import VerifyOptions
+from factcheck.load.jsonl import ProgressFactory, is_jsonl
+from factcheck.parallel import SliceDone, default_jobs, records
+from factcheck.report.baseline import compare, file_at
+from factcheck.report.records import Report, to_dict
 
 
 def check_document(doc: ClaimsDocument, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
@@ -46,21 +42,6 @@ def check_file(path: str | Path, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) 
     return check_document(doc, options)
 
 
-@dataclass
-class Loaded:
-    """Claims files loaded as one set, with the file each came from (for `path:` of sources)."""
-
-    files: list[Path]
-    loaded: ClaimsDocument | ClaimsSet
-
-    def folder_of_source(self, index: int) -> Path:
-        """The folder a source's `path:` is relative to: that of the file declaring it."""
-
-        if isinstance(self.loaded, ClaimsSet):
-            return self.files[self.loaded.file_of("sources", index)].parent
-        return self.files[0].parent
-
-
 def load_paths(paths: list[Path], progress: ProgressFactory | None = None) -> Loaded:
     """One claims file, or several files and folders as one set (ids shared across files).
 
@@ -75,23 +56,11 @@ def load_paths(paths: list[Path], progress: ProgressFactory | None = None) -> Lo
 
 
 def check_loaded(loaded: Loaded, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
+    """Judge claims already loaded (one file, or a set)."""
 
     if isinstance(loaded.loaded, ClaimsSet):
         return _check_set(loaded.loaded, options)
     return check_document(loaded.loaded, options)
-
-
-def check_paths(paths: list[Path], options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
-    """One claims file, or several files and folders as one set (ids shared across files)."""
-    return check_loaded(load_paths(paths), options)
-
-
-def verify_loaded(loaded: Loaded, options: VerifyOptions | None = None) -> dict[str, Any]:
-    """Every claim against its source's document (`factcheck verify`): the `verification`
-    record. Raises UnusableInput naming each source `path:` that cannot be read."""
-
-    inp = VerifyInput(loaded.loaded.display_name, loaded.loaded.data, loaded.loaded.locate, loaded.folder_of_source)
-    return verify(inp, options or VerifyOptions())
 
 
 def records_of(
@@ -112,7 +81,7 @@ def records_of(
 
 
 def check_texts(items: list[tuple[str, str]], options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
-    """Like `check_paths`, for (text, name) pairs already in memory (a git revision's files)."""
+    """Like `check_loaded(load_paths(...))`, for (text, name) pairs already in memory (a git revision's files)."""
 
     with paused_gc():
         if len(items) == 1 and not is_jsonl(Path(items[0][1])):
@@ -125,3 +94,23 @@ def _check_set(claims_set: ClaimsSet, options: JudgeOptions) -> Report:
     with paused_gc():
         results = judge(claims_set.data, options)
     return Report(claims_set.display_name, tuple(results), claims_set.locate, tuple(claims_set.data.sources))
+
+
+def records_against(
+    paths: list[Path], now: dict[str, Any], options: JudgeOptions, revision: str, fail_on: tuple[str, ...]
+) -> dict[str, Any]:
+    """The records `now` compared with the same claims files at git revision `revision`
+    (`check --baseline`): findings already there become notes, those fixed are listed.
+    Raises `BaselineError` when the revision cannot be read."""
+    texts = []
+    for path in expand(paths):
+        text = file_at(path, revision)
+        if text is not None:
+            texts.append((text, display_name(path)))
+    then = None
+    try:
+        if texts:
+            then = to_dict(check_texts(texts, options))
+    except UnusableInput:
+        then = None  # unusable at the revision: everything found now is new
+    return compare(now, then, fail_on, revision)

@@ -28,9 +28,11 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from factcheck.errors import Diagnostic, UnusableInput
+
+T = TypeVar("T")
 
 
 def read_at_most(f: BinaryIO, limit: int) -> bytes:
@@ -122,7 +124,7 @@ def refuse_inputs(output: Path, inputs: list[Path]) -> None:
             raise WriteRefused(f"{display_name(output)}: is the command's input {display_name(given)}; refusing to write over it (choose another -o file)")
 
 
-def locked_edit(path: Path, edit: Callable[[], tuple[str | bytes, object]]) -> object:
+def locked_edit(path: Path, edit: Callable[[], tuple[str | bytes, T]]) -> T:
     """Hold an exclusive lock on the file `path` names while `edit()` reads it and computes the
     new content, then write that content atomically; returns what `edit` returns beside the
     content. A writer that replaced the file while this one waited for the lock is noticed (the

@@ -1,11 +1,16 @@
-"""Formatters: each a pure `render(records, ...) -> str` over the report's JSON records."""
+"""Formatters: each a pure `render(records, context) -> str` over the report's JSON records,
+found through one registry (`render`), keyed by the command's format enum.
+
+Every formatter module is light to import: the ones that draw with rich import it when they
+render, so `factcheck check` never pays for the table's library.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, assert_never
+from typing import Any
 
-from factcheck import __version__
 from factcheck.formatters import (
     check_text,
     github,
@@ -17,9 +22,12 @@ from factcheck.formatters import (
     sources_table,
     table,
 )
+from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 
 
 class ReportFormat(StrEnum):
+    """`factcheck report --format`."""
+
     TABLE = "table"
     MARKDOWN = "markdown"
     JSON = "json"
@@ -27,6 +35,8 @@ class ReportFormat(StrEnum):
 
 
 class CheckFormat(StrEnum):
+    """`factcheck check --format` (and `verify`)."""
+
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
@@ -35,26 +45,40 @@ class CheckFormat(StrEnum):
 
 
 class SourcesFormat(StrEnum):
+    """`factcheck sources --format`."""
+
     TABLE = "table"
     JSON = "json"
 
 
+Format = ReportFormat | CheckFormat | SourcesFormat
+Renderer = Callable[[dict[str, Any], RenderContext], str]
+
+#: The one registry. Keyed by (enum, value): `ReportFormat.TABLE` and `SourcesFormat.TABLE`
+#: are equal strings, and different tables.
+FORMATTERS: dict[tuple[type[StrEnum], str], Renderer] = {
+    (ReportFormat, "table"): table.render,
+    (ReportFormat, "markdown"): markdown.render,
+    (ReportFormat, "json"): json_format.render,
+    (ReportFormat, "html"): html.render,
+    (CheckFormat, "text"): check_text.render,
+    (CheckFormat, "json"): json_format.render,
+    (CheckFormat, "github"): github.render,
+    (CheckFormat, "junit"): junit.render,
+    (CheckFormat, "sarif"): sarif.render,
+    (SourcesFormat, "table"): sources_table.render,
+    (SourcesFormat, "json"): json_format.render,
+}
+
+
+def render(fmt: Format, records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+    """The records in format `fmt`."""
+    return FORMATTERS[(type(fmt), fmt.value)](records, context)
+
+
 def render_report(fmt: ReportFormat, records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:
-    match fmt:
-        case ReportFormat.TABLE:
-
-            return table.render(records, width=width, color=color)
-        case ReportFormat.MARKDOWN:
-
-            return markdown.render(records)
-        case ReportFormat.JSON:
-
-            return json_format.render(records)
-        case ReportFormat.HTML:
-
-            return html.render(records)
-        case _:
-            assert_never(fmt)
+    """`render` for a report format, with the terminal's width and colour."""
+    return render(fmt, records, RenderContext(width=width, color=color))
 
 
 def render_check(
@@ -63,33 +87,8 @@ def render_check(
     fail_on: tuple[str, ...] = ("conflicting",),
     rules: list[dict[str, str]] | None = None,
 ) -> str:
-    match fmt:
-        case CheckFormat.TEXT:
-
-            return check_text.render(records, fail_on)
-        case CheckFormat.GITHUB:
-
-            return github.render(records, fail_on)
-        case CheckFormat.JUNIT:
-
-            return junit.render(records, fail_on)
-        case CheckFormat.SARIF:
-
-            return sarif.render(records, rules or [], fail_on, __version__)
-        case CheckFormat.JSON:
-
-            return json_format.render(records)
-        case _:
-            assert_never(fmt)
+    """`render` for a check format, with the failing verdicts and the rules that ran."""
+    return render(fmt, records, RenderContext(fail_on=fail_on, rules=tuple(rules or ())))
 
 
-def render_sources(fmt: SourcesFormat, records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:
-    match fmt:
-        case SourcesFormat.TABLE:
-
-            return sources_table.render(records, width=width, color=color)
-        case SourcesFormat.JSON:
-
-            return json_format.render(records)
-        case _:
-            assert_never(fmt)
+__all__ = ["FORMATTERS", "CheckFormat", "Format", "RenderContext", "ReportFormat", "SourcesFormat", "render", "render_check", "render_report"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.formatters.table import plural
 from factcheck.report.findings import Finding, findings
 from factcheck.safe_text import printable
@@ -15,7 +16,8 @@ def _line(f: Finding) -> str:
     return f"{printable(f.file)}:{f.line}:{f.col}: {printable(f.title)}: {printable(f.message)}"
 
 
-def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:
+def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+    fail_on = context.fail_on
     found = findings(records, fail_on)
     errors = [f for f in found if f.level == "error"]
     others = [f for f in found if f.level != "error"]

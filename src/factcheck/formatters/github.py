@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.report.findings import findings
 from factcheck.safe_text import printable
 
@@ -22,7 +23,8 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:
+def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+    fail_on = context.fail_on
     lines = []
     for f in findings(records, fail_on):
         props = f"file={_property(printable(f.file))},line={f.line},col={f.col},title={_property(printable(f.title))}"

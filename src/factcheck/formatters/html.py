@@ -14,6 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.formatters.markdown import (
     _PROBLEMS,
     anchor,
@@ -49,7 +50,7 @@ def _e(text: object) -> str:
     return escape(printable(str(text)), quote=True)
 
 
-def render(records: dict[str, Any]) -> str:
+def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
     groups = subject_groups(records)
     sections = [(heading, key, subjects) for key, heading, subjects in groups if subjects]
     out = [

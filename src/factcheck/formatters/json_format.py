@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
+
 #: Above this many claims, one subject per line instead of indented: Python's indenting JSON
 #: encoder is pure Python and took 4 s on 100k claims; the compact C encoder takes a tenth.
 COMPACT_ABOVE = 2000
 
 
-def render(records: dict[str, Any]) -> str:
+def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
     if records.get("counts", {}).get("claims", 0) <= COMPACT_ABOVE:
         return json.dumps(records, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     # Same keys in the same order as the indented form; each subject on a line of its own.

@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.report.findings import findings
 from factcheck.safe_text import printable
 
 
-def render(records: dict[str, Any], fail_on: tuple[str, ...] = ("conflicting",)) -> str:
+def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+    fail_on = context.fail_on
     by_subject: dict[str, list[Any]] = {}
     for f in findings(records, fail_on):
         by_subject.setdefault(f.subject, []).append(f)

@@ -17,6 +17,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
 from factcheck.read.humanize import significant, value_axis
 from factcheck.safe_text import (
@@ -40,7 +41,7 @@ _ACCEPTED = "Accepted discrepancies: known, explained, not failing"
 _PROBLEMS = "Claims that could not be judged"
 
 
-def render(records: dict[str, Any]) -> str:
+def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
     out: list[str] = [f"# Discrepancy report: {md(records['file'])}", ""]
     out += [summary_line(records), ""]
     groups = subject_groups(records)

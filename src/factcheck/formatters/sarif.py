@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.report.findings import findings
 
 _LEVEL = {"error": "error", "warning": "warning", "notice": "note"}
@@ -33,13 +34,9 @@ def _first_paragraph(doc: str) -> str:
     return " ".join(body.split())
 
 
-def render(
-    records: dict[str, Any],
-    rules: list[dict[str, str]],
-    fail_on: tuple[str, ...] = ("conflicting",),
-    version: str = "0",
-) -> str:
-    """`rules`: the rules that ran, as {id, name, summary, doc, severity}."""
+def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+    """`context.rules`: the rules that ran, as {id, name, summary, doc, severity}."""
+    rules, fail_on, version = context.rules, context.fail_on, context.version
     found = findings(records, fail_on)
     descriptors: list[dict[str, Any]] = []
     index: dict[str, int] = {}

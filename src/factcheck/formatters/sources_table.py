@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.safe_text import printable
 
 
-def render(records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:
+def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+    width, color = context.width, context.color
     from rich import box
     from rich.console import Console
     from rich.table import Table

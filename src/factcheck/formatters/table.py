@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.judge.engine import VERDICT_ORDER
 from factcheck.safe_text import claim_figure, printable, reconciliation_lines, when_said
 
@@ -28,7 +29,8 @@ def verdict_label(verdict: str) -> str:
     return f"{symbol} {verdict}"
 
 
-def render(records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:
+def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+    width, color = context.width, context.color
     from rich import box
     from rich.console import Console
     from rich.table import Table

@@ -203,3 +203,18 @@ def load_many_texts(items: list[Item]) -> ClaimsSet:
 
 def _ids(raw: Any, section: str) -> list[str]:
     return [item["id"] for _, item in section_items(raw, section) if isinstance(item.get("id"), str)]
+
+
+@dataclass
+class Loaded:
+    """Claims files loaded as one set, with the file each came from (for `path:` of sources)."""
+
+    files: list[Path]
+    loaded: ClaimsDocument | ClaimsSet
+
+    def folder_of_source(self, index: int) -> Path:
+        """The folder a source's `path:` is relative to: that of the file declaring it."""
+
+        if isinstance(self.loaded, ClaimsSet):
+            return self.files[self.loaded.file_of("sources", index)].parent
+        return self.files[0].parent

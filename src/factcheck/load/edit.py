@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 from factcheck.errors import did_you_mean
+from factcheck.files import display_name, locked_edit
+from factcheck.load.claims_file import load_claims_text, read_text
 from factcheck.load.yamlio import for_pyyaml, from_pyyaml
 
 
@@ -97,3 +100,26 @@ def _set_acceptance(text: str, subject: str, reason: str | None, source: str | N
     out = io.StringIO()
     y.dump(data, out)
     return out.getvalue(), what
+
+
+def accept_in_file(claims: Path, subject: str, reason: str | None, source: str | None = None) -> list[str]:
+    """`factcheck accept`: write (or, with `reason` None, remove) an acceptance in a YAML
+    claims file, under its lock, and say what was accepted.
+
+    Never edits a file that does not load, never writes one that would not, nor one that says
+    more than before (a value the YAML round trip cannot keep as written). Raises
+    `UnusableInput`, `EditError` or `OSError`."""
+    name = display_name(claims)
+
+    def edit() -> tuple[str, list[str]]:
+        text = read_text(claims)
+        before = load_claims_text(text, name)
+        new, what = set_acceptance(text, subject, reason, source)
+        after = load_claims_text(new, name)
+        if not unchanged_but_acceptance(before.data, after.data):
+            raise EditError("the edit would change more than the acceptance (a value the YAML round trip cannot "
+                            "keep as written): write the accepted: line by hand")
+        return new, what
+
+    read_text(claims)  # a missing or unreadable file is reported as such, before any lock
+    return locked_edit(claims, edit)

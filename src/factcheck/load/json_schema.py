@@ -10,6 +10,7 @@ checked by `factcheck check`.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from factcheck.load.schema import ClaimsFile
@@ -30,3 +31,13 @@ def claims_schema() -> dict[str, Any]:
 
 def render() -> str:
     return json.dumps(claims_schema(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def is_json_schema(path: Path) -> bool:
+    """Whether the file is a JSON Schema (an earlier `factcheck schema -o`), safe to replace."""
+    try:
+        with path.open("rb") as f:
+            data = json.loads(f.read(16 * 2**20))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "$schema" in data

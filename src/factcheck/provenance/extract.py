@@ -22,8 +22,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import ValidationError
 from rapidfuzz import fuzz
 
+from factcheck.errors import UsageError
 from factcheck.load.schema import ClaimsFile, Source
 from factcheck.provenance.documents import Document
 from factcheck.provenance.figures import (
@@ -35,6 +37,7 @@ from factcheck.provenance.figures import (
 from factcheck.provenance.normalise import folded
 from factcheck.read import Value, ValueKind
 from factcheck.read.humanize import figure
+from factcheck.read.lexicon import available_languages
 from factcheck.safe_text import printable
 
 
@@ -293,11 +296,23 @@ def to_json(found: list[Candidate], document: Document) -> str:
 
 
 def source_for(claims: ClaimsFile | None, source_id: str, language: str | None, published: dt.date | None) -> Source | None:
-    """The source from the claims file, or one made of --language and --published."""
+    """The source from the claims file, or one made of --language and --published; None when
+    neither is there. Raises `UsageError` for a language factcheck cannot read or a source
+    that would not be valid in a claims file."""
+    if language is not None and language not in available_languages():
+        raise UsageError([f"--language: {language!r} is not one of {', '.join(sorted(available_languages()))}"])
     if claims is not None:
         for s in claims.sources:
             if s.id == source_id:
                 return s
     if language is None or published is None:
         return None
-    return Source(id=source_id, title=source_id, published=published, language=language)
+    try:
+        return Source(id=source_id, title=source_id, published=published, language=language)
+    except ValidationError as exc:
+        option = {"language": "--language", "published": "--published"}
+        raise UsageError([
+            f"{option.get(str(e['loc'][0]), '--source') if e['loc'] else '--source'}: {e['input']!r} is not valid: "
+            f"{e['msg'].lower()} (a source id is lowercase letters and digits joined by hyphens)"
+            for e in exc.errors(include_url=False)
+        ]) from None

@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from factcheck.errors import Diagnostic, UnusableInput
+from factcheck.load.claims_set import Loaded
 from factcheck.load.schema import ClaimsFile, Source
 from factcheck.provenance.documents import Document, read_document
 from factcheck.provenance.figures import FoundFigure, figure_at, read_phrase, same_value
@@ -307,3 +308,29 @@ def _check_document_figure(says: _Says, quote: Folded, doc: _Doc, d_start: int, 
     outcome["figure"] = "differs"
     finding("FV005", index, "says",
             f"{doc.document.name} ({doc.document.where(lo + there.start)}) has {_short(there.words)!r}, read as {figure(there.value)}, where the claim has {says.words!r} ({figure(value)})")
+
+
+def verify_loaded(loaded: Loaded, options: VerifyOptions | None = None) -> dict[str, Any]:
+    """Every claim against its source's document (`factcheck verify`): the `verification`
+    record. Raises UnusableInput naming each source `path:` that cannot be read."""
+
+    inp = VerifyInput(loaded.loaded.display_name, loaded.loaded.data, loaded.loaded.locate, loaded.folder_of_source)
+    return verify(inp, options or VerifyOptions())
+
+
+def check_rules() -> list[dict[str, str]]:
+    """The verification checks as rule records (SARIF's rule list, `check --verify`)."""
+    return [c.record() for c in CHECKS.values()]
+
+
+def verification_records(loaded: Loaded, verification: dict[str, Any]) -> dict[str, Any]:
+    """The records `factcheck verify` renders: the verification alone, no judged subjects."""
+    data = loaded.loaded.data
+    return {
+        "command": "verify",
+        "file": loaded.loaded.display_name,
+        "counts": {"subjects": len(data.subjects), "claims": len(data.claims)},
+        "subjects": [],
+        "problems": [],
+        "verification": verification,
+    }
