@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from factcheck.judge.engine import judge_subject, read_subject
-from factcheck.judge.rules import REGISTRY
+from factcheck.judge.rules import BUILTIN as REGISTRY
 from factcheck.judge.rules.registry import configure
 from factcheck.load.schema import Claim, Source, Subject, SubjectKind
 from factcheck.read import ReadOptions

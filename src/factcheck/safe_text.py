@@ -99,9 +99,9 @@ def when_said(claim: dict[str, Any]) -> str:
     holds (`as_of`) when that is another (`published 2025-12-10, as of 2025-09`)."""
     published = claim.get("published")
     if not published:
-        return claim["time"]
+        return str(claim["time"])
     if not claim.get("as_of") or published == claim["time"]:
-        return published
+        return str(published)
     return f"published {published}, as of {claim['time']}"
 
 

@@ -38,7 +38,10 @@ def _format(value: str | None) -> CheckFormat:
 def check(
     claims: Annotated[
         list[Path] | None,
-        typer.Argument(help="The claims file(s) or folder(s), as one set: sources and subjects may be shared across files. Default: claims.yaml.", show_default=False),
+        typer.Argument(help=(
+            "The claims file(s) or folder(s), as one set: sources and subjects may be shared across files. "
+            "Default: claims.yaml."
+        ), show_default=False),
     ] = None,
     format: Annotated[
         str | None,
@@ -46,14 +49,23 @@ def check(
     ] = None,
     fail_on: Annotated[
         list[str] | None,
-        typer.Option("--fail-on", metavar="VERDICTS", help="Verdicts that fail the check: conflicting, incomplete, evolving, single-source (comma-separated or repeated). Default: conflicting. Unreadable and incomparable claims and stale acceptances always fail."),
+        typer.Option("--fail-on", metavar="VERDICTS", help=(
+            "Verdicts that fail the check: conflicting, incomplete, evolving, single-source (comma-separated or "
+            "repeated). Default: conflicting. Unreadable and incomparable claims and stale acceptances always "
+            "fail."
+        )),
     ] = None,
     baseline: Annotated[
         str | None,
-        typer.Option("--baseline", metavar="REV", help="Fail only on what changed since git revision REV (a branch, tag or commit): findings already there are shown as notes, and those fixed are listed."),
+        typer.Option("--baseline", metavar="REV", help=(
+            "Fail only on what changed since git revision REV (a branch, tag or commit): findings already there "
+            "are shown as notes, and those fixed are listed."
+        )),
     ] = None,
     judge: JudgeFlags = JUDGE,
-    verify: Annotated[bool, typer.Option("--verify", help="Also verify every claim against its source's document (factcheck verify), in the same run.")] = False,
+    verify: Annotated[
+        bool, typer.Option("--verify", help="Also verify every claim against its source's document (factcheck verify), in the same run.")
+    ] = False,
     min_similarity: MinSimilarityOpt = 90.0,
     allow_outside_paths: AllowOutsideOpt = False,
     max_document_mb: MaxDocumentOpt = None,

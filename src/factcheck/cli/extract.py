@@ -14,10 +14,17 @@ from factcheck.cli.options import MaxDocumentOpt, OutputOpt
 
 def extract(
     document: Annotated[Path, typer.Argument(help="The document: text, Markdown, HTML or PDF.", show_default=False)],
-    source: Annotated[str, typer.Option("--source", "-s", help="The id of the source the document is (in the claims file; else give --language and --published).")],
-    claims: Annotated[Path | None, typer.Option("--claims", help="The claims file: the source's language and date, subjects to suggest, claims already made. Default: claims.yaml when it exists.", show_default=False)] = None,
+    source: Annotated[
+        str, typer.Option("--source", "-s", help="The id of the source the document is (in the claims file; else give --language and --published).")
+    ],
+    claims: Annotated[Path | None, typer.Option("--claims", help=(
+        "The claims file: the source's language and date, subjects to suggest, claims already made. Default: "
+        "claims.yaml when it exists."
+    ), show_default=False)] = None,
     language: Annotated[str | None, typer.Option("--language", help="For a source not in the claims file: its ISO 639-1 language.")] = None,
-    published: Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="For a source not in the claims file: its publication date.")] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="For a source not in the claims file: its publication date.")
+    ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="yaml (to paste into claims.yaml) or json.")] = "yaml",
     new_only: Annotated[bool, typer.Option("--new-only", help="Leave out the figures the claims file already has.")] = False,
     output: OutputOpt = None,

@@ -27,14 +27,23 @@ ClaimsSetArg = Annotated[
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
 JobsOpt = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Processes that judge subjects. Default: every core for 50,000 claims or more, else 1. The output is the same whatever the number.")
+    int | None, typer.Option("--jobs", "-j", min=1, help=(
+        "Processes that judge subjects. Default: every core for 50,000 claims or more, else 1. The output is "
+        "the same whatever the number."
+    ))
 ]
 WindowOpt = Annotated[
-    int | None, typer.Option("--window-days", min=0, help="Claims this many days apart or less must agree (level, cumulative, and flow claims without a period). Default 90, or the config file's.")
+    int | None, typer.Option("--window-days", min=0, help=(
+        "Claims this many days apart or less must agree (level, cumulative, and flow claims without a "
+        "period). Default 90, or the config file's."
+    ))
 ]
 SelectOpt = Annotated[
     list[str] | None,
-    typer.Option("--select", metavar="RULES", help="Run only these rules: ids, id prefixes (FC1) or names, comma-separated. Replaces the config file's `select`."),
+    typer.Option("--select", metavar="RULES", help=(
+        "Run only these rules: ids, id prefixes (FC1) or names, comma-separated. Replaces the config file's "
+        "`select`."
+    )),
 ]
 IgnoreOpt = Annotated[
     list[str] | None,
@@ -55,13 +64,16 @@ AllowOutsideOpt = Annotated[
 ]
 MaxDocumentOpt = Annotated[
     float | None,
-    typer.Option("--max-document-mb", metavar="MB", help="Refuse source documents bigger than this. Default: FACTCHECK_MAX_DOCUMENT_MB, else 20.", show_default=False),
+    typer.Option(
+        "--max-document-mb", metavar="MB", help="Refuse source documents bigger than this. Default: FACTCHECK_MAX_DOCUMENT_MB, else 20.", show_default=False
+    ),
 ]
 ApproxOpt = Annotated[
     float | None, typer.Option("--approx", min=0.0, max=1.0, help="Tolerance of 'about X': X ± this fraction (default 0.10, or the file's `tolerances:`).")
 ]
 NearlyOpt = Annotated[
-    float | None, typer.Option("--nearly", min=0.0, max=1.0, help="Tolerance of 'nearly X': [X − this fraction, X) (default 0.10, or the file's `tolerances:`).")
+    float | None,
+    typer.Option("--nearly", min=0.0, max=1.0, help="Tolerance of 'nearly X': [X − this fraction, X) (default 0.10, or the file's `tolerances:`)."),
 ]
 ToleranceOpt = Annotated[
     list[str] | None,

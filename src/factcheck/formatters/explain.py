@@ -8,6 +8,7 @@ goes through `printable`: no escape sequence reaches the terminal.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from typing import Any
 
@@ -123,12 +124,12 @@ def timeline(subject: dict[str, Any]) -> list[str]:
     lo, hi = (lo - pad if lo < 0 else max(lo - pad, 0.0)), hi + pad
 
     def col(x: float) -> int:
-        return max(0, min(CHART_WIDTH - 1, round((x - lo) / (hi - lo) * (CHART_WIDTH - 1))))
+        return max(0, min(CHART_WIDTH - 1, round(float((x - lo) / (hi - lo)) * (CHART_WIDTH - 1))))
 
     spacers = _gap_rows([claim_time(c).end for c in rows])
     label_width = max(len(line) for line in [*(f"{c['time']} {c['source']}" for c in rows), *sum(spacers, [])])
     out = []
-    for c, v, gap in zip(rows, values, [[], *spacers]):
+    for c, v, gap in zip(rows, values, [[], *spacers], strict=True):
         out += [f"   {line.ljust(label_width)} │{' ' * CHART_WIDTH}│" for line in gap]
         cells = [" "] * CHART_WIDTH
         start = 0 if v["lower"] is None else col(v["lower"])
@@ -156,7 +157,7 @@ def _gap_rows(times: list[dt.datetime]) -> list[list[str]]:
         return [[] for _ in times[1:]]
     step = (times[-1] - times[0]) / (len(times) - 1)
     out = []
-    for before, after in zip(times, times[1:]):
+    for before, after in itertools.pairwise(times):
         n = min(GAP_ROWS, round((after - before) / step) - 1)
         out.append([f"⋮ {duration_words(after - before)}", *["⋮"] * (n - 1)] if n > 0 else [])
     return out

@@ -157,7 +157,7 @@ def svg_chart(subject: dict[str, Any]) -> str:
         return round(left + (width - left - right) * (t - t0) / (t1 - t0), 1)
 
     def y(v: float) -> float:
-        return round(10 + (height - bottom - 10) * (1 - (v - lo) / (hi - lo)), 1)
+        return round(10 + (height - bottom - 10) * (1 - float((v - lo) / (hi - lo))), 1)
 
     parts = [
         f'<figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
@@ -171,7 +171,7 @@ def svg_chart(subject: dict[str, Any]) -> str:
         tx = x(days(moment))
         parts.append(f'<line x1="{tx}" y1="{height - bottom}" x2="{tx}" y2="{height - bottom + 4}" stroke="#888"/>')
         parts.append(f'<text x="{tx}" y="{height - bottom + 16}" text-anchor="middle" font-size="10">{_e(label)}</text>')
-    for c, v, t in zip(rows, values, spans):
+    for c, v, t in zip(rows, values, spans, strict=True):
         start, end = x(days(t.start)), x(days(t.end))
         middle, half = round((start + end) / 2, 1), max(3.0, (end - start) / 2)
         top = 10 if v["upper"] is None else y(v["upper"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -178,7 +179,7 @@ def mermaid_chart(subject: dict[str, Any]) -> list[str]:
     last = first + len(lines[0]) - 1
 
     def series(i: int) -> str:
-        return ", ".join(significant(pair[i] / axis.divisor, 4, commas=False) for pair in zip(*lines))
+        return ", ".join(significant(pair[i] / axis.divisor, 4, commas=False) for pair in zip(*lines, strict=True))
 
     title = _LABEL.sub("", subject["id"])
     return [
@@ -195,11 +196,12 @@ def mermaid_chart(subject: dict[str, Any]) -> list[str]:
 
 def _time_steps(moments: list[dt.datetime]) -> tuple[str, int, list[int]]:
     """(axis title, first step, each claim's step from the first): days, months or years."""
-    for unit, index in (
+    steppers: tuple[tuple[str, Callable[[dt.datetime], int]], ...] = (
         ("days", lambda t: t.toordinal()),
         ("months", lambda t: t.year * 12 + t.month - 1),
         ("year", lambda t: t.year),
-    ):
+    )
+    for unit, index in steppers:
         steps = [index(t) for t in moments]
         if max(steps) - min(steps) < _SAMPLES or unit == "year":
             break
@@ -214,7 +216,7 @@ def _sampled(steps: list[int], bounds: list[tuple[float, float]]) -> tuple[list[
     """The lower and upper line, one sample a step from 0 to the last claim's (two samples at
     least: a line needs two), claims on one step by their widest bounds, straight between."""
     at: dict[int, tuple[float, float]] = {}
-    for step, (lo, hi) in zip(steps, bounds):
+    for step, (lo, hi) in zip(steps, bounds, strict=True):
         old = at.get(step, (lo, hi))
         at[step] = (min(lo, old[0]), max(hi, old[1]))
     known = sorted(at)

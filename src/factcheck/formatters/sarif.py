@@ -23,7 +23,10 @@ _PSEUDO_RULES = {
     "incomparable": "A claim read in another dimension than its subject's (another currency without a rate, a date among amounts).",
     "evolving": "A subject whose figure changed over time (fails only with --fail-on evolving).",
     "single-source": "A subject only one source speaks to (fails only with --fail-on single-source).",
-    "incomplete": "A subject several sources speak to, fewer than two of them judged (its unread claims fail; the verdict itself only with --fail-on incomplete).",
+    "incomplete": (
+        "A subject several sources speak to, fewer than two of them judged (its unread claims fail; the "
+        "verdict itself only with --fail-on incomplete)."
+    ),
 }
 
 

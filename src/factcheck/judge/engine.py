@@ -287,43 +287,26 @@ def errors(subject: Subject, claims: Sequence[ReadClaim], rules: RuleSet) -> lis
 def _acceptance(
     subject: Subject, judged: list[ReadClaim], conflicts: list[Conflict], rules: RuleSet
 ) -> tuple[str | None, list[Conflict]]:
-    """Whether the subject's conflicts are accepted (and why), and which acceptances are stale.
+    """Whether the subject's conflicts are accepted (and why), and the reviews' findings (FC900:
+    the acceptances with nothing left to accept).
 
     A subject's `accepted:` accepts all its conflicts. A claim's accepts the conflicts it is in:
-    the subject is accepted when the claims not accepted agree among themselves. An acceptance
-    with nothing to accept is stale (FC900), unless FC900 is not selected.
+    the subject is accepted when the claims not accepted agree among themselves.
     """
-    accepted_claims = [rc for rc in judged if rc.claim.accepted]
-    stale: list[Conflict] = []
-    check_stale = rules.enabled("FC900")
-    severity = next((r.severity for r in rules.rules if r.id == "FC900"), Severity.ERROR)
-
-    def stale_finding(claims: tuple[ReadClaim, ...], why: str) -> Conflict:
-        return Conflict("FC900", claims, why, severity)
-
     reason: str | None = None
-    if subject.accepted:
-        if conflicts:
-            reason = subject.accepted
-        elif check_stale:
-            stale.append(stale_finding((), f"subject {subject.id} is accepted (“{subject.accepted}”) but no "
-                                       "longer conflicting: remove its `accepted:`"))
-    if accepted_claims:
+    if subject.accepted and conflicts:
+        reason = subject.accepted
+    accepted_claims = [rc for rc in judged if rc.claim.accepted]
+    if accepted_claims and conflicts and reason is None:
         rest = [rc for rc in judged if not rc.claim.accepted]
-        rest_conflicts = errors(subject, rest, rules) if conflicts else []
-        if conflicts and not rest_conflicts and reason is None:
+        if not errors(subject, rest, rules):
             reason = "; ".join(f"{rc.source.id} “{rc.says}”: {rc.claim.accepted}" for rc in accepted_claims)
-        if check_stale:
-            for rc in accepted_claims:
-                # Still in a conflict: alone (FC106), or with some claim that is not accepted.
-                if conflicts and (
-                    errors(subject, [rc], rules)
-                    or any(errors(subject, sorted((other, rc), key=time_order), rules) for other in rest)
-                ):
-                    continue
-                stale.append(stale_finding((rc,), f"{rc.source.id} “{rc.says}” is accepted (“{rc.claim.accepted}”) "
-                                           "but is in no conflict: remove its `accepted:`"))
-    return reason, (stale if check_stale else [])
+
+    def errors_of(claims: Sequence[ReadClaim]) -> list[Conflict]:
+        return errors(subject, claims, rules)
+
+    reviewed = [c for rule in rules.for_kind(subject.kind) for c in rule.reviewed(judged, subject, conflicts, errors_of)]
+    return reason, reviewed
 
 
 def _comparable(

@@ -104,7 +104,7 @@ def series(subject: Subject, judged: Sequence[ReadClaim]) -> tuple[SeriesPoint, 
         for rc in judged:
             by_period.setdefault(period_of(rc), []).append(rc)
         points = []
-        for key in sorted(by_period, key=lambda k: (k is None, k or (0.0, 0.0))):  # type: ignore[arg-type, return-value]
+        for key in sorted(by_period, key=lambda k: (k is None, k or (0.0, 0.0))):
             group = by_period[key]
             value = common_value(group)
             span = group[0].period or group[0].time

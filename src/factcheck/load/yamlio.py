@@ -141,13 +141,13 @@ def alias_problems(text: str) -> list[tuple[int, int, str]]:
                 if anchor:
                     sizes[anchor] = n
             elif isinstance(event, yaml.AliasEvent):
-                n = sizes.get(event.anchor, 0)
+                n = sizes.get(event.anchor or "", 0)
                 stack[-1][1] += n
                 total += n
             else:
                 continue
             if total > bound:
-                line, col = LineIndex(text).at(event.start_mark.index)
+                line, col = LineIndex(text).at(event.start_mark.index if event.start_mark else 0)
                 return [(line, col, f"aliases expand the file past {bound:,} bytes of text (twice its size plus 1 MiB): "
                          "refused, not expanded")]
     except (yaml.YAMLError, RecursionError):
@@ -339,7 +339,7 @@ class PositionIndex:
                     elif frame[3] is None:  # this node is a key
                         at = lines.mark(event.start_mark)
                         if isinstance(event, yaml.ScalarEvent):
-                            node = yaml.ScalarNode(resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+                            node = yaml.ScalarNode(resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
                                                    if event.tag in (None, "!") else event.tag, event.value)
                             frame[3] = (event.value, _resolved_key(node), at)
                         else:

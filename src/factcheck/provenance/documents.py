@@ -340,7 +340,7 @@ def _pdf(data: bytes, name: str, max_bytes: int) -> Document:
     origins: list[Origin] = []
     used = 0
     try:
-        with apply_configuration(**limits):
+        with apply_configuration(None, **limits):
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise DocumentError(f"document {name} is an encrypted PDF")

@@ -67,7 +67,7 @@ _NUMBERING = re.compile(r"^\W*\(?\d{1,3}[.)]?\W*$")  # "25." heading a numbered 
 def _segments(text: str, lang: str) -> list[str]:
     """sentencex's segments of the text with cut sentences joined (the cut's whitespace
     becomes spaces, so offsets stay those of the text)."""
-    from sentencex import segment  # type: ignore[import-untyped]
+    from sentencex import segment
 
     joined = _CUT.sub(lambda m: " " * len(m.group()), text)
     pieces = list(segment(lang, joined))

@@ -58,15 +58,33 @@ CHECKS = {
     c.id: c
     for c in (
         Check("FV001", "quote-not-found", "error", "The quote is not in the source document.",
-              "# FV001 quote-not-found\n\nThe claim's `quote` is not in the document its source's `path:` names, exactly or nearly (below `--min-similarity`, default 90). The closest passage, its similarity and its line are shown only when it is a real near-match (at least 75% alike, a quote of 20 characters or more, a passage hardly longer than the quote); any other passage is never printed."),
+              (
+                  "# FV001 quote-not-found\n\nThe claim's `quote` is not in the document its source's `path:` names, "
+                  "exactly or nearly (below `--min-similarity`, default 90). The closest passage, its similarity and "
+                  "its line are shown only when it is a real near-match (at least 75% alike, a quote of 20 characters "
+                  "or more, a passage hardly longer than the quote); any other passage is never printed."
+              )),
         Check("FV002", "quote-differs", "warning", "The quote only nearly matches a passage of the document.",
-              "# FV002 quote-differs\n\nThe quote matches a passage of the document at or above `--min-similarity` but not exactly (after normalising quotes, dashes, whitespace and case): a word was changed, dropped or mistyped. The passage and its line are shown when it is a real near-match (at least 75% alike, a quote of 20 characters or more, a passage hardly longer than the quote)."),
+              (
+                  "# FV002 quote-differs\n\nThe quote matches a passage of the document at or above `--min-similarity` "
+                  "but not exactly (after normalising quotes, dashes, whitespace and case): a word was changed, "
+                  "dropped or mistyped. The passage and its line are shown when it is a real near-match (at least 75% "
+                  "alike, a quote of 20 characters or more, a passage hardly longer than the quote)."
+              )),
         Check("FV003", "says-not-in-quote", "error", "`says` does not occur in the quote.",
               "# FV003 says-not-in-quote\n\nThe claim's `says` must be the figure's words as they stand in its `quote` (normalised the same way)."),
         Check("FV004", "says-misread", "error", "The quote's words around `says` read as another figure.",
-              "# FV004 says-misread\n\nRead again from the quote's own words around `says`, the figure is not the one `says` gives: a hedge, a scale or a currency was left out (`$7.6 billion` out of `up to $7.6 billion`)."),
+              (
+                  "# FV004 says-misread\n\nRead again from the quote's own words around `says`, the figure is not the "
+                  "one `says` gives: a hedge, a scale or a currency was left out (`$7.6 billion` out of `up to $7.6 "
+                  "billion`)."
+              )),
         Check("FV005", "figure-differs", "error", "The document has another figure where the quote has this one.",
-              "# FV005 figure-differs\n\nThe quote nearly matches a passage, and at the place of `says` the document's words read as another figure: a figure copied wrong (`$6 billion` where the text has `$6 million`)."),
+              (
+                  "# FV005 figure-differs\n\nThe quote nearly matches a passage, and at the place of `says` the "
+                  "document's words read as another figure: a figure copied wrong (`$6 billion` where the text has `$6 "
+                  "million`)."
+              )),
     )
 }
 
@@ -164,9 +182,9 @@ def _map_offset(opcodes: Any, pos: int) -> int:
     for op in opcodes:
         if op.src_start <= pos < op.src_end or (pos == op.src_end and op is opcodes[-1]):
             if op.tag == "equal":
-                return op.dest_start + (pos - op.src_start)
-            return op.dest_start
-    return opcodes[-1].dest_end if len(opcodes) else pos
+                return int(op.dest_start) + (pos - int(op.src_start))
+            return int(op.dest_start)
+    return int(opcodes[-1].dest_end) if len(opcodes) else pos
 
 
 def _trim(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
@@ -280,7 +298,10 @@ def _check_says(says: _Says, raw_quote: str, quote: Folded, source: Source, inde
 
     outcome["says"] = "misread"
     finding("FV004", index, "says",
-            f"the quote's words {_short(around.words)!r} read as {figure(around.value)}, but says {says.words!r} reads as {figure(value)}: copy the figure's words as they stand")
+            (
+                f"the quote's words {_short(around.words)!r} read as {figure(around.value)}, but says {says.words!r} "
+                f"reads as {figure(value)}: copy the figure's words as they stand"
+            ))
 
 
 def _check_document_figure(says: _Says, quote: Folded, doc: _Doc, d_start: int, d_end: int,
@@ -307,7 +328,10 @@ def _check_document_figure(says: _Says, quote: Folded, doc: _Doc, d_start: int, 
         return
     outcome["figure"] = "differs"
     finding("FV005", index, "says",
-            f"{doc.document.name} ({doc.document.where(lo + there.start)}) has {_short(there.words)!r}, read as {figure(there.value)}, where the claim has {says.words!r} ({figure(value)})")
+            (
+                f"{doc.document.name} ({doc.document.where(lo + there.start)}) has {_short(there.words)!r}, read as "
+                f"{figure(there.value)}, where the claim has {says.words!r} ({figure(value)})"
+            ))
 
 
 def verify_loaded(loaded: Loaded, options: VerifyOptions | None = None) -> dict[str, Any]:

@@ -279,17 +279,3 @@ def likely_error_words(result: SubjectResult) -> str:
         options = "; ".join(named(alt) for alt in rec.alternatives)
         return f"No single likely error: removing any one of these makes the rest agree: {options}.{caveat}"
     return f"No small set of claims explains the conflict: more than one claim is off.{caveat}"
-
-
-def merge_records(parts: list[dict[str, Any]]) -> dict[str, Any]:
-    """Records of several files as one: subjects and problems in file order (their locations
-    name their file), summaries and counts added up, `files` listing them."""
-    merged: dict[str, Any] = {
-        "file": ", ".join(p["file"] for p in parts),
-        "files": [p["file"] for p in parts],
-        "subjects": [s for p in parts for s in p["subjects"]],
-        "problems": [x for p in parts for x in p["problems"]],
-        "summary": {k: sum(p["summary"][k] for p in parts) for k in parts[0]["summary"]},
-        "counts": {k: sum(p["counts"][k] for p in parts) for k in parts[0]["counts"]},
-    }
-    return merged

@@ -40,12 +40,8 @@ BUILTIN: tuple[Rule, ...] = (
     stale_acceptance.RULE,
 )
 
-#: Kept for callers of 0.1: the built-in rules.
-REGISTRY = BUILTIN
-
 __all__ = [
     "BUILTIN",
-    "REGISTRY",
     "ConfiguredRule",
     "Conflict",
     "NoOptions",

@@ -81,6 +81,14 @@ class WindowOptions(Options):
 #: (after the config file, the command line and the subject's `window:`), and the subject.
 CheckFunction = Callable[[Sequence[ReadClaim], Any, Subject], list[Conflict]]
 
+#: The error findings of the subject's rules on some of its claims (for a review).
+ErrorsOf = Callable[[Sequence[ReadClaim]], list["Conflict"]]
+
+#: A second look, once every rule has checked the subject: the claims, the rule's options, the
+#: subject, every rule's error findings, and a way to run the rules on a subset of the claims.
+#: For rules about the other rules' findings (FC900 stale-acceptance).
+ReviewFunction = Callable[[Sequence[ReadClaim], Any, Subject, Sequence["Conflict"], ErrorsOf], list["Conflict"]]
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -97,6 +105,7 @@ class Rule:
     summary: str = ""
     options: type[Options] = NoOptions
     severity: Severity = Severity.ERROR
+    review: ReviewFunction | None = None
 
     @property
     def doc(self) -> str:
@@ -127,7 +136,17 @@ class ConfiguredRule:
         window = subject.window_days
         if window is not None and "window_days" in type(options).model_fields:
             options = options.model_copy(update={"window_days": window})
-        found = self.rule.check(claims, options, subject)
+        return self._with_severity(self.rule.check(claims, options, subject))
+
+    def reviewed(
+        self, claims: Sequence[ReadClaim], subject: Subject, conflicts: Sequence[Conflict], errors_of: ErrorsOf
+    ) -> list[Conflict]:
+        """The rule's second look (`Rule.review`), when it has one."""
+        if self.rule.review is None:
+            return []
+        return self._with_severity(self.rule.review(claims, self.options, subject, conflicts, errors_of))
+
+    def _with_severity(self, found: list[Conflict]) -> list[Conflict]:
         if self.severity is not Severity.ERROR:
             found = [replace(c, severity=self.severity) for c in found]
         return found

@@ -26,13 +26,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.judge.claims import ReadClaim
-from factcheck.judge.rules.base import Conflict, NoOptions, Rule
+from factcheck.judge.rules.base import Conflict, ErrorsOf, NoOptions, Rule, time_order
 from factcheck.load.schema import Subject, SubjectKind
 
 
 def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
-    """Nothing on its own: the engine reports stale acceptances once the other rules have run."""
+    """Nothing before the other rules have run: the work is in `review`."""
     return []
+
+
+def review(
+    claims: Sequence[ReadClaim], options: NoOptions, subject: Subject, conflicts: Sequence[Conflict], errors_of: ErrorsOf
+) -> list[Conflict]:
+    """The acceptances with nothing left to accept, given every rule's error findings.
+
+    A subject's `accepted:` is stale when the subject has no conflict. A claim's is stale when
+    the claim is in no conflict: neither alone (FC106) nor with any claim that is not accepted.
+    """
+    stale: list[Conflict] = []
+    if subject.accepted and not conflicts:
+        stale.append(Conflict(RULE.id, (), f"subject {subject.id} is accepted (“{subject.accepted}”) but no "
+                              "longer conflicting: remove its `accepted:`"))
+    rest = [rc for rc in claims if not rc.claim.accepted]
+    for rc in claims:
+        if not rc.claim.accepted:
+            continue
+        if conflicts and (errors_of([rc]) or any(errors_of(sorted((other, rc), key=time_order)) for other in rest)):
+            continue
+        stale.append(Conflict(RULE.id, (rc,), f"{rc.source.id} “{rc.says}” is accepted (“{rc.claim.accepted}”) "
+                              "but is in no conflict: remove its `accepted:`"))
+    return stale
 
 
 RULE = Rule(
@@ -40,5 +63,6 @@ RULE = Rule(
     name="stale-acceptance",
     kinds=frozenset(SubjectKind),
     check=check,
+    review=review,
     summary="An accepted discrepancy that is no longer there: remove the `accepted:`.",
 )
