@@ -5,7 +5,7 @@ A plugin imports from here, not from factcheck's internal packages, so a reorgan
 docs/rules.md; `examples/factcheck-plugin-example/` is a working plugin.
 """
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim, ReadClaim
 from factcheck.judge.rules.base import (
     Conflict,
     NoOptions,
@@ -22,6 +22,7 @@ __all__ = [
     "Conflict",
     "NoOptions",
     "Options",
+    "JudgedClaim",
     "ReadClaim",
     "ReadError",
     "ReadOptions",

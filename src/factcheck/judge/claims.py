@@ -92,6 +92,16 @@ class ReadClaim:
         return self.claim.says
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class JudgedClaim(ReadClaim):
+    """A claim whose figure was read: what rules, reconciliation and track records work on.
+
+    The type says what the engine guarantees: `value` is never None (and `error` is), so code
+    that only ever sees judged claims needs no check for a missing value."""
+
+    value: Value
+
+
 MINUTES_A_DAY = 1440
 
 
@@ -232,6 +242,6 @@ def read_claim(
     except ReadError as exc:
         field = "value" if claim.value is not None else "says"
         return ReadClaim(index, claim, source, None, str(exc), field, time, period)
-    return ReadClaim(index, claim, source, value, None, None, time, period)
+    return JudgedClaim(index, claim, source, value, None, None, time, period)
 
 

@@ -25,10 +25,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
 from factcheck.judge.claims import ReadClaim
+
+C = TypeVar("C", bound=ReadClaim)
 
 COPY_SIMILARITY = 90.0
 
@@ -58,7 +61,7 @@ def normalise_quote(text: str) -> str:
 
 
 
-def copy_pairs(claims: Sequence[ReadClaim]) -> list[tuple[ReadClaim, ReadClaim, float]]:
+def copy_pairs(claims: Sequence[C]) -> list[tuple[C, C, float]]:
     """Pairs of claims from different sources whose quotes are nearly the same text (every pair
     up to `MAX_PAIRWISE` long quotes; beyond, identical groups and sorted neighbours)."""
 
@@ -81,7 +84,7 @@ def copy_pairs(claims: Sequence[ReadClaim]) -> list[tuple[ReadClaim, ReadClaim, 
 
 
 
-def _copy_pairs_bounded(long: list[ReadClaim], normal: list[str]) -> list[tuple[ReadClaim, ReadClaim, float]]:
+def _copy_pairs_bounded(long: list[C], normal: list[str]) -> list[tuple[C, C, float]]:
     """`copy_pairs` in n log n time and O(n) pairs (see the module docstring)."""
 
     found: dict[tuple[int, int], float] = {}
@@ -111,7 +114,7 @@ def _copy_pairs_bounded(long: list[ReadClaim], normal: list[str]) -> list[tuple[
 
 
 
-def copy_groups(claims: Sequence[ReadClaim]) -> list[tuple[ReadClaim, ...]]:
+def copy_groups(claims: Sequence[C]) -> list[tuple[C, ...]]:
     """The claims as independent units: probable copies of each other grouped, in claim order."""
     parent = {rc.index: rc.index for rc in claims}
 
@@ -125,7 +128,7 @@ def copy_groups(claims: Sequence[ReadClaim]) -> list[tuple[ReadClaim, ...]]:
         ra, rb = root(a.index), root(b.index)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[ReadClaim]] = {}
+    groups: dict[int, list[C]] = {}
     for rc in claims:
         groups.setdefault(root(rc.index), []).append(rc)
     return [tuple(g) for g in groups.values()]

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from factcheck.judge.aliases import AliasTable
-from factcheck.judge.claims import ReadClaim, in_utc, read_claim, utc_offset
+from factcheck.judge.claims import JudgedClaim, ReadClaim, in_utc, read_claim, utc_offset
 from factcheck.judge.inference import Inference, file_reads_counts, infer
 from factcheck.judge.rates import RateTable, converted
 from factcheck.judge.reconcile import common_value as agreed
@@ -83,6 +83,12 @@ class SubjectResult:
     stale: tuple[Conflict, ...] = ()  # FC900: acceptances with nothing left to accept
     reconciliation: Reconciliation | None = None
     reading: str | None = None  # how the claims were read when the subject's unit does not say
+
+    @property
+    def judged(self) -> list[JudgedClaim]:
+        """The claims the rules judged, in time order: every claim but the problems."""
+        problem = {p.claim.index for p in self.problems}
+        return [rc for rc in self.claims if isinstance(rc, JudgedClaim) and rc.index not in problem]
 
 
 @dataclass(frozen=True)
@@ -235,14 +241,14 @@ def judge_subject(
         for rc in claims
         if rc.value is None
     ]
-    readable = [rc for rc in claims if rc.value is not None]
+    readable = [rc for rc in claims if isinstance(rc, JudgedClaim)]
     judged, incomparable = _comparable(subject, readable)
     problems.extend(incomparable)
     if subject.kind is SubjectKind.CUMULATIVE:
         # A running total's claims of one moment (the same day, no time of day) may have come
         # in either order: the lower first, so reasons and series read as the total rising.
         judged.sort(key=lambda rc: (rc.first_minute, rc.last_minute,
-                                    lower_key(rc) if rc.value.interval is not None else (0.0, 0),  # type: ignore[union-attr]
+                                    lower_key(rc) if rc.value.interval is not None else (0.0, 0),
                                     rc.index))
     else:
         judged.sort(key=time_order)
@@ -265,7 +271,7 @@ def judge_subject(
     )
 
 
-def run_rules(subject: Subject, judged: Sequence[ReadClaim], rules: RuleSet) -> list[Conflict]:
+def run_rules(subject: Subject, judged: Sequence[JudgedClaim], rules: RuleSet) -> list[Conflict]:
     """Every selected rule for the subject's kind, in registry order; the same claims named by
     two rules are reported once, by the first (the more specific rules come first)."""
     found: list[Conflict] = []
@@ -279,13 +285,13 @@ def run_rules(subject: Subject, judged: Sequence[ReadClaim], rules: RuleSet) -> 
     return found
 
 
-def errors(subject: Subject, claims: Sequence[ReadClaim], rules: RuleSet) -> list[Conflict]:
+def errors(subject: Subject, claims: Sequence[JudgedClaim], rules: RuleSet) -> list[Conflict]:
     """The findings of severity error: what makes claims conflict."""
     return [c for c in run_rules(subject, claims, rules) if c.severity is Severity.ERROR]
 
 
 def _acceptance(
-    subject: Subject, judged: list[ReadClaim], conflicts: list[Conflict], rules: RuleSet
+    subject: Subject, judged: list[JudgedClaim], conflicts: list[Conflict], rules: RuleSet
 ) -> tuple[str | None, list[Conflict]]:
     """Whether the subject's conflicts are accepted (and why), and the reviews' findings (FC900:
     the acceptances with nothing left to accept).
@@ -302,7 +308,7 @@ def _acceptance(
         if not errors(subject, rest, rules):
             reason = "; ".join(f"{rc.source.id} “{rc.says}”: {rc.claim.accepted}" for rc in accepted_claims)
 
-    def errors_of(claims: Sequence[ReadClaim]) -> list[Conflict]:
+    def errors_of(claims: Sequence[JudgedClaim]) -> list[Conflict]:
         return errors(subject, claims, rules)
 
     reviewed = [c for rule in rules.for_kind(subject.kind) for c in rule.reviewed(judged, subject, conflicts, errors_of)]
@@ -310,8 +316,8 @@ def _acceptance(
 
 
 def _comparable(
-    subject: Subject, readable: list[ReadClaim]
-) -> tuple[list[ReadClaim], list[ClaimProblem]]:
+    subject: Subject, readable: list[JudgedClaim]
+) -> tuple[list[JudgedClaim], list[ClaimProblem]]:
     """Claims in the subject's dimension, and the others as `incomparable` problems.
 
     With `unit:` on the subject, that decides. Without, the most common dimension among the
@@ -320,29 +326,28 @@ def _comparable(
     if not readable:
         return [], []
 
-    if any(rc.value.dimension == _MINUTES for rc in readable):  # type: ignore[union-attr]
+    if any(rc.value.dimension == _MINUTES for rc in readable):
         readable = _same_clock([_in_minutes(rc) for rc in readable])
 
     if subject.unit:
 
         wanted = subject_dimension(subject.unit)  # known: the loader refuses unknown units
-        keep = [rc for rc in readable if rc.value.dimension == wanted]  # type: ignore[union-attr]
+        keep = [rc for rc in readable if rc.value.dimension == wanted]
         expected = f"the subject's unit {subject.unit}"
     else:
-        counts = Counter(rc.value.dimension for rc in readable)  # type: ignore[union-attr]
+        counts = Counter(rc.value.dimension for rc in readable)
         best = max(counts, key=counts.__getitem__)  # ties: the first seen (Counter keeps order)
-        keep = [rc for rc in readable if rc.value.dimension == best]  # type: ignore[union-attr]
+        keep = [rc for rc in readable if rc.value.dimension == best]
         expected = f"the other claims ({_dimension_words(best)})"
     kept = {id(rc) for rc in keep}
     problems = []
     for rc in readable:
         if id(rc) in kept:
             continue
-        assert rc.value is not None
         what = _dimension_words(rc.value.dimension)
         extra = ""
         target = next(
-            (k.value.unit for k in keep if k.value is not None and k.value.kind is ValueKind.AMOUNT), None
+            (k.value.unit for k in keep if k.value.kind is ValueKind.AMOUNT), None
         )
         if rc.value.kind is ValueKind.AMOUNT and target is not None:
             if is_currency(rc.value.unit or "") and is_currency(target):
@@ -367,7 +372,7 @@ def _comparable(
 _MINUTES = ("date", "minute")
 
 
-def _in_minutes(rc: ReadClaim) -> ReadClaim:
+def _in_minutes(rc: JudgedClaim) -> JudgedClaim:
     """A claim dated by day, on a subject of times of day: its days as their minutes (a day is
     every minute of it), so that `Dec 1` and `2:55 PM Dec 1` can be compared."""
     value = rc.value
@@ -379,7 +384,7 @@ def _in_minutes(rc: ReadClaim) -> ReadClaim:
     return replace(rc, value=Value(ValueKind.DATE, minutes, unit="minute", granularity=value.granularity))
 
 
-def _same_clock(claims: list[ReadClaim]) -> list[ReadClaim]:
+def _same_clock(claims: list[JudgedClaim]) -> list[JudgedClaim]:
     """Times of day on one clock (SPEC §2, revised: a time is in the source's offset). When
     every time of the subject has a known offset (the phrase's, or its source's `published`),
     all are compared in UTC, so `alle 2.17` from Rome and `в 4:17` from Moscow are one moment;
@@ -412,7 +417,7 @@ def _dimension_words(dimension: tuple[str, str | None]) -> str:
 
 def _verdict(
     subject: Subject,
-    judged: list[ReadClaim],
+    judged: list[JudgedClaim],
     conflicts: list[Conflict],
     problems: list[ClaimProblem],
 ) -> tuple[Verdict, str]:
@@ -476,11 +481,11 @@ def _judged_words(judged: int, problems: list[ClaimProblem]) -> str:
     return f" ({judged} of {total} claims judged: {which}.)"
 
 
-def _consistent_reason(judged: list[ReadClaim], sources: list[str]) -> str:
+def _consistent_reason(judged: list[JudgedClaim], sources: list[str]) -> str:
     n = len(judged)
-    if judged[0].value is not None and judged[0].value.kind is ValueKind.CATEGORY:
-        names = sorted({rc.value.label or "" for rc in judged})  # type: ignore[union-attr]
-        inner = next((rc.value for rc in judged if rc.value is not None and rc.value.within is not None), None)
+    if judged[0].value.kind is ValueKind.CATEGORY:
+        names = sorted({rc.value.label or "" for rc in judged})
+        inner = next((rc.value for rc in judged if rc.value.within is not None), None)
         place = inner if inner is not None else judged[0].value
         common = f"all name {place.category}"
         if len(names) > 1:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim
 from factcheck.judge.copies import copy_groups
 from factcheck.judge.rules.base import Conflict, all_agree, period_of
 from factcheck.load.schema import Subject, SubjectKind
@@ -39,24 +39,24 @@ MAX_REMOVED = 3
 class SeriesPoint:
     time: str  # the time label of the run: `2017-08-21`, or `2025-09-29..2025-10-03`
     value: Value
-    claims: tuple[ReadClaim, ...]
+    claims: tuple[JudgedClaim, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Reconciliation:
     agreed: Value | None = None
     series: tuple[SeriesPoint, ...] = ()
-    likely_error: tuple[ReadClaim, ...] = ()  # set when exactly one smallest set exists
-    alternatives: tuple[tuple[ReadClaim, ...], ...] = ()  # every smallest set, when searched
+    likely_error: tuple[JudgedClaim, ...] = ()  # set when exactly one smallest set exists
+    alternatives: tuple[tuple[JudgedClaim, ...], ...] = ()  # every smallest set, when searched
     searched: bool = False  # a conflicting subject whose likely error was looked for
     rest_agree: Value | None = None  # what the others agree on once the likely error is out
 
 
 def reconcile(
     subject: Subject,
-    judged: Sequence[ReadClaim],
+    judged: Sequence[JudgedClaim],
     conflicts: Sequence[Conflict],
-    errors: Callable[[Sequence[ReadClaim]], list[Conflict]],
+    errors: Callable[[Sequence[JudgedClaim]], list[Conflict]],
 ) -> Reconciliation:
     if not judged:
         return Reconciliation()
@@ -68,7 +68,7 @@ def reconcile(
     return Reconciliation(series=series(subject, judged))
 
 
-def common_value(claims: Sequence[ReadClaim]) -> Value | None:
+def common_value(claims: Sequence[JudgedClaim]) -> Value | None:
     """The value every claim allows, or None when they do not all agree."""
     if not claims or all_agree(claims) is not None:
         return None
@@ -76,12 +76,12 @@ def common_value(claims: Sequence[ReadClaim]) -> Value | None:
     assert first is not None
     if first.kind is ValueKind.CATEGORY:
         # A city inside a country named by others is the most specific answer.
-        inner = [rc.value for rc in claims if rc.value is not None and rc.value.within is not None]
+        inner = [rc.value for rc in claims if rc.value.within is not None]
         return inner[0] if inner else first
     assert first.interval is not None
     inter = first.interval
     for rc in claims[1:]:
-        assert rc.value is not None and rc.value.interval is not None
+        assert rc.value.interval is not None
         nxt = inter.intersection(rc.value.interval)
         if nxt is None:
             return None
@@ -92,15 +92,15 @@ def common_value(claims: Sequence[ReadClaim]) -> Value | None:
             return minute_span_value(int(inter.lower), int(inter.upper), inter.lower_inclusive, inter.upper_inclusive, first.note)
         return span_value(day_from_number(inter.lower), day_from_number(inter.upper))
     # When one claim is the tightest, its value is the answer, shown as that source wrote it.
-    tightest = next((rc.value for rc in claims if rc.value is not None and rc.value.interval == inter), None)
+    tightest = next((rc.value for rc in claims if rc.value.interval == inter), None)
     return tightest if tightest is not None else Value(first.kind, inter, first.unit)
 
 
-def series(subject: Subject, judged: Sequence[ReadClaim]) -> tuple[SeriesPoint, ...]:
+def series(subject: Subject, judged: Sequence[JudgedClaim]) -> tuple[SeriesPoint, ...]:
     """Runs of claims that agree, in time order (flows: one run per period)."""
     if subject.kind is SubjectKind.FLOW:
 
-        by_period: dict[object, list[ReadClaim]] = {}
+        by_period: dict[object, list[JudgedClaim]] = {}
         for rc in judged:
             by_period.setdefault(period_of(rc), []).append(rc)
         points = []
@@ -111,14 +111,14 @@ def series(subject: Subject, judged: Sequence[ReadClaim]) -> tuple[SeriesPoint, 
             if value is not None:
                 points.append(SeriesPoint(span_label(span), value, tuple(group)))
             else:
-                points += [SeriesPoint(span_label(rc.period or rc.time), rc.value, (rc,)) for rc in group]  # type: ignore[arg-type]
+                points += [SeriesPoint(span_label(rc.period or rc.time), rc.value, (rc,)) for rc in group]
         return tuple(points)
     # Runs are built from the latest claim backwards: a claim that fits both an older and a newer
     # run (an open "up to $7.6 billion" between "about $6 billion" in 2017 and "$7.2-8 billion"
     # in 2025) joins the newer, closer in time to the figures it agrees with, instead of making
     # the total jump within days.
-    runs: list[list[ReadClaim]] = []
-    run: list[ReadClaim] = []
+    runs: list[list[JudgedClaim]] = []
+    run: list[JudgedClaim] = []
     for rc in reversed(judged):
         if run and common_value([rc, *run]) is None:
             runs.append(run)
@@ -129,7 +129,7 @@ def series(subject: Subject, judged: Sequence[ReadClaim]) -> tuple[SeriesPoint, 
     return tuple(_point(r) for r in reversed(runs))
 
 
-def _point(run: list[ReadClaim]) -> SeriesPoint:
+def _point(run: list[JudgedClaim]) -> SeriesPoint:
     value = common_value(run)
     assert value is not None
     first, last = run[0].time_label, run[-1].time_label
@@ -138,9 +138,9 @@ def _point(run: list[ReadClaim]) -> SeriesPoint:
 
 def _likely_error(
     subject: Subject,
-    judged: Sequence[ReadClaim],
+    judged: Sequence[JudgedClaim],
     conflicts: Sequence[Conflict],
-    errors: Callable[[Sequence[ReadClaim]], list[Conflict]],
+    errors: Callable[[Sequence[JudgedClaim]], list[Conflict]],
 ) -> Reconciliation:
     """The smallest set of *independent* claims whose removal lets the rules pass.
 

@@ -42,8 +42,8 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
         for p in result.problems:
             attention[p.claim.index] = p.field
         for conflict in (*result.conflicts, *result.warnings, *result.stale):
-            for rc in conflict.claims:
-                attention.setdefault(rc.index, "accepted" if conflict.rule == "FC900" else "says")
+            for named in conflict.claims:
+                attention.setdefault(named.index, "accepted" if conflict.rule == "FC900" else "says")
 
     located: dict[int, str] = {}
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim, ReadClaim
 from factcheck.judge.copies import MAX_PAIRWISE, copy_pairs
 from factcheck.judge.engine import SubjectResult, errors
 from factcheck.judge.rules.base import (
@@ -93,7 +93,7 @@ def track_records(
         records[c.second.source.id].copies_with.add(c.first.source.id)
     for result in results:
         problem_claims = {p.claim.index for p in result.problems}
-        judged = [rc for rc in result.claims if rc.index not in problem_claims]
+        judged = result.judged
         for rc in result.claims:
             records[rc.source.id].claims += 1
             if rc.index in problem_claims:
@@ -121,7 +121,7 @@ def track_records(
                     verdict = "contradicted"
                     break
                 if (
-                    rc.value is not None and other.value is not None and rc.value.overlaps(other.value)
+                    rc.value.overlaps(other.value)
                     and _same_time(result.subject, rc, other, window)
                 ):
                     verdict = "corroborated"
@@ -143,7 +143,7 @@ def window_days(subject: Subject, rules: RuleSet) -> int:
     return next((w for w in configured if w is not None), DEFAULT_WINDOW_DAYS[subject.kind] or 90)
 
 
-def _same_time(subject: Subject, a: ReadClaim, b: ReadClaim, window: int) -> bool:
+def _same_time(subject: Subject, a: JudgedClaim, b: JudgedClaim, window: int) -> bool:
     """Whether two claims speak of the same moment, so that agreeing corroborates: always for a
     constant; the same period for flows; within the subject's window (`window_days`) for
     levels and cumulative totals. A count of 10 in 2010 does not corroborate a 10 in 2025."""

@@ -23,7 +23,7 @@ from pydantic import Field
 from factcheck.plugin import (
     Conflict,
     Options,
-    ReadClaim,
+    JudgedClaim,
     ReadError,
     ReadOptions,
     Rule,
@@ -43,7 +43,7 @@ class ApproximateOptions(Options):
 _EXACT = ReadOptions().with_tolerances(Tolerances(about=0.0))
 
 
-def check(claims: Sequence[ReadClaim], options: ApproximateOptions, subject: Subject) -> list[Conflict]:
+def check(claims: Sequence[JudgedClaim], options: ApproximateOptions, subject: Subject) -> list[Conflict]:
     if len(claims) < options.min_claims:
         return []
     out = []

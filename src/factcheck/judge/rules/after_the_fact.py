@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim
 from factcheck.judge.rules.base import (
     Conflict,
     NoOptions,
@@ -42,10 +42,10 @@ from factcheck.read.humanize import figure
 _PROBE = dt.timedelta(days=400)
 
 
-def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
+def check(claims: Sequence[JudgedClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
     # Day spans only: a time of day is not moved by a publication day, and re-reading one would
     # compare minutes with days.
-    dates = [rc for rc in claims if rc.value is not None and rc.value.kind is ValueKind.DATE and rc.value.unit == "day"]
+    dates = [rc for rc in claims if rc.value.kind is ValueKind.DATE and rc.value.unit == "day"]
     if all_agree(dates) is None:
         return []  # nothing disagrees: nothing to explain
     relative = [rc for rc in dates if read_at(rc, rc.source.published + _PROBE) != rc.value]
@@ -58,7 +58,6 @@ def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> 
     out = []
     for rc in relative:
         for other in dict.fromkeys(tightest(dated)):
-            assert rc.value is not None and other.value is not None
             if rc.value.overlaps(other.value) or other.source.published == rc.source.published:
                 continue
             then = read_at(rc, other.source.published)
@@ -79,7 +78,7 @@ def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> 
     return out
 
 
-def read_at(rc: ReadClaim, day: dt.date) -> Value | None:
+def read_at(rc: JudgedClaim, day: dt.date) -> Value | None:
     """The claim's `says` as if its source had been published on `day`."""
     try:
         return parse_value(rc.says, rc.source.language, day)

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim
 from factcheck.load.schema import Subject, SubjectKind
 from factcheck.read import ValueKind
 from factcheck.read.humanize import figure, rounded
@@ -39,16 +39,16 @@ class Conflict:
     """
 
     rule: str
-    claims: tuple[ReadClaim, ...]
+    claims: tuple[JudgedClaim, ...]
     why: str
     severity: Severity = Severity.ERROR
 
     @property
-    def first(self) -> ReadClaim:
+    def first(self) -> JudgedClaim:
         return self.claims[0]
 
     @property
-    def second(self) -> ReadClaim:
+    def second(self) -> JudgedClaim:
         """The later claim (the same as `first` for a finding about one claim)."""
         return self.claims[-1]
 
@@ -79,15 +79,15 @@ class WindowOptions(Options):
 
 #: What a rule's check receives: the subject's judged claims in time order, the rule's options
 #: (after the config file, the command line and the subject's `window:`), and the subject.
-CheckFunction = Callable[[Sequence[ReadClaim], Any, Subject], list[Conflict]]
+CheckFunction = Callable[[Sequence[JudgedClaim], Any, Subject], list[Conflict]]
 
 #: The error findings of the subject's rules on some of its claims (for a review).
-ErrorsOf = Callable[[Sequence[ReadClaim]], list["Conflict"]]
+ErrorsOf = Callable[[Sequence[JudgedClaim]], list["Conflict"]]
 
 #: A second look, once every rule has checked the subject: the claims, the rule's options, the
 #: subject, every rule's error findings, and a way to run the rules on a subset of the claims.
 #: For rules about the other rules' findings (FC900 stale-acceptance).
-ReviewFunction = Callable[[Sequence[ReadClaim], Any, Subject, Sequence["Conflict"], ErrorsOf], list["Conflict"]]
+ReviewFunction = Callable[[Sequence[JudgedClaim], Any, Subject, Sequence["Conflict"], ErrorsOf], list["Conflict"]]
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class ConfiguredRule:
         rule = self.rule
         return {"id": rule.id, "name": rule.name, "summary": rule.summary, "doc": rule.doc, "severity": self.severity.value}
 
-    def run(self, claims: Sequence[ReadClaim], subject: Subject) -> list[Conflict]:
+    def run(self, claims: Sequence[JudgedClaim], subject: Subject) -> list[Conflict]:
         options = self.options
         window = subject.window_days
         if window is not None and "window_days" in type(options).model_fields:
@@ -139,7 +139,7 @@ class ConfiguredRule:
         return self._with_severity(self.rule.check(claims, options, subject))
 
     def reviewed(
-        self, claims: Sequence[ReadClaim], subject: Subject, conflicts: Sequence[Conflict], errors_of: ErrorsOf
+        self, claims: Sequence[JudgedClaim], subject: Subject, conflicts: Sequence[Conflict], errors_of: ErrorsOf
     ) -> list[Conflict]:
         """The rule's second look (`Rule.review`), when it has one."""
         if self.rule.review is None:
@@ -152,9 +152,8 @@ class ConfiguredRule:
         return found
 
 
-def describe(rc: ReadClaim) -> str:
+def describe(rc: JudgedClaim) -> str:
     """`akorda-2025 “up to $7.6 billion” (≤ $7.6 bn, 2025-09-29)`."""
-    assert rc.value is not None
     if rc.conversion is not None:
         return (
             f"{rc.source.id} “{rc.says}” ({figure(rc.conversion.original)} ≈ {figure(rounded(rc.value))} "
@@ -163,24 +162,24 @@ def describe(rc: ReadClaim) -> str:
     return f"{rc.source.id} “{rc.says}” ({figure(rc.value)}, {rc.time_label})"
 
 
-def lower_key(rc: ReadClaim) -> tuple[float, int]:
+def lower_key(rc: JudgedClaim) -> tuple[float, int]:
     """Order lower bounds: a higher bound, or an exclusive one at the same value, is tighter."""
-    iv = rc.value.interval  # type: ignore[union-attr]
+    iv = rc.value.interval
     assert iv is not None
     if iv.lower is None:
         return (float("-inf"), 0)
     return (iv.lower, 0 if iv.lower_inclusive else 1)
 
 
-def upper_key(rc: ReadClaim) -> tuple[float, int]:
-    iv = rc.value.interval  # type: ignore[union-attr]
+def upper_key(rc: JudgedClaim) -> tuple[float, int]:
+    iv = rc.value.interval
     assert iv is not None
     if iv.upper is None:
         return (float("inf"), 1)
     return (iv.upper, 1 if iv.upper_inclusive else 0)
 
 
-def tightest(claims: Sequence[ReadClaim]) -> tuple[ReadClaim, ReadClaim]:
+def tightest(claims: Sequence[JudgedClaim]) -> tuple[JudgedClaim, JudgedClaim]:
     """The claim with the highest lower bound and the one with the lowest upper bound.
 
     In one dimension, intervals share a common point exactly when these two overlap.
@@ -188,11 +187,11 @@ def tightest(claims: Sequence[ReadClaim]) -> tuple[ReadClaim, ReadClaim]:
     return max(claims, key=lower_key), min(claims, key=upper_key)
 
 
-def is_category(claims: Sequence[ReadClaim]) -> bool:
-    return bool(claims) and claims[0].value is not None and claims[0].value.kind is ValueKind.CATEGORY
+def is_category(claims: Sequence[JudgedClaim]) -> bool:
+    return bool(claims) and claims[0].value.kind is ValueKind.CATEGORY
 
 
-def all_agree(claims: Sequence[ReadClaim]) -> tuple[ReadClaim, ReadClaim] | None:
+def all_agree(claims: Sequence[JudgedClaim]) -> tuple[JudgedClaim, JudgedClaim] | None:
     """None when every claim can be true at once, else two claims that cannot."""
     if len(claims) < 2:
         return None
@@ -200,41 +199,40 @@ def all_agree(claims: Sequence[ReadClaim]) -> tuple[ReadClaim, ReadClaim] | None
         # Names agree when they are the same place or one contains the other; containment is
         # not transitive (Astana ~ Kazakhstan ~ Almaty), so every pair of distinct names is
         # compared: there are few distinct names, however many claims.
-        distinct: dict[tuple[str | None, str | None], ReadClaim] = {}
+        distinct: dict[tuple[str | None, str | None], JudgedClaim] = {}
         for rc in claims:
-            distinct.setdefault((rc.value.category, rc.value.within), rc)  # type: ignore[union-attr]
+            distinct.setdefault((rc.value.category, rc.value.within), rc)
         names = list(distinct.values())
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if not a.value.overlaps(b.value):  # type: ignore[union-attr, arg-type]
+                if not a.value.overlaps(b.value):
                     return a, b
         return None
     hi_lower, lo_upper = tightest(claims)
-    assert hi_lower.value is not None and lo_upper.value is not None
     if hi_lower.value.overlaps(lo_upper.value):
         return None
     a, b = sorted((hi_lower, lo_upper), key=time_order)
     return a, b
 
 
-def time_order(rc: ReadClaim) -> tuple[int, int, int]:
+def time_order(rc: JudgedClaim) -> tuple[int, int, int]:
     """Claims in time order: by the start of their time span, then its end (to the minute
     where a time of day is known), then file order."""
     return (rc.first_minute, rc.last_minute, rc.index)
 
 
-def window_conflicts(claims: Sequence[ReadClaim], window: int | None) -> list[tuple[ReadClaim, ReadClaim]]:
+def window_conflicts(claims: Sequence[JudgedClaim], window: int | None) -> list[tuple[JudgedClaim, JudgedClaim]]:
     """Pairs of claims made "at the same time" that do not overlap; at most one per claim.
 
     At the same time (SPEC §3, revised): their time spans overlap (two claims on the 2006
     census, `as_of: 2006` and 2006-06-01), or every moment of one is within `window` days of
-    every moment of the other (`ReadClaim.days_apart`, so a claim dated by a whole year is not
+    every moment of the other (`JudgedClaim.days_apart`, so a claim dated by a whole year is not
     within 90 days of a day after it). Two sweeps, each n log n, never n²: claims by the end
     of their span, keeping in two heaps the highest lower bound and the lowest upper bound among
     earlier claims that started within the window; and claims by the start of their span,
     keeping those whose span has not ended yet.
     """
-    found: dict[int, tuple[ReadClaim, ReadClaim]] = {}  # by the later claim's index
+    found: dict[int, tuple[JudgedClaim, JudgedClaim]] = {}  # by the later claim's index
     if is_category(claims):
         return _category_conflicts(claims, window)
     if window is not None:
@@ -247,40 +245,39 @@ def window_conflicts(claims: Sequence[ReadClaim], window: int | None) -> list[tu
 
 
 def _sweep(
-    ordered: Sequence[ReadClaim],
-    found: dict[int, tuple[ReadClaim, ReadClaim]],
-    gone: Callable[[ReadClaim, ReadClaim], bool],
+    ordered: Sequence[JudgedClaim],
+    found: dict[int, tuple[JudgedClaim, JudgedClaim]],
+    gone: Callable[[JudgedClaim, JudgedClaim], bool],
 ) -> None:
     """One pass: each claim against the tightest bounds of the earlier claims not yet `gone`
     (an earlier claim gone for one claim is gone for every later one, by the order)."""
-    highest_lower: list[tuple[tuple[float, int], int, ReadClaim]] = []  # (-key, tiebreak, claim)
-    lowest_upper: list[tuple[tuple[float, int], int, ReadClaim]] = []
+    highest_lower: list[tuple[tuple[float, int], int, JudgedClaim]] = []  # (-key, tiebreak, claim)
+    lowest_upper: list[tuple[tuple[float, int], int, JudgedClaim]] = []
     for rc in ordered:
         for heap in (highest_lower, lowest_upper):
             while heap and gone(heap[0][2], rc):
                 heapq.heappop(heap)
-        assert rc.value is not None
         if rc.index not in found:
-            if highest_lower and not rc.value.overlaps(highest_lower[0][2].value):  # type: ignore[arg-type]
+            if highest_lower and not rc.value.overlaps(highest_lower[0][2].value):
                 found[rc.index] = (highest_lower[0][2], rc)
-            elif lowest_upper and not rc.value.overlaps(lowest_upper[0][2].value):  # type: ignore[arg-type]
+            elif lowest_upper and not rc.value.overlaps(lowest_upper[0][2].value):
                 found[rc.index] = (lowest_upper[0][2], rc)
         lo, hi = lower_key(rc), upper_key(rc)
         heapq.heappush(highest_lower, ((-lo[0], -lo[1]), rc.index, rc))
         heapq.heappush(lowest_upper, (hi, rc.index, rc))
 
 
-def _category_conflicts(claims: Sequence[ReadClaim], window: int | None) -> list[tuple[ReadClaim, ReadClaim]]:
+def _category_conflicts(claims: Sequence[JudgedClaim], window: int | None) -> list[tuple[JudgedClaim, JudgedClaim]]:
     """Names: each claim against the latest claim of every other name said at the same time
     (there are few distinct names, however many claims)."""
-    out: list[tuple[ReadClaim, ReadClaim]] = []
-    latest: dict[tuple[str | None, str | None], ReadClaim] = {}
+    out: list[tuple[JudgedClaim, JudgedClaim]] = []
+    latest: dict[tuple[str | None, str | None], JudgedClaim] = {}
     for rc in sorted(claims, key=time_order):
         for other in latest.values():
-            if not other.value.overlaps(rc.value) and other.same_time_as(rc, window):  # type: ignore[union-attr, arg-type]
+            if not other.value.overlaps(rc.value) and other.same_time_as(rc, window):
                 out.append((other, rc))
                 break
-        name = (rc.value.category, rc.value.within)  # type: ignore[union-attr]
+        name = (rc.value.category, rc.value.within)
         previous = latest.get(name)
         if previous is None or rc.last_minute >= previous.last_minute:
             latest[name] = rc
@@ -304,7 +301,7 @@ def window_of(options: Any, subject: Subject) -> int | None:
     return configured if configured is not None else DEFAULT_WINDOW_DAYS[subject.kind]
 
 
-def period_of(rc: ReadClaim) -> tuple[float, float] | None:
+def period_of(rc: JudgedClaim) -> tuple[float, float] | None:
     span = rc.period or (rc.time if rc.claim.as_of is not None else None)
     if span is None or span.interval is None:
         return None

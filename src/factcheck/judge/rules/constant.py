@@ -17,14 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim
 from factcheck.judge.rules.base import Conflict, NoOptions, Rule, all_agree, describe
 from factcheck.load.schema import Subject, SubjectKind
 
 
-def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
+def check(claims: Sequence[JudgedClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
     """A source that contradicts itself first (the surest error), then the widest split."""
-    by_source: dict[str, list[ReadClaim]] = {}
+    by_source: dict[str, list[JudgedClaim]] = {}
     for rc in claims:
         by_source.setdefault(rc.source.id, []).append(rc)
     pairs = [pair for group in by_source.values() if (pair := all_agree(group)) is not None]

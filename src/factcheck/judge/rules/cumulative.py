@@ -25,7 +25,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim
 from factcheck.judge.rules.base import (
     Conflict,
     NoOptions,
@@ -39,12 +39,12 @@ from factcheck.load.schema import Subject, SubjectKind
 from factcheck.read.interval import Interval
 
 
-def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
+def check(claims: Sequence[JudgedClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
     if is_category(claims):
         return []
     conflicts: list[Conflict] = []
-    floor: ReadClaim | None = None  # the highest lower bound among claims surely earlier
-    pending: list[tuple[int, int, ReadClaim]] = []  # earlier claims by the end of their span
+    floor: JudgedClaim | None = None  # the highest lower bound among claims surely earlier
+    pending: list[tuple[int, int, JudgedClaim]] = []  # earlier claims by the end of their span
     for rc in sorted(claims, key=time_order):
         # Only a claim whose time span ends before this one starts must be below it: claims
         # with overlapping times (`as_of: 2024` and June 2024) may come in either order.
@@ -54,10 +54,10 @@ def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> 
                 floor is None or lower_key(earlier) > lower_key(floor)
             ):
                 floor = earlier
-        iv = rc.value.interval  # type: ignore[union-attr]
+        iv = rc.value.interval
         assert iv is not None
         if floor is not None:
-            fiv = floor.value.interval  # type: ignore[union-attr]
+            fiv = floor.value.interval
             assert fiv is not None
             reach = Interval(fiv.lower, None, fiv.lower_inclusive, False)
             if not reach.overlaps(iv):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim
 from factcheck.judge.rules.base import (
     Conflict,
     Rule,
@@ -36,8 +36,8 @@ from factcheck.load.schema import Subject, SubjectKind
 from factcheck.read.humanize import span_label
 
 
-def check(claims: Sequence[ReadClaim], options: WindowOptions, subject: Subject) -> list[Conflict]:
-    groups: dict[tuple[float, float] | None, list[ReadClaim]] = {}
+def check(claims: Sequence[JudgedClaim], options: WindowOptions, subject: Subject) -> list[Conflict]:
+    groups: dict[tuple[float, float] | None, list[JudgedClaim]] = {}
     for rc in claims:
         groups.setdefault(period_of(rc), []).append(rc)
     conflicts: list[Conflict] = []

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim
 from factcheck.judge.rules.base import (
     Conflict,
     Options,
@@ -55,10 +55,10 @@ class ContainmentOptions(Options):
 _ADDITIVE = frozenset({ValueKind.AMOUNT, ValueKind.NUMBER})
 
 
-def check(claims: Sequence[ReadClaim], options: ContainmentOptions, subject: Subject) -> list[Conflict]:
+def check(claims: Sequence[JudgedClaim], options: ContainmentOptions, subject: Subject) -> list[Conflict]:
     if not options.nonnegative:
         return []
-    groups: dict[tuple[float, float], list[ReadClaim]] = {}
+    groups: dict[tuple[float, float], list[JudgedClaim]] = {}
     for rc in claims:
         if rc.value is None or rc.value.kind not in _ADDITIVE or rc.value.interval is None:
             continue
@@ -92,9 +92,9 @@ def check(claims: Sequence[ReadClaim], options: ContainmentOptions, subject: Sub
     return conflicts
 
 
-def _can_hold(longer: ReadClaim, shorter: ReadClaim) -> bool:
+def _can_hold(longer: JudgedClaim, shorter: JudgedClaim) -> bool:
     """Some value of the longer period's claim is at least some value of the shorter's."""
-    lo, hi = shorter.value.interval, longer.value.interval  # type: ignore[union-attr]
+    lo, hi = shorter.value.interval, longer.value.interval
     assert lo is not None and hi is not None
     if hi.upper is None or lo.lower is None:
         return True
@@ -108,9 +108,9 @@ class _SuffixMin:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.tree: list[ReadClaim | None] = [None] * (size + 1)
+        self.tree: list[JudgedClaim | None] = [None] * (size + 1)
 
-    def update(self, slot: int, rc: ReadClaim) -> None:
+    def update(self, slot: int, rc: JudgedClaim) -> None:
         i = self.size - slot  # reversed: a suffix becomes a prefix
         while i <= self.size:
             current = self.tree[i]
@@ -118,9 +118,9 @@ class _SuffixMin:
                 self.tree[i] = rc
             i += i & -i
 
-    def query(self, slot: int) -> ReadClaim | None:
+    def query(self, slot: int) -> JudgedClaim | None:
         i = self.size - slot
-        best: ReadClaim | None = None
+        best: JudgedClaim | None = None
         while i > 0:
             current = self.tree[i]
             if current is not None and (best is None or upper_key(current) < upper_key(best)):

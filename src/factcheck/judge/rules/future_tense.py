@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim
 from factcheck.judge.rules.base import Conflict, NoOptions, Rule, describe
 from factcheck.load.schema import Subject, SubjectKind
 from factcheck.read import ValueKind
@@ -34,7 +34,7 @@ from factcheck.read.lexicon import future_tense
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
-def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
+def check(claims: Sequence[JudgedClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
     out = []
     for rc in claims:
         value = rc.value
@@ -56,7 +56,7 @@ def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> 
     return out
 
 
-def future_marker(rc: ReadClaim) -> str | None:
+def future_marker(rc: JudgedClaim) -> str | None:
     """The future-tense word in the sentence of the quote that holds `says`, if any."""
     pattern = future_tense(rc.source.language)
     if pattern is None:

@@ -25,18 +25,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim
 from factcheck.judge.rules.base import Conflict, ErrorsOf, NoOptions, Rule, time_order
 from factcheck.load.schema import Subject, SubjectKind
 
 
-def check(claims: Sequence[ReadClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
+def check(claims: Sequence[JudgedClaim], options: NoOptions, subject: Subject) -> list[Conflict]:
     """Nothing before the other rules have run: the work is in `review`."""
     return []
 
 
 def review(
-    claims: Sequence[ReadClaim], options: NoOptions, subject: Subject, conflicts: Sequence[Conflict], errors_of: ErrorsOf
+    claims: Sequence[JudgedClaim], options: NoOptions, subject: Subject, conflicts: Sequence[Conflict], errors_of: ErrorsOf
 ) -> list[Conflict]:
     """The acceptances with nothing left to accept, given every rule's error findings.
 

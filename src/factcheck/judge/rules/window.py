@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim
 from factcheck.judge.rules.base import (
     DEFAULT_WINDOW_DAYS,
     Conflict,
@@ -36,7 +36,7 @@ from factcheck.judge.rules.base import (
 from factcheck.load.schema import Subject, SubjectKind
 
 
-def check(claims: Sequence[ReadClaim], options: WindowOptions, subject: Subject) -> list[Conflict]:
+def check(claims: Sequence[JudgedClaim], options: WindowOptions, subject: Subject) -> list[Conflict]:
     window = window_of(options, subject)
     if window is None and subject.kind is SubjectKind.CUMULATIVE:
         return []  # a running total judged by its order only (FC103), unless a window is set
@@ -46,7 +46,7 @@ def check(claims: Sequence[ReadClaim], options: WindowOptions, subject: Subject)
     ]
 
 
-def same_time_words(a: ReadClaim, b: ReadClaim, window: int | None, subject: Subject) -> str:
+def same_time_words(a: JudgedClaim, b: JudgedClaim, window: int | None, subject: Subject) -> str:
     """Why the two claims are held to the same value, with the window's origin when it decides."""
     if a.first_minute <= b.last_minute and b.first_minute <= a.last_minute:
         return f"their times overlap ({a.time_label} and {b.time_label}), and they do not"
