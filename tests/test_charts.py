@@ -10,13 +10,13 @@ import re
 from typing import Any
 
 from factcheck.api import check_document
+from factcheck.formatters.common import claim_time, days, duration_words, time_ticks
 from factcheck.formatters.explain import timeline
 from factcheck.formatters.html import svg_chart
 from factcheck.formatters.markdown import mermaid_chart
 from factcheck.load.claims_file import load_claims_text
 from factcheck.read.humanize import significant, value_axis
 from factcheck.report.records import to_dict
-from factcheck.safe_text import claim_time, days, duration_words, time_ticks
 
 # The README's investment subject on three of its days: 2017-08-21, 2025-09-29, 2025-10-03.
 INVESTMENT = """\

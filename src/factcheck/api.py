@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from factcheck.errors import UnusableInput
 from factcheck.files import display_name
@@ -26,6 +25,7 @@ from factcheck.load.jsonl import ProgressFactory, is_jsonl
 from factcheck.parallel import SliceDone, default_jobs, records
 from factcheck.report.baseline import compare, file_at
 from factcheck.report.records import Report, to_dict
+from factcheck.report.shapes import ReportRecords
 
 
 def check_document(doc: ClaimsDocument, options: JudgeOptions = DEFAULT_JUDGE_OPTIONS) -> Report:
@@ -69,7 +69,7 @@ def records_of(
     locate_verdicts: frozenset[str] = frozenset(),
     jobs: int | None = None,
     progress: SliceDone | None = None,
-) -> dict[str, Any]:
+) -> ReportRecords:
     """Judge a loaded set and serialise it (`report.to_dict`), in `jobs` processes (default:
     every core for big files, `parallel.default_jobs`); the records are the same for any `jobs`."""
 
@@ -97,8 +97,8 @@ def _check_set(claims_set: ClaimsSet, options: JudgeOptions) -> Report:
 
 
 def records_against(
-    paths: list[Path], now: dict[str, Any], options: JudgeOptions, revision: str, fail_on: tuple[str, ...]
-) -> dict[str, Any]:
+    paths: list[Path], now: ReportRecords, options: JudgeOptions, revision: str, fail_on: tuple[str, ...]
+) -> ReportRecords:
     """The records `now` compared with the same claims files at git revision `revision`
     (`check --baseline`): findings already there become notes, those fixed are listed.
     Raises `BaselineError` when the revision cannot be read."""

@@ -16,12 +16,13 @@ import itertools
 import multiprocessing
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import cast
 
 from factcheck.errors import Diagnostic
 from factcheck.judge.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, Judging
 from factcheck.load.schema import ClaimsFile
 from factcheck.report.records import Report, to_dict
+from factcheck.report.shapes import CountsRecord, ReportRecords
 
 #: Below this many claims one process is faster than starting workers.
 MIN_CLAIMS_FOR_WORKERS = 50_000
@@ -51,7 +52,7 @@ def records(
     locate_verdicts: frozenset[str] = frozenset(),
     jobs: int = 1,
     progress: SliceDone | None = None,
-) -> dict[str, Any]:
+) -> ReportRecords:
     """`to_dict(Report(judge(data)))`, computed by `jobs` processes."""
     global _work
     judging = Judging(data, options)
@@ -63,7 +64,7 @@ def records(
         bounds = [round(k * n / count) for k in range(count + 1)]
         slices = list(itertools.pairwise(bounds))
     _work = (judging, file, locate, locate_verdicts, slices)
-    parts: list[dict[str, Any]] = []
+    parts: list[ReportRecords] = []
     done = 0
     try:
         if len(slices) == 1:
@@ -81,7 +82,7 @@ def records(
     return merge(parts)
 
 
-def _slice_records(k: int) -> dict[str, Any]:
+def _slice_records(k: int) -> ReportRecords:
     assert _work is not None
     judging, file, locate, locate_verdicts, slices = _work
     start, stop = slices[k]
@@ -89,7 +90,7 @@ def _slice_records(k: int) -> dict[str, Any]:
     return to_dict(report, locate_verdicts, subject_offset=start)
 
 
-def merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
+def merge(parts: list[ReportRecords]) -> ReportRecords:
     """The records of consecutive slices of subjects as the records of them all."""
     first = parts[0]
     if len(parts) == 1:
@@ -98,6 +99,6 @@ def merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
         "file": first["file"],
         "subjects": [s for part in parts for s in part["subjects"]],
         "problems": [p for part in parts for p in part["problems"]],
-        "summary": {key: sum(part["summary"][key] for part in parts) for key in first["summary"]},
-        "counts": {key: sum(part["counts"][key] for part in parts) for key in first["counts"]},
+        "summary": {key: sum(part.get("summary", {})[key] for part in parts) for key in first.get("summary", {})},
+        "counts": cast(CountsRecord, {key: sum(cast(dict[str, int], part["counts"])[key] for part in parts) for key in first["counts"]}),
     }

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from factcheck.cli.progress import ProgressBar
     from factcheck.judge.engine import JudgeOptions
     from factcheck.load.claims_set import Loaded
+    from factcheck.report.shapes import ReportRecords
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -68,7 +69,7 @@ def records(
     locate_verdicts: frozenset[str] = frozenset(),
     loaded: Loaded | None = None,
     jobs: int | None = None,
-) -> dict[str, Any]:
+) -> ReportRecords:
     """Load (unless given), judge and serialise, with a progress bar on stderr for long runs."""
     from factcheck.api import records_of
     from factcheck.cli.progress import ProgressBar

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from factcheck.formatters import (
     check_text,
@@ -23,6 +23,7 @@ from factcheck.formatters import (
     table,
 )
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
+from factcheck.report.shapes import ReportRecords, SourcesRecords
 
 
 class ReportFormat(StrEnum):
@@ -52,7 +53,9 @@ class SourcesFormat(StrEnum):
 
 
 Format = ReportFormat | CheckFormat | SourcesFormat
-Renderer = Callable[[dict[str, Any], RenderContext], str]
+#: A formatter's `render`. Its records are `ReportRecords` or `SourcesRecords` as its enum says;
+#: `render` below states which goes with which.
+Renderer = Callable[[Any, RenderContext], str]
 
 #: The one registry. Keyed by (enum, value): `ReportFormat.TABLE` and `SourcesFormat.TABLE`
 #: are equal strings, and different tables.
@@ -71,19 +74,23 @@ FORMATTERS: dict[tuple[type[StrEnum], str], Renderer] = {
 }
 
 
-def render(fmt: Format, records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+@overload
+def render(fmt: ReportFormat | CheckFormat, records: ReportRecords, context: RenderContext = DEFAULT_CONTEXT) -> str: ...
+@overload
+def render(fmt: SourcesFormat, records: SourcesRecords, context: RenderContext = DEFAULT_CONTEXT) -> str: ...
+def render(fmt: Format, records: ReportRecords | SourcesRecords, context: RenderContext = DEFAULT_CONTEXT) -> str:
     """The records in format `fmt`."""
     return FORMATTERS[(type(fmt), fmt.value)](records, context)
 
 
-def render_report(fmt: ReportFormat, records: dict[str, Any], *, width: int = 120, color: bool = False) -> str:
+def render_report(fmt: ReportFormat, records: ReportRecords, *, width: int = 120, color: bool = False) -> str:
     """`render` for a report format, with the terminal's width and colour."""
     return render(fmt, records, RenderContext(width=width, color=color))
 
 
 def render_check(
     fmt: CheckFormat,
-    records: dict[str, Any],
+    records: ReportRecords,
     fail_on: tuple[str, ...] = ("conflicting",),
     rules: list[dict[str, str]] | None = None,
 ) -> str:

@@ -4,11 +4,10 @@ other `check` format."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.formatters.table import plural
 from factcheck.report.findings import Finding, findings
+from factcheck.report.shapes import ReportRecords
 from factcheck.safe_text import printable
 
 
@@ -16,7 +15,7 @@ def _line(f: Finding) -> str:
     return f"{printable(f.file)}:{f.line}:{f.col}: {printable(f.title)}: {printable(f.message)}"
 
 
-def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+def render(records: ReportRecords, context: RenderContext = DEFAULT_CONTEXT) -> str:
     fail_on = context.fail_on
     found = findings(records, fail_on)
     errors = [f for f in found if f.level == "error"]
@@ -27,7 +26,8 @@ def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) ->
     verification = records.get("verification")
     if verification is not None:
         checked = verified(verification["counts"]) if records.get("command") == "verify" else f"{checked}, {verified(verification['counts'])}"
-    revision = (records.get("baseline") or {}).get("revision")
+    baseline = records.get("baseline")
+    revision = baseline["revision"] if baseline else None
     tail_parts = []
     if counts.get("accepted"):
         tail_parts.append(plural(counts["accepted"], "accepted conflict"))

@@ -12,15 +12,10 @@ import itertools
 import math
 from typing import Any
 
+from factcheck.formatters.common import chart_points, claim_time, duration_words, judged_value, reconciliation_lines, when_said
 from factcheck.read.humanize import value_axis
-from factcheck.safe_text import (
-    chart_points,
-    claim_time,
-    duration_words,
-    printable,
-    reconciliation_lines,
-    when_said,
-)
+from factcheck.report.shapes import SubjectRecord
+from factcheck.safe_text import printable
 
 _KIND_WORDS = {
     "constant": "constant: one true value, whenever it is stated",
@@ -32,21 +27,21 @@ _KIND_WORDS = {
 CHART_WIDTH = 48
 
 
-def render(subject: dict[str, Any], rules: list[dict[str, str]], *, width: int = 100) -> str:
+def render(subject: SubjectRecord, rules: list[dict[str, str]], *, width: int = 100) -> str:
     """`rules`: the rules that judged the subject's kind, as {id, name, summary, severity}."""
     p = printable
     out = [f"{p(subject['id'])}: {p(subject['title'])}", ""]
-    unit = f", unit {p(subject['unit'])}" if subject.get("unit") else ""
+    unit = f", unit {p(subject['unit'])}" if subject["unit"] else ""
     out.append(f"1. The subject is {_KIND_WORDS[subject['kind']]}{unit}.")
     if subject.get("tolerances"):
         given = ", ".join(f"{k} {v}" for k, v in subject["tolerances"].items())
         out.append(f"   Its own tolerances: {given}.")
-    if subject.get("reading"):
+    if subject["reading"]:
         out.append(f"   {p(subject['reading'])}")
     out.append("")
     out.append("2. Each claim, how it was read, and its time (in time order):")
     for n, c in enumerate(subject["claims"], 1):
-        origin = c["source"] + (f" ({p(c['publisher'])})" if c.get("publisher") else "")
+        origin = c["source"] + (f" ({p(c['publisher'])})" if c["publisher"] else "")
         out.append(f"   {n}. {p(origin)}, {c['language']}")
         out.append(f"      says   “{p(_shorten(c['says'], 160))}”")
         if c["status"] != "judged":
@@ -56,7 +51,7 @@ def render(subject: dict[str, Any], rules: list[dict[str, str]], *, width: int =
             if "converted_figure" in c:
                 conv = c["converted"]
                 read += f" ≈ {p(c['converted_figure'])} (rate {conv.get('rate')} {conv.get('pair', '')})".rstrip()
-            out.append(f"      reads  {read}  [{_interval(c['value'])}]")
+            out.append(f"      reads  {read}  [{_interval(judged_value(c))}]")
         out.append(f"      time   {when_said(c)}" + (f", period {c['period']}" if c.get("period") else ""))
         out.append(f"      quote  “{p(_shorten(c['quote'], 160))}”")
     out.append("")
@@ -96,7 +91,7 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def timeline(subject: dict[str, Any]) -> list[str]:
+def timeline(subject: SubjectRecord) -> list[str]:
     """One row per judged claim in time order, its interval drawn on a shared value axis.
 
     Shown for subjects with at least two judged claims with numeric values (not names). The

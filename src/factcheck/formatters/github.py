@@ -8,10 +8,9 @@ message; also `:` and `,` in properties), so a quote cannot end the command or s
 
 from __future__ import annotations
 
-from typing import Any
-
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.report.findings import findings
+from factcheck.report.shapes import ReportRecords
 from factcheck.safe_text import printable
 
 
@@ -23,7 +22,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+def render(records: ReportRecords, context: RenderContext = DEFAULT_CONTEXT) -> str:
     fail_on = context.fail_on
     lines = []
     for f in findings(records, fail_on):

@@ -12,8 +12,8 @@ reads the rendered text.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
+from factcheck.formatters.common import chart_points, claim_time, days, read_as, reconciliation_lines, time_ticks, when_said
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.formatters.markdown import (
     _PROBLEMS,
@@ -24,17 +24,8 @@ from factcheck.formatters.markdown import (
 )
 from factcheck.formatters.table import summary_line, verdict_label
 from factcheck.read.humanize import value_axis
-from factcheck.safe_text import (
-    chart_points,
-    claim_time,
-    days,
-    emphasise,
-    printable,
-    read_as,
-    reconciliation_lines,
-    time_ticks,
-    when_said,
-)
+from factcheck.report.shapes import ReportRecords, SubjectRecord
+from factcheck.safe_text import emphasise, printable
 
 _STYLE = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -50,7 +41,7 @@ def _e(text: object) -> str:
     return escape(printable(str(text)), quote=True)
 
 
-def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+def render(records: ReportRecords, context: RenderContext = DEFAULT_CONTEXT) -> str:
     groups = subject_groups(records)
     sections = [(heading, key, subjects) for key, heading, subjects in groups if subjects]
     out = [
@@ -93,7 +84,7 @@ def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) ->
     return "\n".join(out) + "\n"
 
 
-def _subject(subject: dict[str, Any]) -> list[str]:
+def _subject(subject: SubjectRecord) -> list[str]:
     unit = f", unit {_e(subject['unit'])}" if subject.get("unit") else ""
     out = [
         f'<section id="{anchor(subject)}">',
@@ -125,7 +116,7 @@ def _emphasised(quote: str, says: str) -> str:
     return emphasise(quote, says, _e, "<strong>", "</strong>")
 
 
-def svg_chart(subject: dict[str, Any]) -> str:
+def svg_chart(subject: SubjectRecord) -> str:
     """Each judged claim's interval as a bar over its time, for evolving subjects with at least
     two numeric claims (open ends drawn to the edge with an arrow head). Both axes are to
     scale: across, time (a claim's bar spans its time, a day at least a few pixels wide), with

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
@@ -12,7 +13,7 @@ from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 COMPACT_ABOVE = 2000
 
 
-def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+def render(records: Mapping[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
     if records.get("counts", {}).get("claims", 0) <= COMPACT_ABOVE:
         return json.dumps(records, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     # Same keys in the same order as the indented form; each subject on a line of its own.

@@ -11,10 +11,11 @@ from xml.etree import ElementTree as ET
 
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.report.findings import findings
+from factcheck.report.shapes import ReportRecords
 from factcheck.safe_text import printable
 
 
-def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+def render(records: ReportRecords, context: RenderContext = DEFAULT_CONTEXT) -> str:
     fail_on = context.fail_on
     by_subject: dict[str, list[Any]] = {}
     for f in findings(records, fail_on):

@@ -15,20 +15,14 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import quote
 
+from factcheck.formatters.common import chart_points, claim_time, read_as, reconciliation_lines, when_said
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.formatters.table import ORDER, summary_line, verdict_label
 from factcheck.read.humanize import significant, value_axis
-from factcheck.safe_text import (
-    chart_points,
-    claim_time,
-    emphasise,
-    read_as,
-    reconciliation_lines,
-    when_said,
-)
+from factcheck.report.shapes import ReportRecords, SubjectRecord
+from factcheck.safe_text import emphasise
 from factcheck.safe_text import markdown_inline as md
 
 _HEADINGS = {
@@ -42,7 +36,7 @@ _ACCEPTED = "Accepted discrepancies: known, explained, not failing"
 _PROBLEMS = "Claims that could not be judged"
 
 
-def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+def render(records: ReportRecords, context: RenderContext = DEFAULT_CONTEXT) -> str:
     out: list[str] = [f"# Discrepancy report: {md(records['file'])}", ""]
     out += [summary_line(records), ""]
     groups = subject_groups(records)
@@ -75,7 +69,7 @@ def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) ->
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def subject_groups(records: dict[str, Any]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+def subject_groups(records: ReportRecords) -> list[tuple[str, str, list[SubjectRecord]]]:
     """(key, heading, subjects) for each verdict in report order, accepted conflicts apart at
     the end (only when there are some): the grouping of the markdown and HTML reports."""
     accepted = [s for s in records["subjects"] if s.get("accepted") is not None]
@@ -90,7 +84,7 @@ def group_label(key: str) -> str:
     return "accepted" if key == "accepted" else verdict_label(key)
 
 
-def anchor(subject: dict[str, Any]) -> str:
+def anchor(subject: SubjectRecord) -> str:
     """The subject's own HTML anchor (ids are slugs: safe as they are)."""
     return f"subject-{subject['id']}"
 
@@ -100,7 +94,7 @@ def _slug(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
 
 
-def _subject(subject: dict[str, Any]) -> list[str]:
+def _subject(subject: SubjectRecord) -> list[str]:
     out = [f'<a id="{anchor(subject)}"></a>', "", f"### {md(subject['title'])} (`{subject['id']}`)", ""]
     unit = f", unit {md(subject['unit'])}" if subject.get("unit") else ""
     out += [f"**{verdict_label(subject['verdict'])}** · kind {subject['kind']}{unit}", ""]
@@ -156,7 +150,7 @@ _UNIT_LABEL = re.compile(r"[^0-9A-Za-z .:\-$€£%#²³]")  # an axis title: a u
 _SAMPLES = 120
 
 
-def mermaid_chart(subject: dict[str, Any]) -> list[str]:
+def mermaid_chart(subject: SubjectRecord) -> list[str]:
     """A Mermaid xychart of each judged claim's bounds over time, for evolving subjects with at
     least two numeric claims: the lower and upper bound as two lines (an open bound is drawn at
     the other bound), the time axis to scale (above), the values in the subject's unit as its

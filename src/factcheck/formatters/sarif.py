@@ -15,6 +15,7 @@ from typing import Any
 
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.report.findings import findings
+from factcheck.report.shapes import ReportRecords
 
 _LEVEL = {"error": "error", "warning": "warning", "notice": "note"}
 
@@ -37,7 +38,7 @@ def _first_paragraph(doc: str) -> str:
     return " ".join(body.split())
 
 
-def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+def render(records: ReportRecords, context: RenderContext = DEFAULT_CONTEXT) -> str:
     """`context.rules`: the rules that ran, as {id, name, summary, doc, severity}."""
     rules, fail_on, version = context.rules, context.fail_on, context.version
     found = findings(records, fail_on)

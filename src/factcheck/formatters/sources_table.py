@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
+from factcheck.report.shapes import SourcesRecords
 from factcheck.safe_text import printable
 
 
-def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+def render(records: SourcesRecords, context: RenderContext = DEFAULT_CONTEXT) -> str:
     width, color = context.width, context.color
     from rich import box
     from rich.console import Console

@@ -8,11 +8,12 @@ as markup: a quote containing `[bold]` prints `[bold]`.
 from __future__ import annotations
 
 import io
-from typing import Any
 
+from factcheck.formatters.common import claim_figure, reconciliation_lines, when_said
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
 from factcheck.judge.engine import VERDICT_ORDER
-from factcheck.safe_text import claim_figure, printable, reconciliation_lines, when_said
+from factcheck.report.shapes import ReportRecords
+from factcheck.safe_text import printable
 
 VERDICT_STYLE = {
     "conflicting": ("✗", "bold red"),
@@ -29,7 +30,7 @@ def verdict_label(verdict: str) -> str:
     return f"{symbol} {verdict}"
 
 
-def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) -> str:
+def render(records: ReportRecords, context: RenderContext = DEFAULT_CONTEXT) -> str:
     width, color = context.width, context.color
     from rich import box
     from rich.console import Console
@@ -86,7 +87,7 @@ def render(records: dict[str, Any], context: RenderContext = DEFAULT_CONTEXT) ->
     return buf.getvalue()
 
 
-def summary_line(records: dict[str, Any]) -> str:
+def summary_line(records: ReportRecords) -> str:
     summary, counts = records["summary"], records["counts"]
     verdicts = ", ".join(f"{summary[v]} {v}" for v in ORDER)
     extra = ""

@@ -36,6 +36,7 @@ from factcheck.provenance.normalise import Folded, normalise
 from factcheck.provenance.paths import DocumentError, max_document_bytes, resolve
 from factcheck.read import Value, ValueKind
 from factcheck.read.humanize import figure
+from factcheck.report.shapes import ReportRecords
 
 NodePath = tuple[str | int, ...]
 
@@ -347,7 +348,7 @@ def check_rules() -> list[dict[str, str]]:
     return [c.record() for c in CHECKS.values()]
 
 
-def verification_records(loaded: Loaded, verification: dict[str, Any]) -> dict[str, Any]:
+def verification_records(loaded: Loaded, verification: dict[str, Any]) -> ReportRecords:
     """The records `factcheck verify` renders: the verification alone, no judged subjects."""
     data = loaded.loaded.data
     return {

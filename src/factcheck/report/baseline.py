@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
-from typing import Any
 
 from factcheck.report.findings import failing_subjects
+from factcheck.report.shapes import ProblemRecord, ReportRecords, SubjectRecord
 
 
 class BaselineError(Exception):
@@ -44,29 +44,30 @@ def file_at(path: Path, revision: str) -> str | None:
     return shown.stdout.decode("utf-8-sig", errors="replace")
 
 
-def _claim_key(claim: dict[str, Any]) -> tuple[str, str, str]:
+def _claim_key(claim: ProblemRecord) -> tuple[str, str, str]:
     """A claim across revisions: what it is, not where it is in the file."""
     return (claim["subject"], claim["source"], claim["says"])
 
 
-def compare(now: dict[str, Any], then: dict[str, Any] | None, fail_on: tuple[str, ...], revision: str) -> dict[str, Any]:
+def compare(now: ReportRecords, then: ReportRecords | None, fail_on: tuple[str, ...], revision: str) -> ReportRecords:
     """`now`'s records, with what was already failing at the revision marked, and `resolved`."""
-    then = then or {"subjects": [], "problems": []}
-    failing_then = failing_subjects(then, fail_on)
+    failing_then = failing_subjects(then, fail_on) if then else {}
     failing_now = failing_subjects(now, fail_on)
-    subjects = []
+    subjects: list[SubjectRecord] = []
     for s in now["subjects"]:
         if s["id"] in failing_now and s["id"] in failing_then:
-            s = {**s, "baseline": "existing"}
+            s = s | {"baseline": "existing"}
         elif s["id"] in failing_now:
-            s = {**s, "baseline": "new"}
+            s = s | {"baseline": "new"}
         subjects.append(s)
-    old_problems = {_claim_key(p) for p in then["problems"]}
-    problems = [{**p, "baseline": "existing" if _claim_key(p) in old_problems else "new"} for p in now["problems"]]
+    old_problems = {_claim_key(p) for p in then["problems"]} if then else set()
+    problems: list[ProblemRecord] = [
+        p | {"baseline": "existing" if _claim_key(p) in old_problems else "new"} for p in now["problems"]
+    ]
     resolved = [
         {"subject": sid, "verdict_then": s["verdict"], "reason_then": s["reason"],
          "verdict_now": next((x["verdict"] for x in now["subjects"] if x["id"] == sid), "removed")}
         for sid, s in failing_then.items()
         if sid not in failing_now
     ]
-    return {**now, "subjects": subjects, "problems": problems, "baseline": {"revision": revision, "resolved": resolved}}
+    return now | {"subjects": subjects, "problems": problems, "baseline": {"revision": revision, "resolved": resolved}}

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
+
+from factcheck.report.shapes import ReportRecords, SubjectRecord
 
 Level = Literal["error", "warning", "notice"]
 
@@ -43,11 +45,12 @@ def _where(location: str) -> tuple[str, int, int]:
     return m.group(1), int(m.group(2)), int(m.group(3))
 
 
-def findings(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",)) -> list[Finding]:
+def findings(records: ReportRecords, fail_on: Iterable[str] = ("conflicting",)) -> list[Finding]:
     """Every finding, in subject order then claim problems: errors, warnings and notices."""
     fail = set(fail_on)
     out: list[Finding] = []
-    revision = (records.get("baseline") or {}).get("revision")
+    baseline = records.get("baseline")
+    revision = baseline["revision"] if baseline else None
     for s in records["subjects"]:
         mine = subject_findings(s, fail, records["file"])
         if s.get("baseline") == "existing":  # failing already at the baseline: shown, not fatal
@@ -60,14 +63,14 @@ def findings(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",))
     for v in (records.get("verification") or {}).get("findings", []):
         out.append(Finding(v["level"], v["rule"], *_where(v["location"]), v["subject"],
                            f"{v['rule']} {v['name']} {v['subject']} ({v['source']})", v["message"]))
-    for r in (records.get("baseline") or {}).get("resolved", []):
+    for r in baseline["resolved"] if baseline else []:
         out.append(Finding("notice", "resolved", records["file"], 1, 1, r["subject"],
                            f"resolved {r['subject']}",
                            f"{r['verdict_then']} at {revision}, {r['verdict_now']} now: {r['reason_then']}"))
     return out
 
 
-def subject_findings(s: dict[str, Any], fail: set[str], file: str) -> list[Finding]:
+def subject_findings(s: SubjectRecord, fail: set[str], file: str) -> list[Finding]:
     """One subject's findings: its verdict (when it fails or is accepted), stale acceptances
     and warnings. Whether a subject fails a check is decided here only."""
     out: list[Finding] = []
@@ -93,7 +96,7 @@ def subject_findings(s: dict[str, Any], fail: set[str], file: str) -> list[Findi
     return out
 
 
-def failing_subjects(records: dict[str, Any], fail_on: Iterable[str]) -> dict[str, dict[str, Any]]:
+def failing_subjects(records: ReportRecords, fail_on: Iterable[str]) -> dict[str, SubjectRecord]:
     """The subjects (id → record) with an error finding of their own."""
     fail = set(fail_on)
     return {
@@ -109,5 +112,5 @@ def _already(f: Finding, revision: str | None) -> Finding:
     return Finding("notice", f.rule, f.file, f.line, f.col, f.subject, f"{f.title} (already at {revision})", f.message, True)
 
 
-def failing(records: dict[str, Any], fail_on: Iterable[str] = ("conflicting",)) -> bool:
+def failing(records: ReportRecords, fail_on: Iterable[str] = ("conflicting",)) -> bool:
     return any(f.level == "error" for f in findings(records, fail_on))

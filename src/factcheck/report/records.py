@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from factcheck.errors import Diagnostic
 from factcheck.judge.claims import ReadClaim
 from factcheck.judge.engine import ProblemKind, SubjectResult, Verdict
 from factcheck.judge.rules.base import Conflict
-from factcheck.load.schema import Source
+from factcheck.load.schema import Source, Subject
 from factcheck.read import Value, ValueKind
 from factcheck.read.humanize import figure, rounded, span_label
 from factcheck.read.units import is_currency
+from factcheck.report.shapes import ClaimRecord, FindingRecord, ProblemRecord, ReconciliationRecord, ReportRecords, SubjectRecord
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Report:
     sources: tuple[Source, ...] = ()
 
 
-def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subject_offset: int = 0) -> dict[str, Any]:
+def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subject_offset: int = 0) -> ReportRecords:
     """The records. Subjects whose verdict is in `locate_verdicts` (`check --fail-on evolving`)
     also get the `location` of their `id`, so a failing verdict can be pointed at.
     `subject_offset`: the file position of the first result's subject, when the report holds a
@@ -52,7 +53,7 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
             located[index] = report.locate(("claims", index, attention[index])).location
         return located[index]
 
-    def finding(c: Conflict, subject_index: int) -> dict[str, Any]:
+    def finding(c: Conflict, subject_index: int) -> FindingRecord:
         if c.claims:
             where = location(c.second.index)
         else:  # about the subject itself: its `accepted:`
@@ -65,8 +66,8 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
             "message": c.why,
         }
 
-    subjects = []
-    problems = []
+    subjects: list[SubjectRecord] = []
+    problems: list[ProblemRecord] = []
     value_records = _ValueRecords()
     for subject_index, result in enumerate(report.results, start=subject_offset):
         problem_of = {p.claim.index: p for p in result.problems}
@@ -94,11 +95,12 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
                     }
                 )
         if result.verdict.value in locate_verdicts:
-            extra_location = {"location": report.locate(("subjects", subject_index, "id")).location}
+            extra_location: dict[str, str] = {"location": report.locate(("subjects", subject_index, "id")).location}
         else:
             extra_location = {}
-        subjects.append(
-            {
+        # Built as a plain dict: optional keys sit where SPEC §5 puts them (`location` first,
+        # `tolerances` after `reading`), which a TypedDict literal with ** items cannot say.
+        subjects.append(cast(SubjectRecord, {
                 **extra_location,
                 "id": result.subject.id,
                 "title": result.subject.title,
@@ -109,16 +111,14 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
                 "judged": len(result.claims) - len(result.problems),
                 "total": len(result.claims),
                 "reading": result.reading,
-                **({"tolerances": result.subject.tolerances.model_dump(exclude_none=True)}
-                   if result.subject.tolerances else {}),
+                **_tolerances(result.subject),
                 "claims": claims,
                 "accepted": result.accepted,
                 "conflicts": [finding(c, subject_index) for c in result.conflicts],
                 "warnings": [finding(c, subject_index) for c in result.warnings],
                 "stale_acceptances": [finding(c, subject_index) for c in result.stale],
                 "reconciliation": _reconciliation(result),
-            }
-        )
+            }))
     summary = {v.value: 0 for v in (Verdict.CONSISTENT, Verdict.EVOLVING, Verdict.CONFLICTING, Verdict.SINGLE_SOURCE,
                                     Verdict.INCOMPLETE)}
     for result in report.results:
@@ -140,6 +140,15 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
             "warnings": sum(len(r.warnings) for r in report.results),
         },
     }
+
+
+class _Tolerances(TypedDict, total=False):
+    tolerances: dict[str, float]
+
+
+def _tolerances(subject: Subject) -> _Tolerances:
+    """A subject's own tolerances, when it has any (the key is left out otherwise)."""
+    return {"tolerances": subject.tolerances.model_dump(exclude_none=True)} if subject.tolerances else {}
 
 
 class _ValueRecords:
@@ -187,9 +196,9 @@ def _physical_top(result: SubjectResult) -> float | None:
     return max(bounds) if bounds else None
 
 
-def _claim(rc: ReadClaim, value_records: _ValueRecords, top: float | None = None) -> dict[str, Any]:
+def _claim(rc: ReadClaim, value_records: _ValueRecords, top: float | None = None) -> ClaimRecord:
     source, claim = rc.source, rc.claim
-    record: dict[str, Any] = {
+    record: ClaimRecord = {
         "index": rc.index,
         "source": source.id,
         "source_title": source.title,
@@ -220,12 +229,12 @@ def _claim(rc: ReadClaim, value_records: _ValueRecords, top: float | None = None
     return record
 
 
-def _reconciliation(result: SubjectResult) -> dict[str, Any] | None:
+def _reconciliation(result: SubjectResult) -> ReconciliationRecord | None:
     """What the claims support together: agreed value, series over time, or the likely error."""
     rec = result.reconciliation
     if rec is None:
         return None
-    out: dict[str, Any] = {}
+    out: ReconciliationRecord = {}
     if rec.agreed is not None:
         out["agreed"] = {"value": rec.agreed.to_json(), "figure": _figure(rec.agreed)}
     if rec.series:

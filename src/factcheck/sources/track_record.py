@@ -33,6 +33,7 @@ from factcheck.judge.rules.base import (
 )
 from factcheck.judge.rules.registry import RuleSet, default_rules
 from factcheck.load.schema import Subject, SubjectKind
+from factcheck.report.shapes import SourcesRecords
 
 
 @dataclass
@@ -157,7 +158,7 @@ def _same_time(subject: Subject, a: JudgedClaim, b: JudgedClaim, window: int) ->
     return a.same_time_as(b, window)
 
 
-def to_dict(records: list[SourceRecord], copies: list[Copy], file: str) -> dict[str, Any]:
+def to_dict(records: list[SourceRecord], copies: list[Copy], file: str) -> SourcesRecords:
     by_pair: dict[tuple[str, str], list[Copy]] = defaultdict(list)
     for c in copies:
         a, b = sorted((c.first.source.id, c.second.source.id))
