@@ -9,24 +9,31 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from factcheck.read import Value, ValueKind
 from factcheck.read.interval import Interval
+from factcheck.read.lexicon import common_data
 
 _EPOCH = dt.datetime(1970, 1, 1)  # minute numbers count from here (factcheck.read.model)
 
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
-_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"))
-# Physical amounts are kept in base units; people read them in the largest fitting unit.
-_DISPLAY_UNITS: dict[str, tuple[tuple[float, str], ...]] = {
-    "gram": ((1e6, "t"), (1e3, "kg"), (1.0, "g")),
-    "meter": ((1e3, "km"), (1.0, "m")),
-    "meter ** 2": ((1e4, "ha"), (1.0, "m²")),
-    "meter ** 3": ((1.0, "m³"),),
-    "watt": ((1e9, "GW"), (1e6, "MW"), (1e3, "kW"), (1.0, "W")),
-    "byte": ((1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1.0, "B")),
-}
+@dataclass(frozen=True)
+class _Display:
+    """How values are written: `display:` in read/languages/common.yaml."""
+
+    symbols: dict[str, str]
+    scales: tuple[tuple[float, str], ...]
+    units: dict[str, tuple[tuple[float, str], ...]]
+
+
+@cache
+def _display() -> _Display:
+    data = common_data()["display"]
+    return _Display(
+        symbols=dict(data["currency_symbols"]),
+        scales=tuple((float(f), str(w)) for f, w in data["scales"]),
+        units={name: tuple((float(f), str(w)) for f, w in steps) for name, steps in data["units"].items()},
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -45,21 +52,21 @@ def figure(value: Value, top: float | None = None) -> str:
     bounds = [abs(b) for b in (iv.lower, iv.upper) if b is not None]
     unit_factor, unit_name = 1.0, value.unit or ""
     largest = top if top is not None else (max(bounds) if bounds else 0.0)
-    for factor, name in _DISPLAY_UNITS.get(unit_name, ()):
+    for factor, name in _display().units.get(unit_name, ()):
         if largest >= 10 * factor or factor == 1.0:  # 1,179 kg, not 1.179 t
             unit_factor, unit_name = factor, name
             break
     bounds = [b / unit_factor for b in bounds]
     scale, scale_word = unit_factor, ""
     if value.kind in (ValueKind.AMOUNT, ValueKind.NUMBER) and bounds:
-        for factor, word in _SCALES:
+        for factor, word in _display().scales:
             if max(bounds) >= factor:
                 scale, scale_word = unit_factor * factor, word
                 break
     prefix, suffix = "", ""
     if value.kind is ValueKind.AMOUNT and value.unit:
-        if value.unit in _SYMBOLS:
-            prefix = _SYMBOLS[value.unit]
+        if value.unit in _display().symbols:
+            prefix = _display().symbols[value.unit]
             suffix = f" {scale_word}" if scale_word else ""
         else:
             suffix = f" {scale_word} {unit_name}" if scale_word else f" {unit_name}"
@@ -162,18 +169,18 @@ def value_axis(kind: str, unit: str | None, top: float) -> Axis:
     km or m, money with its symbol or code and bn/mn), so that every claim of the subject, a
     depth in km beside one in m, is drawn on one axis in one unit."""
     divisor, name = 1.0, unit or ""
-    for factor, display in _DISPLAY_UNITS.get(name, ()):
+    for factor, display in _display().units.get(name, ()):
         if top >= 10 * factor or factor == 1.0:
             divisor, name = factor, display
             break
     word = ""
     if kind in (ValueKind.AMOUNT, ValueKind.NUMBER):
-        for factor, scale_word in _SCALES:
+        for factor, scale_word in _display().scales:
             if top >= divisor * factor:
                 divisor, word = divisor * factor, f" {scale_word}"
                 break
-    if kind == ValueKind.AMOUNT and unit in _SYMBOLS:
-        return Axis(divisor, _SYMBOLS[unit], word)
+    if kind == ValueKind.AMOUNT and unit in _display().symbols:
+        return Axis(divisor, _display().symbols[unit], word)
     if kind == ValueKind.AMOUNT and unit:
         return Axis(divisor, "", f"{word} {name}")
     if kind == ValueKind.PERCENT:
