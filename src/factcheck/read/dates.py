@@ -191,9 +191,9 @@ class DateReader:
             self._decade,
             self._year,
         ):
-            value = attempt(tokens, pos)
-            if value is not None:
-                return value
+            found: Value | None = attempt(tokens, pos)
+            if found is not None:
+                return found
         return None
 
     # -- helpers -------------------------------------------------------------------------------

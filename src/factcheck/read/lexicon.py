@@ -168,7 +168,8 @@ class TimeWords:
 
 
 NO_TIME_WORDS = TimeWords(
-    *(PhraseIndex({}) for _ in range(9)), weekdays={}, numeric_dates="dmy", dotted=False,
+    PhraseIndex({}), PhraseIndex({}), PhraseIndex({}), PhraseIndex({}), PhraseIndex({}), PhraseIndex({}),
+    PhraseIndex({}), PhraseIndex({}), PhraseIndex({}), weekdays={}, numeric_dates="dmy", dotted=False,
     bare_hours=frozenset(),
 )
 TIME_HEDGES = frozenset({"approx", "estimated", "before", "by", "after", "since"})
