@@ -492,13 +492,13 @@ def _check_language_data(language: str, d: dict[str, Any]) -> None:
         raise LanguageDataError(f"languages/{language}.yaml: " + "; ".join(problems))
 
 
-@cache
 def common_data() -> dict[str, Any]:
     """read/languages/common.yaml: what every language shares (symbols, codes, how values are
     written for people)."""
     return _data("common")
 
 
+@cache
 def get_lexicon(language: str) -> Lexicon:
     """The compiled lexicon for an ISO 639-1 code; raises KeyError for an unknown language."""
     if language not in available_languages():
