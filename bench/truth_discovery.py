@@ -513,7 +513,7 @@ def track_record_json(report: Any, copy_test: bool = True) -> dict[str, Any]:
             records, copies = track_records(report.results, report.sources)
         finally:
             track_record.find_copies = saved
-    return track_record.to_dict(records, copies, report.file)
+    return track_record.sources_records(records, copies, report.file)
 
 
 def rates(sources_json: dict[str, Any]) -> dict[str, float]:

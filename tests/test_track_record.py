@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from factcheck.api import check_file
 from factcheck.judge.copies import MIN_QUOTE, normalise_quote
 from factcheck.report.records import Report
-from factcheck.sources.track_record import find_copies, to_dict, track_records
+from factcheck.sources.track_record import find_copies, track_records
+from factcheck.sources.track_record import sources_records as to_dict
 
 FOUR_SOURCES = """\
 version: 1

@@ -31,7 +31,7 @@ def sources(
     """Each source's track record: corroborated, contradicted, uncorroborated claims, and copies."""
     from factcheck.api import check_loaded
     from factcheck.formatters import RenderContext, SourcesFormat, render
-    from factcheck.sources.track_record import to_dict, track_records
+    from factcheck.sources.track_record import sources_records, track_records
 
     fmt = common.choice(SourcesFormat, format, "--format")
     flags = JudgeFlags(window_days=window_days, select=tuple(select) if select is not None else None,
@@ -40,4 +40,4 @@ def sources(
     report = check_loaded(common.load(claims), options)
     records, copies = track_records(report.results, report.sources, options.rules)
     width, color = common.terminal()
-    common.write(render(fmt, to_dict(records, copies, report.file), RenderContext(width=width, color=color)), None)
+    common.write(render(fmt, sources_records(records, copies, report.file), RenderContext(width=width, color=color)), None)

@@ -158,7 +158,8 @@ def _same_time(subject: Subject, a: JudgedClaim, b: JudgedClaim, window: int) ->
     return a.same_time_as(b, window)
 
 
-def to_dict(records: list[SourceRecord], copies: list[Copy], file: str) -> SourcesRecords:
+def sources_records(records: list[SourceRecord], copies: list[Copy], file: str) -> SourcesRecords:
+    """The records of `factcheck sources` (its JSON): each source's record, and the copies by pair."""
     by_pair: dict[tuple[str, str], list[Copy]] = defaultdict(list)
     for c in copies:
         a, b = sorted((c.first.source.id, c.second.source.id))
