@@ -38,8 +38,8 @@ def end_to_end(path: Path) -> dict:
     from factcheck.api import check_file
     from factcheck.formatters import ReportFormat, render_report
     from factcheck.gcpause import paused_gc
-    from factcheck.report.records import to_dict
     from factcheck.read.reader import clear_caches
+    from factcheck.report.records import to_dict
 
     clear_caches()  # every run reads every phrase afresh
     report = check_file(path)

@@ -78,8 +78,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from factcheck.api import check_file
-from factcheck.sources import track_record
 from factcheck.report.records import to_dict
+from factcheck.sources import track_record
 from factcheck.sources.track_record import track_records
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from factcheck.judge.claims import ReadClaim, read_claim
-from factcheck.judge.engine import SubjectResult, Verdict, judge_subject
+from factcheck.judge.engine import judge_subject
 from factcheck.judge.reconcile import common_value, series
+from factcheck.judge.results import SubjectResult, Verdict
 from factcheck.load.schema import Claim, Source, Subject, SubjectKind
 from factcheck.read import ReadOptions, ValueKind
 from factcheck.report.records import likely_error_words

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from factcheck.judge.engine import judge_subject, read_subject
+from factcheck.judge.engine import judge_subject
+from factcheck.judge.grouping import read_subject
 from factcheck.judge.rules import BUILTIN as REGISTRY
 from factcheck.judge.rules.registry import configure
 from factcheck.load.schema import Claim, Source, Subject, SubjectKind

@@ -11,7 +11,7 @@ import io
 
 from factcheck.formatters.common import claim_figure, reconciliation_lines, when_said
 from factcheck.formatters.context import DEFAULT_CONTEXT, RenderContext
-from factcheck.judge.engine import VERDICT_ORDER
+from factcheck.judge.results import VERDICT_ORDER
 from factcheck.report.shapes import ReportRecords
 from factcheck.safe_text import printable
 

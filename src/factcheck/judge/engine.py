@@ -1,94 +1,32 @@
-"""Judging: claims grouped by subject, rules run, one verdict with its reason per subject.
+"""Judging: the file's claims grouped by subject (grouping.py reads each subject's), the rules
+run, acceptances applied, one verdict with its reason per subject (verdict.py).
 
 Order is deterministic everywhere: subjects in file order, claims by (time, file order).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from factcheck.judge.aliases import AliasTable
-from factcheck.judge.claims import JudgedClaim, ReadClaim, in_utc, read_claim, utc_offset
-from factcheck.judge.inference import Inference, file_reads_counts, infer
-from factcheck.judge.rates import RateTable, converted
-from factcheck.judge.reconcile import common_value as agreed
+from factcheck.judge.claims import JudgedClaim, ReadClaim
+from factcheck.judge.grouping import comparable, convert_currencies, read_subject
+from factcheck.judge.inference import file_reads_counts
+from factcheck.judge.rates import RateTable
 from factcheck.judge.reconcile import reconcile as work_out
+from factcheck.judge.results import ClaimProblem, ProblemKind, SubjectResult
 from factcheck.judge.rules import Conflict, Severity
-from factcheck.judge.rules.base import all_agree, describe, lower_key, time_order
+from factcheck.judge.rules.base import lower_key, time_order
 from factcheck.judge.rules.registry import RuleSet, default_rules
+from factcheck.judge.verdict import judged_words, verdict_and_reason
 from factcheck.load.schema import (
-    Claim,
     ClaimsFile,
-    Source,
     Subject,
     SubjectKind,
     Tolerances,
 )
-from factcheck.read import ReadOptions, Value, ValueKind
-from factcheck.read.expect import Expect, expect_of
-from factcheck.read.humanize import figure
-from factcheck.read.interval import Interval
-from factcheck.read.units import is_currency, subject_dimension
-
-if TYPE_CHECKING:
-    from factcheck.judge.aliases import AliasTable
-    from factcheck.judge.rates import RateTable
-    from factcheck.judge.reconcile import Reconciliation
-
-
-class Verdict(StrEnum):
-    CONFLICTING = "conflicting"
-    EVOLVING = "evolving"
-    CONSISTENT = "consistent"
-    SINGLE_SOURCE = "single-source"
-    INCOMPLETE = "incomplete"  # several sources spoke, but fewer than two could be judged
-
-
-#: Most urgent first: the order of reports and summaries for people.
-VERDICT_ORDER = (Verdict.CONFLICTING, Verdict.INCOMPLETE, Verdict.EVOLVING, Verdict.CONSISTENT, Verdict.SINGLE_SOURCE)
-
-
-class ProblemKind(StrEnum):
-    UNREADABLE = "unreadable"  # `says`, `as_of` or `period` could not be read
-    INCOMPARABLE = "incomparable"  # read, but in another dimension than the subject's
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimProblem:
-    """A claim that could not be judged: never dropped, always reported."""
-
-    kind: ProblemKind
-    claim: ReadClaim
-    message: str
-
-    @property
-    def field(self) -> str:
-        return self.claim.error_field or "says"
-
-
-@dataclass(frozen=True, slots=True)
-class SubjectResult:
-    subject: Subject
-    verdict: Verdict
-    reason: str
-    claims: tuple[ReadClaim, ...]  # every claim on the subject, judged ones in time order first
-    conflicts: tuple[Conflict, ...]  # error findings: what makes the subject conflicting
-    problems: tuple[ClaimProblem, ...]
-    warnings: tuple[Conflict, ...] = ()  # findings of rules configured as warnings
-    accepted: str | None = None  # why the conflicts are accepted: then `check` does not fail
-    stale: tuple[Conflict, ...] = ()  # FC900: acceptances with nothing left to accept
-    reconciliation: Reconciliation | None = None
-    reading: str | None = None  # how the claims were read when the subject's unit does not say
-
-    @property
-    def judged(self) -> list[JudgedClaim]:
-        """The claims the rules judged, in time order: every claim but the problems."""
-        problem = {p.claim.index for p in self.problems}
-        return [rc for rc in self.claims if isinstance(rc, JudgedClaim) and rc.index not in problem]
+from factcheck.read import ReadOptions
 
 
 @dataclass(frozen=True)
@@ -156,75 +94,11 @@ class Judging:
                              reading=inference.why if inference is not None else None)
 
 
-def read_subject(
-    subject: Subject,
-    items: Sequence[tuple[int, Claim, Source]],
-    options: ReadOptions,
-    file_counts: Callable[[], tuple[int, int]] | None = None,
-) -> tuple[list[ReadClaim], Inference | None]:
-    """A subject's claims (index, claim, source) read as its values are: as its `unit:` says,
-    else as most of its claims read (inference.py), which is then said in words."""
-    expect = subject_expectation(subject)
-
-    def read_all(expect: Expect | None) -> list[ReadClaim]:
-        return [read_claim(i, claim, source, options, expect) for i, claim, source in items]
-
-    claims = read_all(expect)
-    inference = infer(claims, file_counts) if expect is None else None
-    if inference is not None:
-        claims = read_all(inference.expect)
-    return claims, inference
-
-
-def subject_expectation(subject: Subject) -> Expect | None:
-    """What the subject's `unit:` says its values are (None: it does not say)."""
-    if not subject.unit:
-        return None
-
-    return expect_of(subject_dimension(subject.unit))
-
-
 def subject_read_options(data: ClaimsFile, options: JudgeOptions) -> dict[str, ReadOptions]:
     """Each subject's tolerances: defaults < the file's `tolerances:` < the caller's overrides
     (command-line flags) < the subject's own `tolerances:`."""
     base = options.read.with_tolerances(data.tolerances).with_tolerances(options.overrides)
     return {s.id: base.with_tolerances(s.tolerances) for s in data.subjects}
-
-
-def convert_currencies(subject: Subject, claims: list[ReadClaim], rates: RateTable) -> list[ReadClaim]:
-    """Amounts in other currencies than the subject's, converted with the file's rates.
-
-    The subject's currency is its `unit:` when that is a currency, else the most common
-    currency among its claims (ties: the first claim's). Claims without a usable rate are left
-    as they are, and are reported as incomparable.
-    """
-
-    currencies = [
-        rc.value.unit for rc in claims
-        if rc.value is not None and rc.value.kind is ValueKind.AMOUNT and rc.value.unit
-        and is_currency(rc.value.unit)
-    ]
-    if len(set(currencies)) < 2 and not (subject.unit and currencies):
-        return claims
-    target: str | None = None
-    if subject.unit:
-
-        dimension = subject_dimension(subject.unit)
-        if dimension and dimension[0] == "amount" and dimension[1] and is_currency(dimension[1]):
-            target = dimension[1]
-    if target is None:
-        if not currencies:
-            return claims
-        target = Counter(currencies).most_common(1)[0][0]
-    out = []
-    for rc in claims:
-        value = rc.value
-        if value is not None and value.kind is ValueKind.AMOUNT and value.unit != target and value.unit in currencies:
-            conversion = rates.conversion(value, target, rc.when)
-            if conversion is not None:
-                rc = replace(rc, value=converted(value, conversion, target), conversion=conversion)
-        out.append(rc)
-    return out
 
 
 def judge_subject(
@@ -242,7 +116,7 @@ def judge_subject(
         if rc.value is None
     ]
     readable = [rc for rc in claims if isinstance(rc, JudgedClaim)]
-    judged, incomparable = _comparable(subject, readable)
+    judged, incomparable = comparable(subject, readable)
     problems.extend(incomparable)
     if subject.kind is SubjectKind.CUMULATIVE:
         # A running total's claims of one moment (the same day, no time of day) may have come
@@ -255,8 +129,8 @@ def judge_subject(
     findings = run_rules(subject, judged, rules)
     conflicts = [c for c in findings if c.severity is Severity.ERROR]
     warnings = [c for c in findings if c.severity is not Severity.ERROR]
-    verdict, reason = _verdict(subject, judged, conflicts, problems)
-    reason += _judged_words(len(judged), problems)
+    verdict, reason = verdict_and_reason(subject, judged, conflicts, problems)
+    reason += judged_words(len(judged), problems)
     accepted, stale = _acceptance(subject, judged, conflicts, rules)
     if accepted is not None:
         reason = f"Accepted: “{accepted}”. {reason}"
@@ -315,193 +189,3 @@ def _acceptance(
     return reason, reviewed
 
 
-def _comparable(
-    subject: Subject, readable: list[JudgedClaim]
-) -> tuple[list[JudgedClaim], list[ClaimProblem]]:
-    """Claims in the subject's dimension, and the others as `incomparable` problems.
-
-    With `unit:` on the subject, that decides. Without, the most common dimension among the
-    claims does (ties: the first claim's), so one stray currency does not hide the rest.
-    """
-    if not readable:
-        return [], []
-
-    if any(rc.value.dimension == _MINUTES for rc in readable):
-        readable = _same_clock([_in_minutes(rc) for rc in readable])
-
-    if subject.unit:
-
-        wanted = subject_dimension(subject.unit)  # known: the loader refuses unknown units
-        keep = [rc for rc in readable if rc.value.dimension == wanted]
-        expected = f"the subject's unit {subject.unit}"
-    else:
-        counts = Counter(rc.value.dimension for rc in readable)
-        best = max(counts, key=counts.__getitem__)  # ties: the first seen (Counter keeps order)
-        keep = [rc for rc in readable if rc.value.dimension == best]
-        expected = f"the other claims ({_dimension_words(best)})"
-    kept = {id(rc) for rc in keep}
-    problems = []
-    for rc in readable:
-        if id(rc) in kept:
-            continue
-        what = _dimension_words(rc.value.dimension)
-        extra = ""
-        target = next(
-            (k.value.unit for k in keep if k.value.kind is ValueKind.AMOUNT), None
-        )
-        if rc.value.kind is ValueKind.AMOUNT and target is not None:
-            if is_currency(rc.value.unit or "") and is_currency(target):
-                pair = f"{rc.value.unit}/{target}"
-                extra = (
-                    ": amounts in different currencies are compared only through a dated rate; "
-                    f"add one to the file's `rates:` section, e.g. `- {{pair: {pair}, rate: …, "
-                    f"on: {rc.time_label if rc.time.granularity == 'day' else rc.source.published}}}`"
-                )
-            else:
-                extra = ": amounts in different units are never compared"
-        problems.append(
-            ClaimProblem(
-                ProblemKind.INCOMPARABLE,
-                rc,
-                f"“{rc.says}” reads as {what}, which cannot be compared with {expected}{extra}",
-            )
-        )
-    return keep, problems
-
-
-_MINUTES = ("date", "minute")
-
-
-def _in_minutes(rc: JudgedClaim) -> JudgedClaim:
-    """A claim dated by day, on a subject of times of day: its days as their minutes (a day is
-    every minute of it), so that `Dec 1` and `2:55 PM Dec 1` can be compared."""
-    value = rc.value
-    if value is None or value.dimension != ("date", "day") or value.interval is None:
-        return rc
-    iv = value.interval
-    assert iv.lower is not None and iv.upper is not None
-    minutes = Interval.closed(iv.lower * 1440, iv.upper * 1440 + 1439)
-    return replace(rc, value=Value(ValueKind.DATE, minutes, unit="minute", granularity=value.granularity))
-
-
-def _same_clock(claims: list[JudgedClaim]) -> list[JudgedClaim]:
-    """Times of day on one clock (SPEC §2, revised: a time is in the source's offset). When
-    every time of the subject has a known offset (the phrase's, or its source's `published`),
-    all are compared in UTC, so `alle 2.17` from Rome and `в 4:17` from Moscow are one moment;
-    when one has none (a source that gives only a date), all are compared as written, wall
-    clock against wall clock, since that time's offset cannot be known."""
-    offsets: dict[int, int | None] = {
-        id(rc): utc_offset(rc.value, rc.source)
-        for rc in claims
-        if rc.value is not None and rc.value.unit == "minute" and rc.value.granularity in ("minute", "span")
-    }
-    if not offsets or None in offsets.values():
-        return claims
-    out = []
-    for rc in claims:
-        offset = offsets.get(id(rc))
-        if offset and rc.value is not None:  # 0: already in UTC
-            rc = replace(rc, value=in_utc(rc.value, offset))
-        out.append(rc)
-    return out
-
-
-_KIND_WORDS = {"date": "a date", "percent": "a percentage", "rank": "a rank",
-               "number": "a plain number", "duration": "a duration", "category": "a name"}
-
-
-def _dimension_words(dimension: tuple[str, str | None]) -> str:
-    kind, unit = dimension
-    return f"an amount in {unit}" if kind == "amount" else _KIND_WORDS.get(kind, kind)
-
-
-def _verdict(
-    subject: Subject,
-    judged: list[JudgedClaim],
-    conflicts: list[Conflict],
-    problems: list[ClaimProblem],
-) -> tuple[Verdict, str]:
-    if conflicts:
-        first = conflicts[0]
-        more = f" ({len(conflicts) - 1} more conflict{'s' if len(conflicts) > 2 else ''})" if len(conflicts) > 1 else ""
-        same = " One source contradicts itself." if first.first.source.id == first.second.source.id else ""
-        return Verdict.CONFLICTING, f"{first.why}.{same}{more}"
-    sources = sorted({rc.source.id for rc in judged})
-    spoke = sorted({rc.source.id for rc in judged} | {p.claim.source.id for p in problems})
-    if len(spoke) >= 2 and len(sources) < 2:
-        # Two or more sources spoke, but their claims cannot be set against each other: not a
-        # single source, and nothing to say that they agree (SPEC §3, revised).
-        unjudged = sorted({p.claim.source.id for p in problems} - set(sources))
-        judged_words = (f"only {sources[0]}'s claim{'s' if len(judged) > 1 else ''} could be judged"
-                        if sources else "none of their claims could be judged")
-        reason = (
-            f"{len(spoke)} sources speak to this subject, but {judged_words}; "
-            f"{', '.join(unjudged)} could not be read or compared: nothing to cross-check until "
-            "they are (give the claim's `value:` to record the desk's own reading)."
-        )
-        return Verdict.INCOMPLETE, reason
-    if not judged:
-        what = f"{len(problems)} claim{'s' if len(problems) != 1 else ''} could not be judged" if problems else "no claims"
-        return Verdict.SINGLE_SOURCE, f"Nothing to cross-check: {what}."
-    if len(sources) == 1:
-        n = len(judged)
-        if n == 1:
-            claims_words = "one claim"
-        elif all_agree(judged) is None:
-            claims_words = f"{n} claims, which agree"
-        else:
-            claims_words = f"{n} claims, which differ over time"
-        return (
-            Verdict.SINGLE_SOURCE,
-            f"Only {sources[0]} speaks to this subject ({claims_words}): nothing to cross-check.",
-        )
-    pair = all_agree(judged)
-    if pair is not None:
-        a, b = pair
-        allowed = {
-            SubjectKind.LEVEL: "a level may change either way",
-            SubjectKind.CUMULATIVE: "a cumulative total may grow",
-            SubjectKind.FLOW: "flows over different periods are different amounts",
-            SubjectKind.CONSTANT: "",
-        }[subject.kind]
-        return (
-            Verdict.EVOLVING,
-            f"The figure changed over time: {describe(a)} and then {describe(b)}; {allowed}.",
-        )
-    return Verdict.CONSISTENT, _consistent_reason(judged, sources)
-
-
-def _judged_words(judged: int, problems: list[ClaimProblem]) -> str:
-    """" (3 of 4 claims judged: 1 unreadable.)" when some claims could not be judged."""
-    if not problems:
-        return ""
-    kinds = Counter(p.kind.value for p in problems)
-    which = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-    total = judged + len(problems)
-    return f" ({judged} of {total} claims judged: {which}.)"
-
-
-def _consistent_reason(judged: list[JudgedClaim], sources: list[str]) -> str:
-    n = len(judged)
-    if judged[0].value.kind is ValueKind.CATEGORY:
-        names = sorted({rc.value.label or "" for rc in judged})
-        inner = next((rc.value for rc in judged if rc.value.within is not None), None)
-        place = inner if inner is not None else judged[0].value
-        common = f"all name {place.category}"
-        if len(names) > 1:
-            common += f" (written {', '.join(repr(n) for n in names)})"
-        containers = sorted({rc.value.category or "" for rc in judged if rc.value is not None and inner is not None
-                             and rc.value.category == inner.within})
-        if containers:
-            common += f"; {inner.category} is in {containers[0]}"  # type: ignore[union-attr]
-    else:
-
-        common_value = agreed(judged)
-        assert common_value is not None
-        common = f"every claim allows {figure(common_value)}"
-    converted = [rc for rc in judged if rc.conversion is not None]
-    if converted:
-        common += "; converted " + "; ".join(
-            f"{rc.source.id} {rc.conversion.describe()}" for rc in converted  # type: ignore[union-attr]
-        )
-    return f"{n} claims from {len(sources)} sources agree: {common}."

@@ -16,7 +16,7 @@ from typing import Any, TypedDict, cast
 
 from factcheck.errors import Diagnostic
 from factcheck.judge.claims import ReadClaim
-from factcheck.judge.engine import ProblemKind, SubjectResult, Verdict
+from factcheck.judge.results import ProblemKind, SubjectResult, Verdict
 from factcheck.judge.rules.base import Conflict
 from factcheck.load.schema import Source, Subject
 from factcheck.read import Value, ValueKind

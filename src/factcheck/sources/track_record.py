@@ -24,7 +24,8 @@ from typing import Any
 
 from factcheck.judge.claims import JudgedClaim, ReadClaim
 from factcheck.judge.copies import MAX_PAIRWISE, copy_pairs
-from factcheck.judge.engine import SubjectResult, errors
+from factcheck.judge.engine import errors
+from factcheck.judge.results import SubjectResult
 from factcheck.judge.rules.base import (
     DEFAULT_WINDOW_DAYS,
     period_of,

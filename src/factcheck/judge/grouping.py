@@ -1,0 +1,194 @@
+"""The group stage: one subject's claims read as its values are, converted to its currency, and
+kept in its dimension (the others reported as incomparable), ready for the rules."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from factcheck.judge.claims import JudgedClaim, ReadClaim, in_utc, read_claim, utc_offset
+from factcheck.judge.inference import Inference, infer
+from factcheck.judge.rates import RateTable, converted
+from factcheck.judge.results import ClaimProblem, ProblemKind
+from factcheck.load.schema import (
+    Claim,
+    Source,
+    Subject,
+)
+from factcheck.read import ReadOptions, Value, ValueKind
+from factcheck.read.expect import Expect, expect_of
+from factcheck.read.interval import Interval
+from factcheck.read.units import is_currency, subject_dimension
+
+
+def read_subject(
+    subject: Subject,
+    items: Sequence[tuple[int, Claim, Source]],
+    options: ReadOptions,
+    file_counts: Callable[[], tuple[int, int]] | None = None,
+) -> tuple[list[ReadClaim], Inference | None]:
+    """A subject's claims (index, claim, source) read as its values are: as its `unit:` says,
+    else as most of its claims read (inference.py), which is then said in words."""
+    expect = subject_expectation(subject)
+
+    def read_all(expect: Expect | None) -> list[ReadClaim]:
+        return [read_claim(i, claim, source, options, expect) for i, claim, source in items]
+
+    claims = read_all(expect)
+    inference = infer(claims, file_counts) if expect is None else None
+    if inference is not None:
+        claims = read_all(inference.expect)
+    return claims, inference
+
+
+
+def subject_expectation(subject: Subject) -> Expect | None:
+    """What the subject's `unit:` says its values are (None: it does not say)."""
+    if not subject.unit:
+        return None
+
+    return expect_of(subject_dimension(subject.unit))
+
+
+
+def convert_currencies(subject: Subject, claims: list[ReadClaim], rates: RateTable) -> list[ReadClaim]:
+    """Amounts in other currencies than the subject's, converted with the file's rates.
+
+    The subject's currency is its `unit:` when that is a currency, else the most common
+    currency among its claims (ties: the first claim's). Claims without a usable rate are left
+    as they are, and are reported as incomparable.
+    """
+
+    currencies = [
+        rc.value.unit for rc in claims
+        if rc.value is not None and rc.value.kind is ValueKind.AMOUNT and rc.value.unit
+        and is_currency(rc.value.unit)
+    ]
+    if len(set(currencies)) < 2 and not (subject.unit and currencies):
+        return claims
+    target: str | None = None
+    if subject.unit:
+
+        dimension = subject_dimension(subject.unit)
+        if dimension and dimension[0] == "amount" and dimension[1] and is_currency(dimension[1]):
+            target = dimension[1]
+    if target is None:
+        if not currencies:
+            return claims
+        target = Counter(currencies).most_common(1)[0][0]
+    out = []
+    for rc in claims:
+        value = rc.value
+        if value is not None and value.kind is ValueKind.AMOUNT and value.unit != target and value.unit in currencies:
+            conversion = rates.conversion(value, target, rc.when)
+            if conversion is not None:
+                rc = replace(rc, value=converted(value, conversion, target), conversion=conversion)
+        out.append(rc)
+    return out
+
+
+
+def comparable(
+    subject: Subject, readable: list[JudgedClaim]
+) -> tuple[list[JudgedClaim], list[ClaimProblem]]:
+    """Claims in the subject's dimension, and the others as `incomparable` problems.
+
+    With `unit:` on the subject, that decides. Without, the most common dimension among the
+    claims does (ties: the first claim's), so one stray currency does not hide the rest.
+    """
+    if not readable:
+        return [], []
+
+    if any(rc.value.dimension == _MINUTES for rc in readable):
+        readable = _same_clock([_in_minutes(rc) for rc in readable])
+
+    if subject.unit:
+
+        wanted = subject_dimension(subject.unit)  # known: the loader refuses unknown units
+        keep = [rc for rc in readable if rc.value.dimension == wanted]
+        expected = f"the subject's unit {subject.unit}"
+    else:
+        counts = Counter(rc.value.dimension for rc in readable)
+        best = max(counts, key=counts.__getitem__)  # ties: the first seen (Counter keeps order)
+        keep = [rc for rc in readable if rc.value.dimension == best]
+        expected = f"the other claims ({_dimension_words(best)})"
+    kept = {id(rc) for rc in keep}
+    problems = []
+    for rc in readable:
+        if id(rc) in kept:
+            continue
+        what = _dimension_words(rc.value.dimension)
+        extra = ""
+        target = next(
+            (k.value.unit for k in keep if k.value.kind is ValueKind.AMOUNT), None
+        )
+        if rc.value.kind is ValueKind.AMOUNT and target is not None:
+            if is_currency(rc.value.unit or "") and is_currency(target):
+                pair = f"{rc.value.unit}/{target}"
+                extra = (
+                    ": amounts in different currencies are compared only through a dated rate; "
+                    f"add one to the file's `rates:` section, e.g. `- {{pair: {pair}, rate: …, "
+                    f"on: {rc.time_label if rc.time.granularity == 'day' else rc.source.published}}}`"
+                )
+            else:
+                extra = ": amounts in different units are never compared"
+        problems.append(
+            ClaimProblem(
+                ProblemKind.INCOMPARABLE,
+                rc,
+                f"“{rc.says}” reads as {what}, which cannot be compared with {expected}{extra}",
+            )
+        )
+    return keep, problems
+
+
+
+_MINUTES = ("date", "minute")
+
+
+
+def _in_minutes(rc: JudgedClaim) -> JudgedClaim:
+    """A claim dated by day, on a subject of times of day: its days as their minutes (a day is
+    every minute of it), so that `Dec 1` and `2:55 PM Dec 1` can be compared."""
+    value = rc.value
+    if value is None or value.dimension != ("date", "day") or value.interval is None:
+        return rc
+    iv = value.interval
+    assert iv.lower is not None and iv.upper is not None
+    minutes = Interval.closed(iv.lower * 1440, iv.upper * 1440 + 1439)
+    return replace(rc, value=Value(ValueKind.DATE, minutes, unit="minute", granularity=value.granularity))
+
+
+
+def _same_clock(claims: list[JudgedClaim]) -> list[JudgedClaim]:
+    """Times of day on one clock (SPEC §2, revised: a time is in the source's offset). When
+    every time of the subject has a known offset (the phrase's, or its source's `published`),
+    all are compared in UTC, so `alle 2.17` from Rome and `в 4:17` from Moscow are one moment;
+    when one has none (a source that gives only a date), all are compared as written, wall
+    clock against wall clock, since that time's offset cannot be known."""
+    offsets: dict[int, int | None] = {
+        id(rc): utc_offset(rc.value, rc.source)
+        for rc in claims
+        if rc.value is not None and rc.value.unit == "minute" and rc.value.granularity in ("minute", "span")
+    }
+    if not offsets or None in offsets.values():
+        return claims
+    out = []
+    for rc in claims:
+        offset = offsets.get(id(rc))
+        if offset and rc.value is not None:  # 0: already in UTC
+            rc = replace(rc, value=in_utc(rc.value, offset))
+        out.append(rc)
+    return out
+
+
+
+_KIND_WORDS = {"date": "a date", "percent": "a percentage", "rank": "a rank",
+               "number": "a plain number", "duration": "a duration", "category": "a name"}
+
+
+
+def _dimension_words(dimension: tuple[str, str | None]) -> str:
+    kind, unit = dimension
+    return f"an amount in {unit}" if kind == "amount" else _KIND_WORDS.get(kind, kind)
