@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from factcheck.read.interval import Interval
 from factcheck.read.lexicon import category_key
 from factcheck.read.model import date_value, minute_value
 from factcheck.read.units import to_base
+from factcheck.read.zones import offset_minutes
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -172,13 +172,6 @@ def given_value(given: GivenValue) -> Value:
     return Value(kind, interval, unit=unit, note="given")
 
 
-#: Zones written after a time (`CST`, `MSK`): hours from UTC. Others are kept as written.
-ZONE_HOURS = {"UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
-              "MSK": 3, "TRT": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
-              "PST": -8, "PDT": -7}
-_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")
-
-
 def _time_of_day(says: str, value: Value, source: Source, time: Value, options: ReadOptions,
                  expect: Expect | None) -> Value:
     """A time of day on the date beside it, else on the claim's own day (`as_of: 2023-02-06`
@@ -197,10 +190,7 @@ def utc_offset(value: Value, source: Source) -> int | None:
     if value.note == "UTC":
         return 0
     if value.note is not None:
-        if (m := _OFFSET.fullmatch(value.note)) is not None:
-            return (1 if m.group(1) == "+" else -1) * (int(m.group(2)) * 60 + int(m.group(3)))
-        hours = ZONE_HOURS.get(value.note.upper())
-        return None if hours is None else hours * 60
+        return offset_minutes(value.note)
     moment = source.published_at
     delta = moment.utcoffset() if moment is not None else None
     return None if delta is None else int(delta.total_seconds() // 60)
