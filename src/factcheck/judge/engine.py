@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from factcheck.judge.aliases import AliasTable
 from factcheck.judge.claims import ReadClaim, in_utc, read_claim, utc_offset
 from factcheck.judge.inference import Inference, file_reads_counts, infer
+from factcheck.judge.names import is_names_unit, names_claim
 from factcheck.judge.rates import RateTable, converted
 from factcheck.judge.reconcile import common_value as agreed
 from factcheck.judge.reconcile import reconcile as work_out
@@ -158,6 +159,8 @@ def read_subject(
 ) -> tuple[list[ReadClaim], Inference | None]:
     """A subject's claims (index, claim, source) read as its values are: as its `unit:` says,
     else as most of its claims read (inference.py), which is then said in words."""
+    if is_names_unit(subject.unit):
+        return [names_claim(read_claim(i, claim, source, options, Expect.NAME)) for i, claim, source in items], None
     expect = subject_expectation(subject)
 
     def read_all(expect: Expect | None) -> list[ReadClaim]:

@@ -18,6 +18,7 @@ from factcheck.errors import Diagnostic
 from factcheck.judge.claims import ReadClaim
 from factcheck.judge.engine import ProblemKind, SubjectResult, Verdict
 from factcheck.judge.rules.base import Conflict
+from factcheck.judge.trust import reconcile_records
 from factcheck.load.schema import Source
 from factcheck.read import Value, ValueKind
 from factcheck.read.humanize import figure, rounded, span_label
@@ -32,11 +33,13 @@ class Report:
     sources: tuple[Source, ...] = ()
 
 
-def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subject_offset: int = 0) -> dict[str, Any]:
+def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subject_offset: int = 0,
+            trust: bool = True) -> dict[str, Any]:
     """The records. Subjects whose verdict is in `locate_verdicts` (`check --fail-on evolving`)
     also get the `location` of their `id`, so a failing verdict can be pointed at.
     `subject_offset`: the file position of the first result's subject, when the report holds a
-    slice of the subjects (`parallel.py`)."""
+    slice of the subjects (`parallel.py`). `trust`: work out source trust and the reconciled
+    values (`add_trust`); a slice of a file leaves that to the whole file's records."""
     attention: dict[int, str] = {}  # claim index -> the key to point at
     for result in report.results:
         for p in result.problems:
@@ -125,7 +128,7 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
         summary[result.verdict.value] += 1
     accepted = sum(r.accepted is not None for r in report.results)
     n_claims = sum(len(r.claims) for r in report.results)
-    return {
+    out = {
         "file": report.file,
         "subjects": subjects,
         "problems": problems,
@@ -140,6 +143,35 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
             "warnings": sum(len(r.warnings) for r in report.results),
         },
     }
+    return add_trust(out) if trust else out
+
+
+def add_trust(records: dict[str, Any]) -> dict[str, Any]:
+    """The whole file's source trust and each subject's reconciled value per time
+    (`factcheck.judge.trust`), added to the records in place: `reconciliation.reconciled`
+    (or `reconciliation.abstained`, why not), `trust` per source, and their counts."""
+    subjects = [s for s in records["subjects"] if s.get("reconciliation") is not None]
+    if not subjects and records["subjects"]:
+        return records  # reconciliation switched off
+    result = reconcile_records(subjects)
+    for s in subjects:
+        points = result.points.get(s["id"])
+        if points is not None:
+            s["reconciliation"]["reconciled"] = points
+        else:
+            s["reconciliation"]["abstained"] = result.abstained.get(s["id"], "nothing to reconcile")
+    n_points = sum(len(p) for p in result.points.values())
+    ties = sum(p["how"] == "tie" for ps in result.points.values() for p in ps)
+    records["trust"] = {
+        "sources": {sid: t.to_json() for sid, t in sorted(result.sources.items())},
+        "copies": [{"sources": list(c.sources), "shared_minority_values": c.shared_errors,
+                    "subjects_in_common": c.both, "examples": list(c.examples)} for c in result.copies],
+        "rounds": result.rounds,
+    }
+    records["counts"]["reconciled"] = n_points - ties
+    records["counts"]["ties"] = ties
+    records["counts"]["abstained"] = len(result.abstained)
+    return records
 
 
 class _ValueRecords:
