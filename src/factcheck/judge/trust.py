@@ -46,14 +46,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.judge.copies import MIN_QUOTE, normalise_quote
+
 #: Beta prior of a source's trust, in claims: a source is taken as right on 4 claims of 5
 #: before anything it says is weighed.
 PRIOR_RIGHT = 4.0
 PRIOR_WRONG = 1.0
 #: ACCU's number of false values a wrong source picks among (it only scales the weights).
 FALSE_VALUES = 10.0
-ROUNDS = 30
-TOLERANCE = 1e-6
+ROUNDS = 20
+TOLERANCE = 1e-3
 #: Trust is kept within these bounds (no source is certainly right or certainly wrong).
 LOWEST, HIGHEST = 0.01, 0.99
 #: Two candidates whose scores differ by less than this are tied.
@@ -82,6 +84,7 @@ class Claimed:
     hi_inc: bool
     key: str | None  # names, codes and categories: the canonical key; None for intervals
     says: str
+    quote: str
     width: float
     record: dict[str, Any]  # the claim's record (value, figure) in the report
     start: str  # its time span, ISO
@@ -119,6 +122,9 @@ class Variable:
     units: list[list[int]] = field(default_factory=list)
     allowed: list[list[int]] = field(default_factory=list)  # per claim: candidates it allows
     own: list[int] = field(default_factory=list)  # per claim: the candidate it belongs to
+    unit_of: list[int] = field(default_factory=list)  # per claim: its unit
+    # per unit: its sources, and the candidates it allows (what `_score` needs every round)
+    unit_votes: list[tuple[tuple[str, ...], tuple[int, ...]]] = field(default_factory=list)
 
 
 @dataclass
@@ -201,13 +207,27 @@ def claimed(record: dict[str, Any], likely: frozenset[int]) -> Claimed | None:
     index = int(record["index"])
     return Claimed(
         index, str(record["source"]), lo, hi, bool(value.get("lower_inclusive")), bool(value.get("upper_inclusive")),
-        key, str(record.get("says", "")), width, record, str(record.get("time_start", "")),
+        key, str(record.get("says", "")), str(record.get("quote") or ""), width, record, str(record.get("time_start", "")),
         str(record.get("time_end", "")), record.get("period"), 0.0 if index in likely else 1.0,
     )
 
 
 def variables_of(subject: dict[str, Any]) -> list[Variable]:
-    """A subject's judged claims cut into variables (step 1), in time order."""
+    """A subject's judged claims cut into variables (step 1), in time order; probable copies by
+    quote (`copy_units`: claim indices, when the caller found them) are one unit each."""
+    out = _variables_of(subject)
+    groups = subject.get("copy_units")
+    if groups:
+        group_of = {i: k for k, g in enumerate(groups) for i in g}
+        for var in out:
+            units: dict[object, list[int]] = {}
+            for pos, c in enumerate(var.claims):
+                units.setdefault(group_of.get(c.index, ("own", pos)), []).append(pos)
+            var.units = list(units.values())
+    return out
+
+
+def _variables_of(subject: dict[str, Any]) -> list[Variable]:
     rec = subject.get("reconciliation") or {}
     likely = frozenset(rec.get("likely_error") or ())
     claims = [c for c in (claimed(r, likely) for r in subject.get("claims", ())) if c is not None]
@@ -222,15 +242,10 @@ def variables_of(subject: dict[str, Any]) -> list[Variable]:
         for c in claims:
             by_period[c.period or f"{c.start}..{c.end}"].append(c)
         return [Variable(sid, p, cs) for p, cs in sorted(by_period.items(), key=lambda kv: kv[1][0].start)]
-    if rec.get("agreed") is not None:  # consistent: one value, whatever the times
-        return [_timed(sid, claims)]
-    by_index = {c.index: c for c in claims}
-    runs = [[by_index[i] for i in p.get("claims", ()) if i in by_index] for p in rec.get("series") or ()]
-    if runs and sum(map(len, runs)) == len(claims):  # evolving: the runs that agree, in time order
-        return [_timed(sid, run) for run in runs if run]
-    # conflicting levels and running totals: claims at the same time, chained (spans that
-    # overlap; publication days within the level's window)
-    window = dt.timedelta(days=LEVEL_WINDOW_DAYS if kind == "level" else 0)
+    # levels and running totals: claims at the same time, chained (spans that overlap; for a
+    # level, publication days within its window)
+    days = subject.get("window")
+    window = dt.timedelta(days=int(days) if isinstance(days, int) else LEVEL_WINDOW_DAYS if kind == "level" else 0)
     out: list[Variable] = []
     run: list[Claimed] = []
     run_end = dt.date.min
@@ -290,7 +305,11 @@ def candidates(var: Variable) -> None:
             members = [i for i in keyed if claims[i].key == best]
             cands.append(Candidate(members, [claims[i] for i in members], -math.inf, math.inf, False, False, best))
         else:
-            members, (lo, lo_inc, hi, hi_inc) = _deepest(claims, remaining, unit_of)
+            common = _common(claims, remaining)
+            if common is not None:  # they all agree (the usual case): one candidate
+                members, (lo, lo_inc, hi, hi_inc) = remaining, common
+            else:
+                members, (lo, lo_inc, hi, hi_inc) = _deepest(claims, remaining, unit_of)
             cands.append(Candidate(members, [claims[i] for i in members], lo, hi, lo_inc, hi_inc, None))
         gone = set(members)
         remaining = [i for i in remaining if i not in gone]
@@ -301,17 +320,48 @@ def candidates(var: Variable) -> None:
             own[i] = k
     var.candidates = cands
     var.own = own
-    var.allowed = [[k for k, cand in enumerate(cands) if k == own[i] or cand.allows(c)] for i, c in enumerate(claims)]
+    if len(cands) == 1:
+        var.allowed = [[0]] * len(claims)
+    else:
+        var.allowed = [[k for k, cand in enumerate(cands) if k == own[i] or cand.allows(c)] for i, c in enumerate(claims)]
+    var.unit_of = unit_of
+    var.unit_votes = [
+        (tuple({claims[i].source for i in members}),
+         tuple(sorted(set().union(*(var.allowed[i] for i in members)))) if len(members) > 1 else tuple(var.allowed[members[0]]))
+        for members in var.units
+    ]
 
 
 def _unit_index(var: Variable) -> list[int]:
+    if var.unit_of and len(var.unit_of) == len(var.claims) and var.units:
+        return var.unit_of
     if not var.units:
-        var.units = [[i] for i in range(len(var.claims))]
+        var.units = _quote_units(var.claims)
     unit_of = [0] * len(var.claims)
     for u, members in enumerate(var.units):
         for i in members:
             unit_of[i] = u
     return unit_of
+
+
+def _quote_units(claims: list[Claimed]) -> list[list[int]]:
+    """Claims of different sources with the same quote once folded (`judge.copies`: at least
+    `MIN_QUOTE` characters, more than the figure itself) are one voice; the rest one each."""
+    by_quote: dict[str, list[int]] = {}
+    units: list[list[int]] = []
+    for i, c in enumerate(claims):
+        quote = c.quote
+        if len(quote) >= MIN_QUOTE:
+            folded = normalise_quote(quote)
+            if folded != normalise_quote(c.says):
+                if folded in by_quote:
+                    by_quote[folded].append(i)
+                    continue
+                by_quote[folded] = [i]
+                units.append(by_quote[folded])
+                continue
+        units.append([i])
+    return units
 
 
 def _deepest(claims: list[Claimed], remaining: list[int],
@@ -337,10 +387,14 @@ def _deepest(claims: list[Claimed], remaining: list[int],
             first = min(covering) if covering else 0
             if best is None or (units, -first) > (best[0], -best[1]):
                 best = (units, first, covering)
-    if best is None or not best[2]:  # every claim open at both ends
-        members = list(remaining)
-    else:
-        members = sorted(best[2])
+    members = list(remaining) if best is None or not best[2] else sorted(best[2])
+    common = _common(claims, members)
+    assert common is not None  # they share a point
+    return members, common
+
+
+def _common(claims: list[Claimed], members: list[int]) -> tuple[float, bool, float, bool] | None:
+    """The interval every one of the claims allows, or None when there is none."""
     lo, lo_inc, hi, hi_inc = -math.inf, False, math.inf, False
     for i in members:
         c = claims[i]
@@ -348,7 +402,9 @@ def _deepest(claims: list[Claimed], remaining: list[int],
             lo, lo_inc = c.lo, c.lo_inc if c.lo > lo else lo_inc and c.lo_inc
         if c.hi < hi or (c.hi == hi and not c.hi_inc):
             hi, hi_inc = c.hi, c.hi_inc if c.hi < hi else hi_inc and c.hi_inc
-    return members, (lo, lo_inc, hi, hi_inc)
+    if lo < hi or (lo == hi and lo_inc and hi_inc) or (math.isinf(lo) and math.isinf(hi)):
+        return lo, lo_inc, hi, hi_inc
+    return None
 
 
 def _covers(shape: tuple[float, bool, float, bool], p: float, up: bool, down: bool) -> bool:
@@ -389,16 +445,34 @@ def iterate(variables: Sequence[Variable], trust: dict[str, float]) -> int:
             trust.setdefault(c.source, _prior())
     for s in count:
         trust[s] = _bounded((PRIOR_RIGHT + right[s]) / (PRIOR_RIGHT + PRIOR_WRONG + count[s]))
+    # Where independent sources all agree (one candidate), every claim is right whatever the
+    # trust (ACCU gives it 1 − N·e^(−Σw), above 0.99 for two sources): counted once, and only the
+    # contested variables are rescored each round.
+    agreed: dict[str, float] = defaultdict(float)
+    contested = []
+    for var in spoken:
+        if len(var.candidates) == 1:
+            for c in var.claims:
+                agreed[c.source] += 1.0
+        else:
+            contested.append(var)
+    active = {c.source for var in contested for c in var.claims}  # trust still moving
+    for s in count:
+        if s not in active:
+            trust[s] = _bounded((PRIOR_RIGHT + agreed[s]) / (PRIOR_RIGHT + PRIOR_WRONG + count[s]))
     rounds = 0
     for rounds in range(1, ROUNDS + 1):
-        weight = {s: _weight(t) for s, t in trust.items()}
-        right = defaultdict(float)
-        for var in spoken:
+        weight = {s: _weight(trust[s]) for s in active}
+        right = {s: agreed.get(s, 0.0) for s in active}
+        for var in contested:
             _score(var, weight)
+            cands = var.candidates
             for i, c in enumerate(var.claims):
-                right[c.source] += max(var.candidates[k].probability for k in var.allowed[i])
+                allowed = var.allowed[i]
+                right[c.source] += cands[allowed[0]].probability if len(allowed) == 1 else max(
+                    cands[k].probability for k in allowed)
         moved = 0.0
-        for s in count:
+        for s in active:
             t = _bounded((PRIOR_RIGHT + min(right[s], count[s])) / (PRIOR_RIGHT + PRIOR_WRONG + count[s]))
             moved = max(moved, abs(t - trust[s]))
             trust[s] = t
@@ -416,15 +490,15 @@ def _bounded(t: float) -> float:
 
 def _score(var: Variable, weight: dict[str, float]) -> None:
     scores = [0.0] * len(var.candidates)
-    for members in var.units:
+    for sources, allowed in var.unit_votes:
         # a unit (one claim, or copies printing the same) votes once, with its best source's weight
-        w = max(weight[var.claims[i].source] for i in members)
-        allowed = set().union(*(var.allowed[i] for i in members))
+        w = weight[sources[0]] if len(sources) == 1 else max(weight[s] for s in sources)
         for k in allowed:
             scores[k] += w
     # ACCU's domain: the candidates seen, and `FALSE_VALUES` + 1 in all, the unseen with score 0
     # (so a claim nobody else speaks to is as likely right as its source is trusted, not certainly)
-    top = max(0.0, *scores)
+    top = max(scores)
+    top = max(top, 0.0)
     exp = [math.exp(s - top) for s in scores]
     total = sum(exp) + max(0.0, FALSE_VALUES + 1 - len(scores)) * math.exp(-top)
     for k, cand in enumerate(var.candidates):
@@ -503,6 +577,7 @@ def apply_copies(variables: Sequence[Variable], pairs: Iterable[CopyPair]) -> No
         for i in range(len(var.claims)):
             groups[_root(parent, i)].append(i)
         var.units = list(groups.values())
+        var.unit_of = []
 
 
 def _root(parent: list[int], i: int) -> int:
@@ -566,12 +641,20 @@ def _source_records(variables: Sequence[Variable], trust: dict[str, float],
         for i, c in enumerate(var.claims):
             rec = out[c.source]
             rec.claims += 1
-            if len(var.units[unit_of[i]]) > 1:
+            if len({var.claims[j].source for j in var.units[unit_of[i]]}) > 1:
                 rec.copied += 1
+            others = {x.source for j, x in enumerate(var.claims) if unit_of[j] != unit_of[i]} - {c.source}
             if tie:
                 rec.tied += 1
+                if others:
+                    rec.contradicted += 1  # against another source's claims, as much as they are
+                else:
+                    rec.alone += 1
             elif not inside[i]:
-                rec.contradicted += 1
+                if any(units_inside[s] for s in others):
+                    rec.contradicted += 1
+                else:
+                    rec.alone += 1  # only the source itself says otherwise
             elif all_inside - units_inside[c.source] - {unit_of[i]}:
                 rec.supported += 1
             else:
