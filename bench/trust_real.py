@@ -294,13 +294,19 @@ def measure(ds: Any, folder: Path, jobs: int) -> dict[str, Any] | None:
         votes[group][key].append((c.source, got.minute if isinstance(got, rd.ClockTime) else got))
 
     out: dict[str, Any] = {"seconds": seconds, "error": error, "groups": {}}
+    if len(votes) > 1:  # flights: times and gates apart, and together (one trust per source)
+        votes["all"] = {k: v for group_votes in list(votes.values()) for k, v in group_votes.items()}
+    def grp(key: str) -> str:
+        return str(rd.attribute_group(key.partition("@")[0], ds.kind))
+
     for group, items in sorted(votes.items()):
         gold_items: dict[str, Hashable] = {}
         for key, item in gold.items():
             sid = str(item.get("subject") or key.split("@")[0]) if ds.level else key
-            if rd.attribute_group(sid, ds.kind) != group:
+            if group != "all" and rd.attribute_group(sid, ds.kind) != group:
                 continue
-            truth = rd.gold_value(ds.kind, group, str(item.get("truth_raw", "")))
+            kind_group = rd.attribute_group(sid, ds.kind)
+            truth = rd.gold_value(ds.kind, kind_group, str(item.get("truth_raw", "")))
             k = key if ds.level else sid
             if truth is not None and items.get(k):
                 gold_items[k] = truth
@@ -311,7 +317,7 @@ def measure(ds: Any, folder: Path, jobs: int) -> dict[str, Any] | None:
             if name == "median" and not numeric:
                 continue
             answers, trust = method(dict(items))
-            result["accuracy"][name] = sum(rd.right(ds.kind, group, answers[k], t) for k, t in gold_items.items()) / max(1, len(gold_items))
+            result["accuracy"][name] = sum(rd.right(ds.kind, grp(k), answers[k], t) for k, t in gold_items.items()) / max(1, len(gold_items))
             scores[name] = trust
         right_fc = 0
         hows: Counter[str] = Counter()
@@ -323,8 +329,8 @@ def measure(ds: Any, folder: Path, jobs: int) -> dict[str, Any] | None:
                 result["abstains" if point is None else "ties"] += 1
                 continue
             hows[str(point.get("how"))] += 1
-            answer = rd.fc_answer(ds.kind, group, point["value"], point.get("figure"))
-            right_fc += rd.right(ds.kind, group, answer, truth)
+            answer = rd.fc_answer(ds.kind, grp(k), point["value"], point.get("figure"))
+            right_fc += rd.right(ds.kind, grp(k), answer, truth)
         result["accuracy"]["factcheck"] = right_fc / max(1, len(gold_items))
         result["how"] = dict(hows.most_common())
         scores["factcheck"] = fc_trust
@@ -334,7 +340,7 @@ def measure(ds: Any, folder: Path, jobs: int) -> dict[str, Any] | None:
         for k, truth in gold_items.items():
             for s, v in items[k]:
                 n[s] += 1
-                right[s] += rd.right(ds.kind, group, v, truth)
+                right[s] += rd.right(ds.kind, grp(k), v, truth)
         judged = [s for s in n if n[s] >= MIN_GOLD_CLAIMS]
         result["sources_scored"] = len(judged)
         for name, trust in scores.items():

@@ -52,6 +52,9 @@ from factcheck.judge.copies import MIN_QUOTE, normalise_quote
 #: before anything it says is weighed.
 PRIOR_RIGHT = 4.0
 PRIOR_WRONG = 1.0
+#: How much a claim nobody else speaks to weighs in its source's trust (as right at the prior's
+#: rate); 0 leaves such claims out of the trust altogether.
+ALONE_WEIGHT = 1.0
 #: ACCU's number of false values a wrong source picks among (it only scales the weights).
 FALSE_VALUES = 10.0
 ROUNDS = 20
@@ -434,7 +437,7 @@ def iterate(variables: Sequence[Variable], trust: dict[str, float]) -> int:
     updated in place."""
     # seed: likely errors wrong, the rest right in proportion to their candidate's share
     right: dict[str, float] = defaultdict(float)
-    count: Counter[str] = Counter()
+    count: dict[str, float] = defaultdict(float)
     spoken = [var for var in variables if len(var.units) > 1]  # a claim alone is no evidence
     for var in spoken:
         for i, c in enumerate(var.claims):
@@ -443,8 +446,8 @@ def iterate(variables: Sequence[Variable], trust: dict[str, float]) -> int:
     for var in variables:
         for c in var.claims:
             trust.setdefault(c.source, _prior())
-    for s in count:
-        trust[s] = _bounded((PRIOR_RIGHT + right[s]) / (PRIOR_RIGHT + PRIOR_WRONG + count[s]))
+    for s, n in count.items():
+        trust[s] = _bounded((PRIOR_RIGHT + right[s]) / (PRIOR_RIGHT + PRIOR_WRONG + n))
     # Where independent sources all agree (one candidate), every claim is right whatever the
     # trust (ACCU gives it 1 − N·e^(−Σw), above 0.99 for two sources): counted once, and only the
     # contested variables are rescored each round.
@@ -456,10 +459,19 @@ def iterate(variables: Sequence[Variable], trust: dict[str, float]) -> int:
                 agreed[c.source] += 1.0
         else:
             contested.append(var)
+    # A claim nobody else speaks to cannot be checked: it counts as right at the prior's rate,
+    # so a source trusted for a few agreements among thousands of unchecked claims is trusted
+    # for what its record as a whole shows (TruthFinder's averaging does the same).
+    if ALONE_WEIGHT:
+        for var in variables:
+            if len(var.units) == 1:
+                for c in var.claims:
+                    count[c.source] += ALONE_WEIGHT
+                    agreed[c.source] += ALONE_WEIGHT * _prior()
     active = {c.source for var in contested for c in var.claims}  # trust still moving
-    for s in count:
+    for s, n in count.items():
         if s not in active:
-            trust[s] = _bounded((PRIOR_RIGHT + agreed[s]) / (PRIOR_RIGHT + PRIOR_WRONG + count[s]))
+            trust[s] = _bounded((PRIOR_RIGHT + agreed[s]) / (PRIOR_RIGHT + PRIOR_WRONG + n))
     rounds = 0
     for rounds in range(1, ROUNDS + 1):
         weight = {s: _weight(trust[s]) for s in active}
@@ -673,7 +685,7 @@ def _point(var: Variable, trust: dict[str, float]) -> dict[str, Any]:
     unit_of = _unit_index(var)
     units = len(var.units)
     tie = len(ranked) > 1 and top.score - var.candidates[ranked[1]].score < TIE
-    shown = min(top.claims, key=lambda c: (c.width, -trust.get(c.source, 0.0), c.index))
+    shown = min(top.claims, key=lambda c: (c.width, c.index))  # the tightest, the first on a tie
     inside = [i for i, c in enumerate(var.claims) if var.own[i] == ranked[0] or top.allows(c)]
     supporting = [var.claims[i] for i in inside]
     inside_set = set(inside)

@@ -157,7 +157,11 @@ def add_trust(records: dict[str, Any]) -> dict[str, Any]:
     for s in subjects:
         points = result.points.get(s["id"])
         if points is not None:
-            s["reconciliation"]["reconciled"] = points
+            rec = s["reconciliation"]
+            rec["reconciled"] = points
+            if rec.get("explanation") and not rec.get("likely_error") and not rec.get("alternatives"):
+                # the likely-error search found no small set: say what the reconciliation keeps
+                rec["explanation"] += " " + _left_out_words(points)
         else:
             s["reconciliation"]["abstained"] = result.abstained.get(s["id"], "nothing to reconcile")
     n_points = sum(len(p) for p in result.points.values())
@@ -277,6 +281,24 @@ def _reconciliation(result: SubjectResult) -> dict[str, Any] | None:
             out["rest_agree"] = {"value": rec.rest_agree.to_json(), "figure": _figure(rec.rest_agree)}
         out["explanation"] = likely_error_words(result)
     return out
+
+
+def _left_out_words(points: list[dict[str, Any]]) -> str:
+    """What the reconciled values leave out, for a conflict no small set of claims explains."""
+    parts = []
+    for p in points:
+        if not p["left_out"]:
+            continue
+        n = len(p["left_out"])
+        when = f" for {p['time']}" if p["time"] else ""
+        named = ", ".join(f"{x['source']} “{x['says']}”" for x in p["left_out"][:5]) + (", ..." if n > 5 else "")
+        if p["how"] == "tie":
+            parts.append(f"Trust cannot break the tie{when}: {' or '.join(str(t['figure']) for t in p['tied'])}.")
+        else:
+            parts.append(f"The reconciled value{when} {p['figure']} ({p['how']}, {p['support']['independent']} of "
+                         f"{p['support']['of_independent']} independent claims) leaves out {n} claim{'s' * (n != 1)}: "
+                         f"{named}: the claims it keeps are better trusted.")
+    return " ".join(parts)
 
 
 def _figure(value: Value) -> str:
