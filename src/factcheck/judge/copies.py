@@ -57,7 +57,10 @@ UBIQUITOUS_SHARE = 0.5
 
 def _value_only(rc: ReadClaim) -> bool:
     """A quote that is nothing but the figure itself (`Knuth, Donald E.`) is no sentence to copy."""
-    return normalise_quote(rc.claim.quote) == normalise_quote(rc.claim.says)
+    quote, says = rc.claim.quote, rc.claim.says
+    if abs(len(quote) - len(says)) > 8:  # a sentence around the figure (the usual case): no folding
+        return False
+    return normalise_quote(quote) == normalise_quote(says)
 
 
 

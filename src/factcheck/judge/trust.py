@@ -44,6 +44,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from factcheck.judge.copies import MIN_QUOTE, normalise_quote
@@ -265,6 +266,7 @@ def _variables_of(subject: dict[str, Any]) -> list[Variable]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _day(iso: str) -> dt.date:
     try:
         return dt.date.fromisoformat(iso[:10])
@@ -294,6 +296,12 @@ def _time_label(start: str, end: str) -> str:
 def candidates(var: Variable) -> None:
     """Group the variable's claims into candidate values; note which each claim allows."""
     claims = var.claims
+    if len(claims) == 1:  # the most common variable: one claim, one candidate
+        c = claims[0]
+        var.units, var.unit_of, var.own, var.allowed = [[0]], [0], [0], [[0]]
+        var.candidates = [Candidate([0], [c], c.lo, c.hi, c.lo_inc, c.hi_inc, c.key, share=1.0)]
+        var.unit_votes = [((c.source,), (0,))]
+        return
     unit_of = _unit_index(var)
     n_units = len(var.units)
     remaining = list(range(len(claims)))
@@ -354,15 +362,16 @@ def _quote_units(claims: list[Claimed]) -> list[list[int]]:
     units: list[list[int]] = []
     for i, c in enumerate(claims):
         quote = c.quote
-        if len(quote) >= MIN_QUOTE:
-            folded = normalise_quote(quote)
-            if folded != normalise_quote(c.says):
-                if folded in by_quote:
-                    by_quote[folded].append(i)
-                    continue
-                by_quote[folded] = [i]
-                units.append(by_quote[folded])
+        if len(quote) >= MIN_QUOTE and not (
+            abs(len(quote) - len(c.says)) <= 8 and normalise_quote(quote) == normalise_quote(c.says)
+        ):
+            folded = " ".join(quote.casefold().split())  # case and spacing: enough for the same text
+            if folded in by_quote:
+                by_quote[folded].append(i)
                 continue
+            by_quote[folded] = [i]
+            units.append(by_quote[folded])
+            continue
         units.append([i])
     return units
 

@@ -108,8 +108,9 @@ def track_records(
     pairs_of: dict[str, list[Copy]] = defaultdict(list)
     for c in copies:
         pairs_of[c.subject].append(c)
+    days: dict[int, tuple[Any, str, str]] = {}
     trusted = reconcile_records([
-        subject_input(r, window_days(r.subject, rules), pairs_of.get(r.subject.id, [])) for r in results
+        subject_input(r, window_days(r.subject, rules), pairs_of.get(r.subject.id, []), days) for r in results
     ])
     for sid, t in trusted.sources.items():
         record = records[sid]
@@ -120,10 +121,14 @@ def track_records(
     return list(records.values()), copies
 
 
-def subject_input(result: SubjectResult, window: int | None = None, copies: Sequence[Copy] = ()) -> dict[str, Any]:
+def subject_input(
+    result: SubjectResult, window: int | None = None, copies: Sequence[Copy] = (),
+    days: dict[int, tuple[Any, str, str]] | None = None,
+) -> dict[str, Any]:
     """What `judge.trust.reconcile_records` reads of a subject: its records' shape, the keys it
     needs only (`report.records.to_dict` builds the whole record)."""
     problems = {p.claim.index for p in result.problems}
+    days = days if days is not None else {}
     rec = result.reconciliation
     reconciliation: dict[str, Any] = {}
     if rec is not None:
@@ -135,7 +140,7 @@ def subject_input(result: SubjectResult, window: int | None = None, copies: Sequ
     return {
         "id": result.subject.id,
         "kind": result.subject.kind.value,
-        "claims": [_claim_input(rc, rc.index not in problems) for rc in result.claims],
+        "claims": [_claim_input(rc, rc.index not in problems, days) for rc in result.claims],
         "reconciliation": reconciliation,
         **({"window": window} if window is not None else {}),
         **({"copy_units": _groups(copies)} if copies else {}),
@@ -163,13 +168,18 @@ def _groups(copies: Sequence[Copy]) -> list[list[int]]:
     return [sorted(g) for g in groups.values()]
 
 
-def _claim_input(rc: ReadClaim, judged: bool) -> dict[str, Any]:
+def _claim_input(rc: ReadClaim, judged: bool, days: dict[int, tuple[Any, str, str]]) -> dict[str, Any]:
+    # the time span as ISO days, by the time Value's identity (the claims of one publication day
+    # share one Value; it is kept with its days, so its id is not reused within the run)
+    hit = days.get(id(rc.time))
+    if hit is None:
+        start, end = rc.time.start, rc.time.end
+        hit = days[id(rc.time)] = (rc.time, start.isoformat() if start else "", end.isoformat() if end else "")
     out: dict[str, Any] = {
         "index": rc.index, "source": rc.source.id, "says": rc.says, "quote": rc.claim.quote,
         "status": "judged" if judged and rc.value is not None else "unjudged",
         "value": rc.value.to_json() if rc.value is not None else None,
-        "time_start": rc.time.start.isoformat() if rc.time.start else "",
-        "time_end": rc.time.end.isoformat() if rc.time.end else "",
+        "time_start": hit[1], "time_end": hit[2],
     }
     if rc.period is not None:
         out["period"] = span_label(rc.period)
