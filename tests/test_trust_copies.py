@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
+from factcheck.api import check_paths
 from factcheck.judge.trust import reconcile_records
+from factcheck.report.records import to_dict
 
 DATASETS = Path(os.environ.get("FACTCHECK_TRUTH_DATASETS", Path(__file__).resolve().parents[2] / "shared" / "datasets" / "truth-discovery"))
 
@@ -78,10 +80,6 @@ def test_the_flight_sites_printing_identical_records_are_found(tmp_path: Path) -
     """Several groups of flight-status sites print character-for-character identical records
     (Li, Dong et al., VLDB 2012): each such pair of the well-known groups is found, and two
     sites that only print the same true times in common formats are not paired."""
-    from factcheck.api import (
-        check_paths,  # the whole file, as `factcheck report` judges it
-    )
-    from factcheck.report.records import to_dict
 
     plain = tmp_path / "flights.jsonl"
     with gzip.open(DATASETS / "flights.jsonl.gz", "rt", encoding="utf-8") as src:

@@ -24,8 +24,6 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
-from nameparser import HumanName
-
 from factcheck.judge.claims import ReadClaim
 from factcheck.read import Value, ValueKind
 
@@ -57,6 +55,10 @@ def person_key(name: str) -> str | None:
     """`Bruce J. MacLennan` / `MacLennan, Bruce J.` / `B. MacLennan` → `maclennan b`: a person is
     their surname and first initial (a lone word is a surname: `Moore` → `moore`); None when
     there is no surname."""
+    from nameparser import (
+        HumanName,  # 40 ms to import: only when a subject has lists of names
+    )
+
     human = HumanName(name.strip())
     last, first = fold(human.last), fold(human.first) or fold(human.middle)
     if not last:
