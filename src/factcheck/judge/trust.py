@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from factcheck.gcpause import paused_gc
 from factcheck.judge.copies import MIN_QUOTE, normalise_quote
 
 #: Beta prior of a source's trust, in claims: a source is taken as right on 4 claims of 5
@@ -336,11 +337,15 @@ def candidates(var: Variable) -> None:
     else:
         var.allowed = [[k for k, cand in enumerate(cands) if k == own[i] or cand.allows(c)] for i, c in enumerate(claims)]
     var.unit_of = unit_of
-    var.unit_votes = [
-        (tuple({claims[i].source for i in members}),
-         tuple(sorted(set().union(*(var.allowed[i] for i in members)))) if len(members) > 1 else tuple(var.allowed[members[0]]))
-        for members in var.units
-    ]
+    if len(cands) == 1:
+        var.unit_votes = [(tuple({claims[i].source for i in members}), (0,)) for members in var.units]
+    else:
+        var.unit_votes = [
+            (tuple({claims[i].source for i in members}),
+             tuple(sorted(set().union(*(var.allowed[i] for i in members)))) if len(members) > 1
+             else tuple(var.allowed[members[0]]))
+            for members in var.units
+        ]
 
 
 def _unit_index(var: Variable) -> list[int]:
@@ -613,7 +618,13 @@ def _root(parent: list[int], i: int) -> int:
 
 
 def reconcile_records(subjects: Sequence[dict[str, Any]], copies: bool = True) -> TrustResult:
-    """Reconciled values and source trust for the subjects of a report's records."""
+    """Reconciled values and source trust for the subjects of a report's records (with the
+    cyclic garbage collector paused: the pass builds millions of small acyclic objects)."""
+    with paused_gc():
+        return _reconcile_records(subjects, copies)
+
+
+def _reconcile_records(subjects: Sequence[dict[str, Any]], copies: bool) -> TrustResult:
     variables: list[Variable] = []
     abstained: dict[str, str] = {}
     of_subject: dict[str, list[Variable]] = {}
