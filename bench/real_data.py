@@ -430,8 +430,23 @@ def _claim_year(claim: dict[str, Any]) -> str | None:
 
 
 def fc_reconciled(subject: dict[str, Any], year: str | None) -> tuple[dict[str, Any], Any, str] | None:
-    """(value JSON, figure, where from) of the reconciliation, or None (an abstention)."""
+    """(value JSON, figure, where from) of the reconciliation, or None (an abstention). The
+    `reconciled` points (issue 19) first; records of older versions: series, agreed, rest_agree."""
     rec = _dict(subject.get("reconciliation"))
+    points = [_dict(p) for p in _list(rec.get("reconciled"))]
+    if points:
+        year_of = {c.get("index"): _claim_year(c) for c in _list(subject.get("claims")) if isinstance(c, dict)}
+        for p in points:
+            if year is None and len(points) > 1:
+                break
+            if year is not None and not (
+                any(year_of.get(i) == year for i in _list(p.get("claims")))
+                or any(year_of.get(_dict(x).get("claim")) == year for x in _list(p.get("left_out")))
+                or str(p.get("time", "")).startswith(year)
+            ):
+                continue
+            return (p["value"], p.get("figure"), "reconciled") if isinstance(p.get("value"), dict) else None
+        return None
     if year is not None:
         year_of = {c.get("index"): _claim_year(c) for c in _list(subject.get("claims")) if isinstance(c, dict)}
         for point in _list(rec.get("series")):

@@ -27,6 +27,7 @@ HEAVY_OPTIONAL = {
     "markdown_it",  # ~50 ms: Markdown documents
     "charset_normalizer",  # ~30 ms: documents of unknown encoding
     "sentencex",  # sentence splitting for `extract`
+    "nameparser",  # ~40 ms: only subjects whose values are lists of names
     "fcntl",  # not on every platform: imported under try/except ImportError
 }
 

@@ -148,7 +148,8 @@ def test_sources_json_has_the_documented_keys(tmp_path: Path) -> None:
     assert [s["id"] for s in data["sources"]] == ["a", "b"]
     assert set(data["sources"][0]) == {
         "id", "title", "publisher", "published", "claims", "corroborated", "contradicted",
-        "uncorroborated", "unjudged", "corroboration_rate", "copies_with",
+        "uncorroborated", "unjudged", "corroboration_rate", "copies_with", "trust", "copied", "tied",
+        "copies_values_with",
     }
     a = data["sources"][0]
     assert (a["claims"], a["corroborated"], a["contradicted"], a["uncorroborated"]) == (2, 1, 1, 0)
@@ -159,8 +160,8 @@ def test_sources_table_lists_every_source(tmp_path: Path) -> None:
     result = runner.invoke(app, ["sources", str(write(tmp_path, NUMBERS))])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert any(re.match(r"\s+a\s+2025-09-29\s+2\s+1\s+1\s+0\s", line) for line in lines), result.stdout
-    assert any(re.match(r"\s+b\s+2025-10-01\s+2\s+1\s+1\s+0\s", line) for line in lines), result.stdout
+    assert any(re.match(r"\s+a\s+2025-09-29\s+2\s+[0-9.]+\s+1\s+1\s+0\s", line) for line in lines), result.stdout
+    assert any(re.match(r"\s+b\s+2025-10-01\s+2\s+[0-9.]+\s+1\s+1\s+0\s", line) for line in lines), result.stdout
     assert "No probable copies" in result.stdout
 
 

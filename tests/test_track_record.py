@@ -62,11 +62,14 @@ def test_corroborated_contradicted_alone_and_unjudged_are_counted_per_source(tmp
     by_id, copies = records_of(load(tmp_path, MIXED))
     assert list(by_id) == ["a", "b", "c", "d"]  # the file's order
     #                           claims corr contra alone unjudged
-    assert counts(by_id["a"]) == (3, 1, 1, 0, 1)
+    # city: Astana (a) against Almaty (c), one each: trust breaks the tie (a is corroborated
+    # elsewhere, c is not), so c's claim is contradicted and a's stands uncorroborated
+    assert counts(by_id["a"]) == (3, 1, 0, 1, 1)
     assert counts(by_id["b"]) == (1, 1, 0, 0, 0)
     assert counts(by_id["c"]) == (1, 0, 1, 0, 0)
     assert counts(by_id["d"]) == (1, 0, 0, 1, 0)
     assert by_id["a"]["corroboration_rate"] == 0.5  # of the judged claims only
+    assert by_id["a"]["trust"] > by_id["c"]["trust"]
     assert by_id["d"]["corroboration_rate"] == 0.0
     assert copies == []  # the same figure in different sentences is not a copy
 
@@ -75,7 +78,8 @@ def test_json_record_keys_and_a_source_without_claims(tmp_path: Path) -> None:
     by_id, _ = records_of(load(tmp_path, MIXED))
     assert list(by_id["a"]) == [
         "id", "title", "publisher", "published", "claims", "corroborated", "contradicted",
-        "uncorroborated", "unjudged", "corroboration_rate", "copies_with",
+        "uncorroborated", "unjudged", "corroboration_rate", "copies_with", "trust", "copied", "tied",
+        "copies_values_with",
     ]
     assert (by_id["a"]["publisher"], by_id["a"]["published"]) == ("Agency A", "2025-09-29")
     report = load(tmp_path, MIXED.replace("source: d,", "source: c,"))

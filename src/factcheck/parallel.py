@@ -21,7 +21,7 @@ from typing import cast
 from factcheck.errors import Diagnostic
 from factcheck.judge.engine import DEFAULT_JUDGE_OPTIONS, JudgeOptions, Judging
 from factcheck.load.schema import ClaimsFile
-from factcheck.report.records import Report, to_dict
+from factcheck.report.records import Report, add_trust, to_dict
 from factcheck.report.shapes import CountsRecord, ReportRecords
 
 #: Below this many claims one process is faster than starting workers.
@@ -79,7 +79,7 @@ def records(
                         progress(done, n)
     finally:
         _work = None
-    return merge(parts)
+    return add_trust(merge(parts))
 
 
 def _slice_records(k: int) -> ReportRecords:
@@ -87,7 +87,7 @@ def _slice_records(k: int) -> ReportRecords:
     judging, file, locate, locate_verdicts, slices = _work
     start, stop = slices[k]
     report = Report(file, tuple(judging.subjects(start, stop)), locate, tuple(judging.data.sources))
-    return to_dict(report, locate_verdicts, subject_offset=start)
+    return to_dict(report, locate_verdicts, subject_offset=start, trust=False)
 
 
 def merge(parts: list[ReportRecords]) -> ReportRecords:

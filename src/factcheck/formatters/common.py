@@ -43,6 +43,16 @@ def reconciliation_lines(subject: SubjectRecord, *, acceptance: bool = True) -> 
         out.append(f"Agreed value: {rec['agreed']['figure']}")
     if len(rec.get("series", [])) > 1:
         out.append("Over time: " + " → ".join(f"{p['time']}: {p['figure']}" for p in rec["series"]))
+    if subject.get("verdict") == "conflicting":  # the value to print, with its support (issue 19)
+        for p in rec.get("reconciled", []):
+            when = f" for {p['time']}" if p.get("time") else ""
+            if p["value"] is None:
+                out.append(f"Reconciled{when}: a tie trust cannot break, "
+                           + " or ".join(str(t["figure"]) for t in p.get("tied", [])))
+            else:
+                support = p["support"]
+                out.append(f"Reconciled{when}: {p['figure']} ({p['how']}; {support['independent']} of "
+                           f"{support['of_independent']} independent claims)")
     for finding in subject.get("warnings", []):
         out.append(f"Warning {finding['rule']}: {finding['message']}")
     for finding in subject.get("stale_acceptances", []):

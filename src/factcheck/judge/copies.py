@@ -16,6 +16,11 @@ alphabetical order of the quotes and of the quotes written backwards (a copy kee
 its end). That is n log n, and at most a few pairs per claim; a near-copy changed at both ends
 of a long subject can then go unnoticed.
 
+A quote that is nothing but the figure itself (a bookstore's author list), and on a subject with
+three sources or more a quote most of them print word for word, are never evidence of copying:
+the same true value written the same way proves nothing (issue 19). Copying between sources
+across a whole file, on shared distinctive values rather than quotes, is `factcheck.judge.trust`'s.
+
 Reconciliation counts a group of copies as one voice; source track records
 (`factcheck.sources`) never let copies corroborate each other.
 """
@@ -47,6 +52,19 @@ MAX_PAIRWISE = 200
 
 NEIGHBOURS = 4
 
+#: On a subject with at least this many sources, a quote printed word for word by more than this
+#: share of them is a common wording, not a copy.
+UBIQUITOUS_MIN_SOURCES = 3
+UBIQUITOUS_SHARE = 0.5
+
+
+def _value_only(rc: ReadClaim) -> bool:
+    """A quote that is nothing but the figure itself (`Knuth, Donald E.`) is no sentence to copy."""
+    quote, says = rc.claim.quote, rc.claim.says
+    if abs(len(quote) - len(says)) > 8:  # a sentence around the figure (the usual case): no folding
+        return False
+    return normalise_quote(quote) == normalise_quote(says)
+
 
 
 def normalise_quote(text: str) -> str:
@@ -65,10 +83,23 @@ def copy_pairs(claims: Sequence[C]) -> list[tuple[C, C, float]]:
     """Pairs of claims from different sources whose quotes are nearly the same text (every pair
     up to `MAX_PAIRWISE` long quotes; beyond, identical groups and sorted neighbours)."""
 
-    long = [rc for rc in claims if len(rc.claim.quote) >= MIN_QUOTE]
+    long = [rc for rc in claims if len(rc.claim.quote) >= MIN_QUOTE and not _value_only(rc)]
     if len(long) < 2 or len({rc.source.id for rc in long}) < 2:
         return []
     normal = [normalise_quote(rc.claim.quote) for rc in long]
+    # A quote most of a subject's sources print word for word is the common wording of a fact
+    # (a title, an author list as everyone lists it), not one source's text taken by another.
+    speakers = len({rc.source.id for rc in claims})
+    if speakers >= UBIQUITOUS_MIN_SOURCES:
+        by_text: dict[str, set[str]] = {}
+        for rc, text in zip(long, normal, strict=True):
+            by_text.setdefault(text, set()).add(rc.source.id)
+        common = {t for t, srcs in by_text.items() if len(srcs) > speakers * UBIQUITOUS_SHARE}
+        if common:
+            keep = [k for k, text in enumerate(normal) if text not in common]
+            long, normal = [long[k] for k in keep], [normal[k] for k in keep]
+            if len(long) < 2:
+                return []
     if len(long) > MAX_PAIRWISE:
         return _copy_pairs_bounded(long, normal)
     out = []

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from factcheck.judge.claims import JudgedClaim, ReadClaim, in_utc, read_claim, utc_offset
 from factcheck.judge.inference import Inference, infer
+from factcheck.judge.names import is_names_unit, names_claim
 from factcheck.judge.rates import RateTable, converted
 from factcheck.judge.results import ClaimProblem, ProblemKind
 from factcheck.load.schema import (
@@ -30,6 +31,8 @@ def read_subject(
 ) -> tuple[list[ReadClaim], Inference | None]:
     """A subject's claims (index, claim, source) read as its values are: as its `unit:` says,
     else as most of its claims read (inference.py), which is then said in words."""
+    if is_names_unit(subject.unit):
+        return [names_claim(read_claim(i, claim, source, options, Expect.NAME)) for i, claim, source in items], None
     expect = subject_expectation(subject)
 
     def read_all(expect: Expect | None) -> list[ReadClaim]:

@@ -81,6 +81,9 @@ _KIND_WORDS = {
     # (revised SPEC §1) what a subject's values are, in words
     "counts": ("number", None), "people": ("number", None), "persons": ("number", None),
     "names": ("category", None),
+    # lists of people's names (factcheck.judge.names): `unit: list of names`
+    "list of names": ("category", "names"), "names list": ("category", "names"),
+    "person names": ("category", "names"), "people names": ("category", "names"), "authors": ("category", "names"),
     "time": ("date", "minute"), "time of day": ("date", "minute"), "datetime": ("date", "minute"),
     "code": ("category", "code"), "codes": ("category", "code"), "identifier": ("category", "code"),
 }

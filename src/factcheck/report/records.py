@@ -18,6 +18,7 @@ from factcheck.errors import Diagnostic
 from factcheck.judge.claims import ReadClaim
 from factcheck.judge.results import ProblemKind, SubjectResult, Verdict
 from factcheck.judge.rules.base import Conflict
+from factcheck.judge.trust import reconcile_records
 from factcheck.load.schema import Source, Subject
 from factcheck.read import Value, ValueKind
 from factcheck.read.humanize import figure, rounded, span_label
@@ -33,11 +34,13 @@ class Report:
     sources: tuple[Source, ...] = ()
 
 
-def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subject_offset: int = 0) -> ReportRecords:
+def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subject_offset: int = 0,
+            trust: bool = True) -> ReportRecords:
     """The records. Subjects whose verdict is in `locate_verdicts` (`check --fail-on evolving`)
     also get the `location` of their `id`, so a failing verdict can be pointed at.
     `subject_offset`: the file position of the first result's subject, when the report holds a
-    slice of the subjects (`parallel.py`)."""
+    slice of the subjects (`parallel.py`). `trust`: work out source trust and the reconciled
+    values (`add_trust`); a slice of a file leaves that to the whole file's records."""
     attention: dict[int, str] = {}  # claim index -> the key to point at
     for result in report.results:
         for p in result.problems:
@@ -125,7 +128,7 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
         summary[result.verdict.value] += 1
     accepted = sum(r.accepted is not None for r in report.results)
     n_claims = sum(len(r.claims) for r in report.results)
-    return {
+    out: ReportRecords = {
         "file": report.file,
         "subjects": subjects,
         "problems": problems,
@@ -140,6 +143,39 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
             "warnings": sum(len(r.warnings) for r in report.results),
         },
     }
+    return add_trust(out) if trust else out
+
+
+def add_trust(records: ReportRecords) -> ReportRecords:
+    """The whole file's source trust and each subject's reconciled value per time
+    (`factcheck.judge.trust`), added to the records in place: `reconciliation.reconciled`
+    (or `reconciliation.abstained`, why not), `trust` per source, and their counts."""
+    reconciled = [(s, s["reconciliation"]) for s in records["subjects"] if s["reconciliation"] is not None]
+    if not reconciled and records["subjects"]:
+        return records  # reconciliation switched off
+    # The trust pass reads the records as plain mappings (it sits below the report layer).
+    result = reconcile_records([cast(dict[str, Any], s) for s, _ in reconciled])
+    for s, rec in reconciled:
+        points = result.points.get(s["id"])
+        if points is not None:
+            rec["reconciled"] = points
+            if rec.get("explanation") and not rec.get("likely_error") and not rec.get("alternatives"):
+                # the likely-error search found no small set: say what the reconciliation keeps
+                rec["explanation"] += " " + _left_out_words(points)
+        else:
+            rec["abstained"] = result.abstained.get(s["id"], "nothing to reconcile")
+    n_points = sum(len(p) for p in result.points.values())
+    ties = sum(p["how"] == "tie" for ps in result.points.values() for p in ps)
+    records["trust"] = {
+        "sources": {sid: t.to_json() for sid, t in sorted(result.sources.items())},
+        "copies": [{"sources": list(c.sources), "shared_minority_values": c.shared_errors,
+                    "subjects_in_common": c.both, "examples": list(c.examples)} for c in result.copies],
+        "rounds": result.rounds,
+    }
+    records["counts"]["reconciled"] = n_points - ties
+    records["counts"]["ties"] = ties
+    records["counts"]["abstained"] = len(result.abstained)
+    return records
 
 
 class _Tolerances(TypedDict, total=False):
@@ -254,6 +290,24 @@ def _reconciliation(result: SubjectResult) -> ReconciliationRecord | None:
             out["rest_agree"] = {"value": rec.rest_agree.to_json(), "figure": _figure(rec.rest_agree)}
         out["explanation"] = likely_error_words(result)
     return out
+
+
+def _left_out_words(points: list[dict[str, Any]]) -> str:
+    """What the reconciled values leave out, for a conflict no small set of claims explains."""
+    parts = []
+    for p in points:
+        if not p["left_out"]:
+            continue
+        n = len(p["left_out"])
+        when = f" for {p['time']}" if p["time"] else ""
+        named = ", ".join(f"{x['source']} “{x['says']}”" for x in p["left_out"][:5]) + (", ..." if n > 5 else "")
+        if p["how"] == "tie":
+            parts.append(f"Trust cannot break the tie{when}: {' or '.join(str(t['figure']) for t in p['tied'])}.")
+        else:
+            parts.append(f"The reconciled value{when} {p['figure']} ({p['how']}, {p['support']['independent']} of "
+                         f"{p['support']['of_independent']} independent claims) leaves out {n} claim{'s' * (n != 1)}: "
+                         f"{named}: the claims it keeps are better trusted.")
+    return " ".join(parts)
 
 
 def _figure(value: Value) -> str:

@@ -66,6 +66,8 @@ class ReconciliationRecord(TypedDict, total=False):
     alternatives: list[list[int]]
     rest_agree: FigureRecord
     explanation: str
+    reconciled: list[dict[str, Any]]  # the value per time, how it was reached, its support (judge/trust.py)
+    abstained: str  # why no value could be reconciled
 
 
 class SubjectRecord(TypedDict):
@@ -110,6 +112,9 @@ class CountsRecord(TypedDict):
     accepted: NotRequired[int]
     stale_acceptances: NotRequired[int]
     warnings: NotRequired[int]
+    reconciled: NotRequired[int]
+    ties: NotRequired[int]
+    abstained: NotRequired[int]
 
 
 class BaselineRecord(TypedDict):
@@ -129,6 +134,7 @@ class ReportRecords(TypedDict):
     command: NotRequired[str]
     verification: NotRequired[dict[str, Any]]
     baseline: NotRequired[BaselineRecord]
+    trust: NotRequired[dict[str, Any]]  # each source's converged trust, and probable copiers
 
 
 class CopyRecord(TypedDict):

@@ -1,18 +1,21 @@
-"""Source track records: how often each source is corroborated, contradicted or alone.
+"""Source track records: how far each source is trusted, and why.
 
-For every judged claim, the other claims on its subject from *independent* sources are weighed:
+A source's **trust** is the score `factcheck.judge.trust` converges to over the whole file: the
+share of its claims (where some other source speaks too) that the reconciled values support,
+under a prior. It is explained by counting its judged claims against the reconciled values:
 
-- **contradicted** — the subject's rules find a conflict between it and one of them (when the
-  subject has a likely error, conflicts with that claim do not count against the others);
-- **corroborated** — otherwise, when one of them overlaps it (both can be true at once, and
-  the rules find nothing wrong with the pair);
-- **uncorroborated** — otherwise: nobody independent speaks to it, or only at other times
-  (levels and totals: outside the subject's window, as the rules are configured, 90 days by
-  default; flows: other periods).
+- **corroborated** (supported) — the reconciled value holds it, and an independent source's
+  claim is in that value too;
+- **contradicted** — the reconciled value leaves it out, and another source supports that value
+  (or the subject is a declared tie between it and another source's claims);
+- **uncorroborated** (alone) — otherwise: nobody independent speaks to the same subject at the
+  same time, or only the source itself does, or its value won with nobody else in it;
+- **copied** — printed word for word with a source it copies from or that copies it (probable
+  copiers: shared distinctive values across the file, `judge.trust.find_copiers`), counted
+  once in the vote.
 
-Probable copies (`factcheck.judge.copies`) never corroborate or contradict each other. Track
-records compare a claim with the others of its subject, or, beyond `MAX_PAIRWISE` judged
-claims, with its tightest claims only.
+Copies by quote (near-identical sentences, `factcheck.judge.copies`) are listed as before; they
+never corroborate each other. One pass over the claims, in the time of `factcheck report`'s own.
 """
 
 from __future__ import annotations
@@ -22,18 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.judge.claims import JudgedClaim, ReadClaim
-from factcheck.judge.copies import MAX_PAIRWISE, copy_pairs
-from factcheck.judge.engine import errors
+from factcheck.judge.claims import ReadClaim
+from factcheck.judge.copies import copy_pairs
 from factcheck.judge.results import SubjectResult
-from factcheck.judge.rules.base import (
-    DEFAULT_WINDOW_DAYS,
-    period_of,
-    tightest,
-    time_order,
-)
+from factcheck.judge.rules.base import DEFAULT_WINDOW_DAYS
 from factcheck.judge.rules.registry import RuleSet, default_rules
-from factcheck.load.schema import Subject, SubjectKind
+from factcheck.judge.trust import reconcile_records
+from factcheck.load.schema import Subject
+from factcheck.read.humanize import span_label
 from factcheck.report.shapes import SourcesRecords
 
 
@@ -49,6 +48,10 @@ class SourceRecord:
     uncorroborated: int = 0
     unjudged: int = 0  # unreadable or incomparable: not weighed
     copies_with: set[str] = field(default_factory=set)
+    trust: float | None = None  # the converged trust (None: no judged claim)
+    copied: int = 0  # claims printed word for word with a probable copier
+    tied: int = 0  # claims on a subject left as a declared tie
+    copiers: set[str] = field(default_factory=set)  # probable copiers by shared values
 
     def to_json(self) -> dict[str, Any]:
         judged = self.corroborated + self.contradicted + self.uncorroborated
@@ -64,6 +67,10 @@ class SourceRecord:
             "unjudged": self.unjudged,
             "corroboration_rate": round(self.corroborated / judged, 4) if judged else None,
             "copies_with": sorted(self.copies_with),
+            "trust": self.trust,
+            "copied": self.copied,
+            "tied": self.tied,
+            "copies_values_with": sorted(self.copiers),
         }
 
 
@@ -86,50 +93,98 @@ def find_copies(results: Sequence[SubjectResult]) -> list[Copy]:
 def track_records(
     results: Sequence[SubjectResult], sources: Sequence[Any], rules: RuleSet | None = None
 ) -> tuple[list[SourceRecord], list[Copy]]:
-    rules = rules if rules is not None else default_rules()
+    """Each source's trust and its explanation (module docstring), and the copies by quote."""
     records = {s.id: SourceRecord(s.id, s.title, s.publisher, s.published.isoformat()) for s in sources}
     copies = find_copies(results)
-    copied: set[frozenset[int]] = {frozenset((c.first.index, c.second.index)) for c in copies}
     for c in copies:
         records[c.first.source.id].copies_with.add(c.second.source.id)
         records[c.second.source.id].copies_with.add(c.first.source.id)
     for result in results:
         problem_claims = {p.claim.index for p in result.problems}
-        judged = result.judged
         for rc in result.claims:
             records[rc.source.id].claims += 1
             if rc.index in problem_claims:
                 records[rc.source.id].unjudged += 1
-        others_pool = judged if len(judged) <= MAX_PAIRWISE else list(dict.fromkeys(tightest(judged)))
-        window = window_days(result.subject, rules)
-        rec = result.reconciliation
-        likely = {rc.index for rc in rec.likely_error} if rec is not None else set()
-        for rc in judged:
-            if likely and rc.index not in likely:
-                # The others agree once the likely error is out: a conflict with it does not
-                # count against them (else one wrong claim would discredit every source).
-                pool = [o for o in others_pool if o.index not in likely]
-            else:
-                pool = others_pool
-            verdict = "uncorroborated"
-            for other in pool:
-                if other.source.id == rc.source.id or frozenset((rc.index, other.index)) in copied:
-                    continue
-                pair = sorted((rc, other), key=time_order)
-                between = [  # a claim's own error (FC106) is not a contradiction by the other
-                    c for c in errors(result.subject, pair, rules) if len({x.index for x in c.claims}) == 2
-                ]
-                if between:
-                    verdict = "contradicted"
-                    break
-                if (
-                    rc.value.overlaps(other.value)
-                    and _same_time(result.subject, rc, other, window)
-                ):
-                    verdict = "corroborated"
-            record = records[rc.source.id]
-            setattr(record, verdict, getattr(record, verdict) + 1)
+    rules = rules if rules is not None else default_rules()
+    pairs_of: dict[str, list[Copy]] = defaultdict(list)
+    for c in copies:
+        pairs_of[c.subject].append(c)
+    days: dict[int, tuple[Any, str, str]] = {}
+    trusted = reconcile_records([
+        subject_input(r, window_days(r.subject, rules), pairs_of.get(r.subject.id, []), days) for r in results
+    ])
+    for sid, t in trusted.sources.items():
+        record = records[sid]
+        record.trust = round(t.trust, 4)
+        record.corroborated, record.contradicted, record.uncorroborated = t.supported, t.contradicted, t.alone
+        record.copied, record.tied = t.copied, t.tied
+        record.copiers = set(t.copies_with)
     return list(records.values()), copies
+
+
+def subject_input(
+    result: SubjectResult, window: int | None = None, copies: Sequence[Copy] = (),
+    days: dict[int, tuple[Any, str, str]] | None = None,
+) -> dict[str, Any]:
+    """What `judge.trust.reconcile_records` reads of a subject: its records' shape, the keys it
+    needs only (`report.records.to_dict` builds the whole record)."""
+    problems = {p.claim.index for p in result.problems}
+    days = days if days is not None else {}
+    rec = result.reconciliation
+    reconciliation: dict[str, Any] = {}
+    if rec is not None:
+        reconciliation["likely_error"] = [rc.index for rc in rec.likely_error]
+        if rec.agreed is not None:
+            reconciliation["agreed"] = True
+        if rec.series:
+            reconciliation["series"] = [{"claims": [rc.index for rc in p.claims]} for p in rec.series]
+    return {
+        "id": result.subject.id,
+        "kind": result.subject.kind.value,
+        "claims": [_claim_input(rc, rc.index not in problems, days) for rc in result.claims],
+        "reconciliation": reconciliation,
+        **({"window": window} if window is not None else {}),
+        **({"copy_units": _groups(copies)} if copies else {}),
+    }
+
+
+def _groups(copies: Sequence[Copy]) -> list[list[int]]:
+    """Copy pairs as groups of claim indices (joined through shared claims)."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for c in copies:
+        a, b = root(c.first.index), root(c.second.index)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in list(parent):
+        groups[root(i)].append(i)
+    return [sorted(g) for g in groups.values()]
+
+
+def _claim_input(rc: ReadClaim, judged: bool, days: dict[int, tuple[Any, str, str]]) -> dict[str, Any]:
+    # the time span as ISO days, by the time Value's identity (the claims of one publication day
+    # share one Value; it is kept with its days, so its id is not reused within the run)
+    hit = days.get(id(rc.time))
+    if hit is None:
+        start, end = rc.time.start, rc.time.end
+        hit = days[id(rc.time)] = (rc.time, start.isoformat() if start else "", end.isoformat() if end else "")
+    out: dict[str, Any] = {
+        "index": rc.index, "source": rc.source.id, "says": rc.says, "quote": rc.claim.quote,
+        "status": "judged" if judged and rc.value is not None else "unjudged",
+        "value": rc.value.to_json() if rc.value is not None else None,
+        "time_start": hit[1], "time_end": hit[2],
+    }
+    if rc.period is not None:
+        out["period"] = span_label(rc.period)
+    return out
 
 
 def window_days(subject: Subject, rules: RuleSet) -> int:
@@ -143,20 +198,6 @@ def window_days(subject: Subject, rules: RuleSet) -> int:
         return subject.window
     configured = (getattr(r.options, "window_days", None) for r in rules.for_kind(subject.kind))
     return next((w for w in configured if w is not None), DEFAULT_WINDOW_DAYS[subject.kind] or 90)
-
-
-def _same_time(subject: Subject, a: JudgedClaim, b: JudgedClaim, window: int) -> bool:
-    """Whether two claims speak of the same moment, so that agreeing corroborates: always for a
-    constant; the same period for flows; within the subject's window (`window_days`) for
-    levels and cumulative totals. A count of 10 in 2010 does not corroborate a 10 in 2025."""
-    if subject.kind is SubjectKind.CONSTANT:
-        return True
-    if subject.kind is SubjectKind.FLOW:
-
-        pa, pb = period_of(a), period_of(b)
-        if pa is not None or pb is not None:
-            return pa == pb
-    return a.same_time_as(b, window)
 
 
 def sources_records(records: list[SourceRecord], copies: list[Copy], file: str) -> SourcesRecords:

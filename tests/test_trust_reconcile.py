@@ -1,0 +1,149 @@
+"""Reconciled values and source trust (factcheck.judge.trust, report.records.add_trust): every
+judged subject gets a value per time, or a stated reason; ties are broken by trust or declared."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from factcheck.api import check_file
+from factcheck.report.records import to_dict
+
+HEAD = """\
+version: 1
+sources:
+  - {id: a, title: A, published: 2025-09-29, language: en}
+  - {id: b, title: B, published: 2025-09-29, language: en}
+  - {id: c, title: C, published: 2025-09-29, language: en}
+  - {id: d, title: D, published: 2025-09-29, language: en}
+  - {id: e, title: E, published: 2025-09-29, language: en}
+  - {id: f, title: F, published: 2025-09-29, language: en}
+  - {id: g, title: G, published: 2025-09-29, language: en}
+  - {id: h, title: H, published: 2025-09-29, language: en}
+  - {id: i, title: I, published: 2025-09-29, language: en}
+"""
+
+
+def records(tmp_path: Path, body: str) -> dict[str, Any]:
+    path = tmp_path / "claims.yaml"
+    path.write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
+    return to_dict(check_file(path))
+
+
+def subject(data: dict[str, Any], sid: str) -> dict[str, Any]:
+    return next(s for s in data["subjects"] if s["id"] == sid)
+
+
+def points(data: dict[str, Any], sid: str) -> list[dict[str, Any]]:
+    return subject(data, sid)["reconciliation"]["reconciled"]  # type: ignore[no-any-return]
+
+
+def test_a_likely_error_is_left_out_and_named(tmp_path: Path) -> None:
+    data = records(tmp_path, """\
+        subjects:
+          - {id: n, title: N, kind: constant}
+        claims:
+          - {subject: n, source: a, says: "250", quote: "250 firms"}
+          - {subject: n, source: b, says: about 250, quote: "some 250 firms"}
+          - {subject: n, source: c, says: over 400, quote: "more than 400 firms"}
+        """)
+    [point] = points(data, "n")
+    assert point["figure"] == "250" and point["how"] == "likely error left out"
+    assert [x["source"] for x in point["left_out"]] == ["c"]
+    assert "likely error" in point["left_out"][0]["why"]
+    assert point["support"]["independent"] == 2 and point["support"]["of_independent"] == 3
+
+
+def test_one_against_one_with_nothing_else_to_go_on_is_a_declared_tie(tmp_path: Path) -> None:
+    data = records(tmp_path, """\
+        subjects:
+          - {id: city, title: City, kind: constant}
+        claims:
+          - {subject: city, source: a, says: Astana, quote: "in Astana"}
+          - {subject: city, source: b, says: Almaty, quote: "in Almaty"}
+        """)
+    [point] = points(data, "city")
+    assert point["how"] == "tie" and point["value"] is None
+    assert sorted(t["figure"] for t in point["tied"]) == ["Almaty", "Astana"]
+    assert data["counts"]["ties"] == 1 and data["counts"]["reconciled"] == 0
+
+
+def test_a_tie_of_claims_is_broken_by_trust_earned_elsewhere(tmp_path: Path) -> None:
+    """b agrees with three others on two subjects; a is contradicted there: b is trusted more."""
+    data = records(tmp_path, """\
+        subjects:
+          - {id: city, title: City, kind: constant}
+          - {id: x, title: X, kind: constant}
+          - {id: y, title: Y, kind: constant}
+        claims:
+          - {subject: city, source: a, says: Astana, quote: "in Astana"}
+          - {subject: city, source: b, says: Almaty, quote: "in Almaty"}
+          - {subject: x, source: a, says: "10", quote: "10 x"}
+          - {subject: x, source: b, says: "20", quote: "20 x"}
+          - {subject: x, source: c, says: "20", quote: "twenty x"}
+          - {subject: x, source: d, says: "20", quote: "x: 20"}
+          - {subject: y, source: a, says: "1", quote: "1 y"}
+          - {subject: y, source: b, says: "5", quote: "5 y"}
+          - {subject: y, source: c, says: "5", quote: "five y"}
+          - {subject: y, source: d, says: "5", quote: "y: 5"}
+        """)
+    [point] = points(data, "city")
+    assert point["how"] == "tie broken by trust" and point["figure"] == "Almaty"
+    trust = data["trust"]["sources"]
+    assert trust["b"]["trust"] > trust["a"]["trust"]
+    assert trust["a"]["contradicted"] == 3 and trust["b"]["supported"] == 2
+
+
+def test_no_small_set_still_gives_a_value_and_says_what_it_leaves_out(tmp_path: Path) -> None:
+    """Five independent claims against four: no set of three explains the conflict, so the
+    likely-error search abstains; the reconciled value does not."""
+    claims = "".join(
+        f"  - {{subject: n, source: {s}, says: '{v}', quote: '{v} things ({s})'}}\n"
+        for s, v in zip("abcdefghi", ["100"] * 5 + ["200"] * 4, strict=True)
+    )
+    data = records(tmp_path, "subjects:\n  - {id: n, title: N, kind: constant}\nclaims:\n" + claims)
+    rec = subject(data, "n")["reconciliation"]
+    assert rec["likely_error"] == [] and rec["alternatives"] == []
+    [point] = rec["reconciled"]
+    assert point["figure"] == "100" and point["how"] == "trust"
+    assert sorted(x["source"] for x in point["left_out"]) == ["f", "g", "h", "i"]
+    assert all("excluded by the reconciled value" in x["why"] for x in point["left_out"])
+    assert "reconciled value 100" in rec["explanation"] and "leaves out 4 claims" in rec["explanation"]
+
+
+def test_a_level_gets_a_value_per_census_year(tmp_path: Path) -> None:
+    data = records(tmp_path, """\
+        subjects:
+          - {id: pop, title: Population, kind: level}
+        claims:
+          - {subject: pop, source: a, says: "1000230", as_of: 2000, quote: "1000230"}
+          - {subject: pop, source: b, says: "1000230", as_of: 2000, quote: "1000230"}
+          - {subject: pop, source: c, says: "1100230", as_of: 2000, quote: "1100230"}
+          - {subject: pop, source: d, says: "1200500", as_of: 2006, quote: "1200500"}
+        """)
+    got = [(p["time"], p["figure"]) for p in points(data, "pop")]
+    assert got == [("2000", "1,000,230"), ("2006", "1,200,500")]
+
+
+def test_a_subject_with_nothing_judged_abstains_with_its_reason_and_is_counted(tmp_path: Path) -> None:
+    data = records(tmp_path, """\
+        subjects:
+          - {id: n, title: N, kind: constant}
+          - {id: m, title: M, kind: constant}
+        claims:
+          - {subject: n, source: a, says: boh, quote: "boh"}
+          - {subject: m, source: a, says: "12", quote: "12"}
+        """)
+    rec = subject(data, "n")["reconciliation"]
+    assert "reconciled" not in rec and "nothing to reconcile" in rec["abstained"]
+    assert data["counts"]["abstained"] == 1 and data["counts"]["reconciled"] == 1
+
+
+def test_every_judged_subject_of_the_repository_file_has_a_value_or_a_reason() -> None:
+    data = to_dict(check_file(Path(__file__).resolve().parent.parent / "claims.yaml"))
+    for s in data["subjects"]:
+        rec = s["reconciliation"]
+        assert rec.get("reconciled") or rec.get("abstained"), s["id"]
+        for p in rec.get("reconciled", []):
+            assert p["value"] is not None or p["how"] == "tie", s["id"]
