@@ -268,6 +268,33 @@ class Lexicon:
     code_qualifiers: frozenset[str] = frozenset()  # "terminal" in "Terminal B - B36" (values/codes.py)
     non_answers: frozenset[str] = frozenset()  # "not provided", "n/a": words joined by one space
     times: TimeWords = field(default_factory=lambda: NO_TIME_WORDS)  # "9:10 AM", "alle 14.30"
+    # issue 18: the phrase families a desk meets every day (docs/languages.md)
+    post_hedges: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "300 or more"
+    bound_joiners: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "and" between two bounds
+    verbs: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "rose to": the figure itself
+    fractions: dict[str, float] = field(default_factory=dict)  # "third": 1/3 ("a third", "two thirds")
+    fraction_prefixes: dict[str, float] = field(default_factory=dict)  # "пол" of "полмиллиарда"
+    fraction_joiners: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "half A billion"
+    fraction_addends: PhraseIndex[float] = field(default_factory=lambda: PhraseIndex({}))  # "and a half"
+    subunits: PhraseIndex[float] = field(default_factory=lambda: PhraseIndex({}))  # "cents": 0.01
+    subunit_joiners: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))
+    decimal_words: frozenset[str] = frozenset()  # "point" in "four point five"
+    vague_plurals: frozenset[str] = frozenset()  # "dozens", "decine", "десятки": no figure
+    rank_scopes: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "in Europe"
+    rates: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "a day": "day"
+    unit_decimals: frozenset[str] = frozenset()  # units whose figure may use either separator
+    weeks: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "last week": -1
+    month_parts: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "early": 1 of 3
+    period_words: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "year", "month"
+    open_dates: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "before": before
+    open_date_suffixes: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "or later"
+    span_units: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "days": day
+    recent_spans: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "over the past": -1
+    anniversary_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))
+    weekday_before: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "last" Tuesday
+    weekday_after: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # martedì "scorso"
+    this_period: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "earlier this month"
+    written_year_words: frozenset[str] = frozenset()
 
     @cached_property
     def non_answer_tails(self) -> frozenset[str]:
@@ -279,10 +306,13 @@ class Lexicon:
     def vocabulary(self) -> frozenset[str]:
         """Every word the lexicon knows: not a name, and the pool for "did you mean"."""
         words = set(self.number_words) | set(self.ordinals) | set(self.months)
-        words |= set(self.rank_groups) | set(self.decade_words)
+        words |= set(self.rank_groups) | set(self.decade_words) | set(self.fractions)
+        words |= self.vague_plurals | self.decimal_words
         for index in (self.hedges, self.scales, self.currencies, self.percent, self.units,
                       self.relative_years, self.duration_units, self.rank_top, self.ago_words,
-                      self.named_durations, self.quarter_words, self.half_words):
+                      self.named_durations, self.quarter_words, self.half_words, self.post_hedges,
+                      self.verbs, self.subunits, self.rates, self.weeks, self.span_units,
+                      self.anniversary_words, self.open_date_suffixes, self.this_period):
             words |= index.words
         return frozenset(w for w in words if w.isalpha())
 
@@ -305,10 +335,15 @@ class Lexicon:
     def date_triggers(self) -> frozenset[str]:
         """A date phrase contains one of these words (or a year): the reader skips the rest."""
         words = set(self.months) | set(self.decade_words)
+        words |= self.written_year_words
         for index in (self.relative_years, self.ago_words, self.quarters, self.halves,
-                      self.month_words, self.quarter_words, self.half_words, self.decade_prefixes):
+                      self.month_words, self.quarter_words, self.half_words, self.decade_prefixes,
+                      self.weeks, self.month_parts, self.period_words, self.open_dates,
+                      self.open_date_suffixes, self.anniversary_words, self.this_period,
+                      self.weekday_before, self.weekday_after):
             words |= index.words
         # not "-" from "half-year"; the time words as they are ("a.m.", "/")
+        words |= set(self.times.weekdays)
         return frozenset(w for w in words if w.isalnum()) | self.times.triggers
 
     @cached_property
@@ -409,6 +444,20 @@ def _number(value: Any) -> float:
     return int(number) if number == int(number) else number
 
 
+def _fraction(value: Any) -> float:
+    """`1/3` or `0.5`: a fraction written in a language file."""
+    text = str(value)
+    if "/" in text:
+        top, _, bottom = text.partition("/")
+        return float(top) / float(bottom)
+    return float(text)
+
+
+def _kinds(raw: dict[str, list[str]] | None) -> PhraseIndex[str]:
+    """`kind: [phrase, ...]` → phrase → kind (hedges after a figure, open dates)."""
+    return PhraseIndex({p: kind for kind, phrases in (raw or {}).items() for p in phrases})
+
+
 def _normalised(table: dict[str, T]) -> dict[str, T]:
     return {normalise(k): v for k, v in table.items()}
 
@@ -441,7 +490,11 @@ LANGUAGE_KEYS = frozenset(
     "year_words month_words of_the_year first_months quarter_words half_words quarters halves "
     "decade_suffixes decade_after decade_words decade_prefixes duration_units named_durations "
     "duration_prefixes since_words category_prefixes not_names canonical future_tense "
-    "name_endings code_qualifiers non_answers times".split()
+    "name_endings code_qualifiers non_answers times post_hedges bound_joiners verbs fractions "
+    "fraction_prefixes fraction_joiners fraction_addends subunits subunit_joiners decimal_words "
+    "vague_plurals rank_scopes rates unit_decimals weeks month_parts period_words open_dates "
+    "open_date_suffixes span_units recent_spans anniversary_words weekday_before weekday_after "
+    "this_period".split()
 )
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -568,6 +621,32 @@ def get_lexicon(language: str) -> Lexicon:
             " ".join(re.findall(r"[^\W_]+", normalise(w))) for w in d.get("non_answers", [])
         ),
         times=_time_words(language, d.get("times"), common),
+        post_hedges=_kinds(d.get("post_hedges")),
+        bound_joiners=_phrases(d.get("bound_joiners")),
+        verbs=_phrases(d.get("verbs")),
+        fractions=_normalised(_table(d.get("fractions"), _fraction)),
+        fraction_prefixes=_normalised(_table(d.get("fraction_prefixes"), _fraction)),
+        fraction_joiners=_phrases(d.get("fraction_joiners")),
+        fraction_addends=PhraseIndex(_table(d.get("fraction_addends"), _fraction)),
+        subunits=PhraseIndex(_table(d.get("subunits"), float)),
+        subunit_joiners=_phrases(d.get("subunit_joiners")),
+        decimal_words=frozenset(normalise(w) for w in d.get("decimal_words", [])),
+        vague_plurals=frozenset(normalise(w) for w in d.get("vague_plurals", [])),
+        rank_scopes=_phrases(d.get("rank_scopes")),
+        rates=PhraseIndex(_table(d.get("rates"), str)),
+        unit_decimals=frozenset(str(u) for u in d.get("unit_decimals", [])),
+        weeks=PhraseIndex(_table(d.get("weeks"))),
+        month_parts=PhraseIndex(_table(d.get("month_parts"))),
+        period_words=PhraseIndex(_table(d.get("period_words"), str)),
+        open_dates=_kinds(d.get("open_dates")),
+        open_date_suffixes=_kinds(d.get("open_date_suffixes")),
+        span_units=PhraseIndex(_table(d.get("span_units"), str)),
+        recent_spans=PhraseIndex(_table(d.get("recent_spans"))),
+        anniversary_words=_phrases(d.get("anniversary_words")),
+        weekday_before=_phrases(d.get("weekday_before")),
+        weekday_after=_phrases(d.get("weekday_after")),
+        this_period=PhraseIndex(_table(d.get("this_period"), str)),
+        written_year_words=frozenset(normalise(w) for w in d.get("written_year_words", [])),
     )
 
 

@@ -43,7 +43,7 @@ from factcheck.read.lexicon import (
     tokenise,
 )
 from factcheck.read.model import ReadError, Value, ValueKind
-from factcheck.read.numbers import Number, read_number, tidy
+from factcheck.read.numbers import Number, glued_fraction, read_number, tidy
 from factcheck.read.places import resolve
 from factcheck.read.units import to_base
 
@@ -357,6 +357,45 @@ class _Reader:
         )
 
     def _quantity_phrase(self, tokens: Tokens) -> Value:
+        verb = self.lex.verbs.match(tokens, 0)
+        if verb is not None and verb[1] < len(tokens):
+            tokens = tokens[verb[1]:]  # "rose to 4,100", "è salito a 300": the figure itself
+        both = self._two_bounds(tokens)
+        if both is not None:
+            return both
+        return self._one_quantity(tokens)
+
+    def _two_bounds(self, tokens: Tokens) -> Value | None:
+        """`at least 10 and at most 15`, `higher than ten, lower than twenty`, `не менее 10 и не
+        более 15`: a lower and an upper bound, read as the figures between them."""
+        lex = self.lex
+        if len(tokens) < 4 or lex.hedges.match(tokens, 0) is None:
+            return None
+        for k in range(2, len(tokens) - 1):
+            joiner = lex.bound_joiners.match(tokens, k)
+            right = joiner[1] if joiner else k
+            if lex.hedges.match(tokens, right) is None:
+                continue
+            try:
+                first = self._one_quantity(tokens[:k])
+                second = self._one_quantity(tokens[right:])
+            except ReadError:
+                continue
+            a, b = first.interval, second.interval
+            if a is None or b is None or first.dimension != second.dimension:
+                continue
+            if (a.upper is None) == (b.upper is None) or (a.lower is None) == (b.lower is None):
+                continue  # two lower bounds ("over 5 and over 6") are no span
+            both = a.intersection(b)
+            if both is None:
+                raise ReadError(
+                    f"the two bounds in {self.original.strip()!r} leave no figure between them",
+                    part=self.original.strip(),
+                )
+            return Value(first.kind, both, unit=first.unit)
+        return None
+
+    def _one_quantity(self, tokens: Tokens) -> Value:
         lex = self.lex
         pos = 0
         hedge: str | None = None
@@ -397,6 +436,10 @@ class _Reader:
             raise ReadError(
                 f"a range needs two figures: {self.original!r}", part=self.original.strip()
             )
+        elif (post := lex.post_hedges.match(tokens, pos)) is not None:
+            # "300 or more", "duecento o meno", "свыше 300 или около того"
+            hedge = _post_hedged(hedge, post[0], self.original)
+            pos = post[1]
         if pos != len(tokens):
             self._not_understood(tokens, pos)
         if second is not None:
@@ -444,6 +487,10 @@ class _Reader:
                 return Interval(tidy(x - step), tidy(x + step), True, False)
             case "exact":
                 return Interval.closed(tidy(x), tidy(x))
+            case "about_over":  # "over 300 or so": from about 300 up
+                return Interval(tidy(x - max(abs(x) * o.approx, step)), None, True, False)
+            case "about_under":
+                return Interval(None, tidy(x + max(abs(x) * o.approx, step)), False, True)
             case "approx":
                 t = max(abs(x) * o.approx, step)
                 return Interval.closed(tidy(x - t), tidy(x + t))
@@ -484,20 +531,61 @@ class _Reader:
         if named is not None:
             # "полвека", "un ventennio", "half a century": that many years, ± half a year
             return _Quantity(Number(1.0, 0.5, from_article=True), duration=named[0]), named[1]
+        scale = 1.0
+        glued = glued_fraction(tokens[pos], lex) if pos < len(tokens) else None
         n = read_number(tokens, pos, lex)
+        if glued is not None:  # "полмиллиарда"
+            n, scale = (glued[0], pos + 1), glued[1]
         if n is None and pos < len(tokens) and tokens[pos] in lex.lone_scales:
             n = (Number(1.0, 0.5, from_article=True), pos)  # "миллиард долларов": one billion
         if n is None:
             if pos >= len(tokens):
                 raise ReadError(f"no number in {self.original!r}", part=self.original.strip())
+            self._vague_plural(tokens, pos)
             self._not_understood(tokens, pos, expected="a number")
         number, pos = n
-        scale = 1.0
         while (s := lex.scales.match(tokens, pos)) is not None:
             scale *= s[0]
             pos = s[1]
-        q = _Quantity(number, scale, currency)
-        return self._suffix(tokens, pos, q)
+        if scale != 1.0 and (addend := lex.fraction_addends.match(tokens, pos)) is not None:
+            # "7 million and a half", "due milioni e mezzo": half of the scale more
+            number = Number(number.value + addend[0], min(number.half_step, 0.05))
+            pos = addend[1]
+        if number.fraction and scale != 1.0:
+            number = Number(number.value, number.half_step)  # "half a billion" is an amount
+        q, pos = self._suffix(tokens, pos, _Quantity(number, scale, currency))
+        q, pos = self._subunit(tokens, pos, q)
+        if q.number.fraction and not (q.currency or q.unit or q.percent or q.duration):
+            # "a third", "tre quarti", "две трети": a share, in percent
+            share = q.number.value * 100
+            q = _Quantity(Number(tidy(share), share), percent=True)
+        return q, pos
+
+    def _subunit(self, tokens: Tokens, pos: int, q: _Quantity) -> tuple[_Quantity, int]:
+        """`3 dollars and 5 cents`, `2 euro e 40 centesimi`, `5 рублей 20 копеек`."""
+        lex = self.lex
+        if q.currency is None or q.scale != 1.0 or pos >= len(tokens):
+            return q, pos
+        joiner = lex.subunit_joiners.match(tokens, pos)
+        at = joiner[1] if joiner else pos
+        n = read_number(tokens, at, lex)
+        if n is None or n[0].value != int(n[0].value):
+            return q, pos
+        unit = lex.subunits.match(tokens, n[1])
+        if unit is None or n[0].value * unit[0] >= 1:
+            return q, pos
+        step = tidy(unit[0] / 2)
+        return _replace(q, number=Number(tidy(q.number.value + n[0].value * unit[0]), step)), unit[1]
+
+    def _vague_plural(self, tokens: Tokens, pos: int) -> None:
+        """`dozens`, `hundreds of millions`, `decine`, `десятки`: how many is not said."""
+        word = tokens[pos]
+        if word in self.lex.vague_plurals:
+            raise ReadError(
+                f"{word!r} in {self.original.strip()!r} is a vague plural (some number of them, "
+                "never said): not a figure that can be checked",
+                part=word,
+            )
 
     def _suffix(self, tokens: Tokens, pos: int, q: _Quantity) -> tuple[_Quantity, int]:
         lex = self.lex
@@ -585,6 +673,19 @@ class _Reader:
         while (m := index.match(tokens, pos)) is not None:
             pos = m[1]
         return pos
+
+
+def _post_hedged(before: str | None, after: str, original: str) -> str:
+    """The hedge of `300 or more` (at_least), `свыше 300 или около того` (about, then over)."""
+    if before is None:
+        return after
+    if after == "approx" and before in ("over", "at_least"):
+        return "about_over"
+    if after == "approx" and before in ("under", "up_to"):
+        return "about_under"
+    if after == before or (before, after) in (("over", "at_least"), ("under", "up_to")):
+        return before
+    raise ReadError(f"two hedges that disagree in {original.strip()!r}", part=original.strip())
 
 
 def _looks_like_a_year(q: _Quantity) -> bool:
