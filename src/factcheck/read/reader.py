@@ -30,6 +30,7 @@ from factcheck.read.dates import (
     DateReader,
     iso_value,
     might_be_a_date,
+    open_date_value,
     refuse_non_answer,
 )
 from factcheck.read.expect import QUANTITIES, Expect
@@ -37,6 +38,7 @@ from factcheck.read.lexicon import (
     Lexicon,
     PhraseIndex,
     Tokens,
+    future_tense,
     get_lexicon,
     name_endings,
     normalise,
@@ -132,6 +134,26 @@ def parse_value(
     return result
 
 
+def leading_verb_words(phrase: str, lang: str) -> int:
+    """How many words of `phrase` are a verb before its figure (`rose to` in "rose to 4,100"): the
+    figure is read without them, and text search (factcheck.provenance) leaves them out of its span."""
+    try:
+        lex = get_lexicon(lang)
+    except KeyError:
+        return 0
+    words = phrase.split()
+    tokens = tokenise(normalise(phrase))
+    verb = lex.verbs.match(tokens, 0)
+    if verb is None or verb[1] >= len(tokens):
+        return 0
+    seen = 0
+    for count, word in enumerate(words, start=1):
+        seen += len(tokenise(normalise(word)))
+        if seen >= verb[1]:
+            return count if seen == verb[1] else 0
+    return 0
+
+
 def clear_caches() -> None:
     """Forget every phrase read so far (benchmarks and tests that must read afresh)."""
     _parse_undated.cache_clear()
@@ -160,6 +182,8 @@ def _parse_undated(
             return _parse_uncached(text, lang, _NO_DAY, options)  # the length error
         if expect is Expect.CODE or expect in QUANTITIES:
             return _parse_uncached(text, lang, _NO_DAY, options, expect)  # no date reader looks
+        if expect is Expect.DATE:
+            return _NEEDS_DAY  # "will open", "in the past four years": from the publication day
         try:
             plain = normalise(text)
             dated = bool(plain) and iso_value(plain) is None and might_be_a_date(lex, tokenise(plain))
@@ -237,16 +261,27 @@ def _read(text: str, lex: Lexicon, published: dt.date, options: ReadOptions, exp
     tokens = tokenise(plain)
     if not tokens:
         raise ReadError(f"no figure in {text!r}", part=text)
-    value = _Reader(lex, published, options, text, quantity).read(tokens)
+    try:
+        value = _Reader(lex, published, options, text, quantity, expect).read(tokens)
+    except ReadError:
+        if expect is Expect.DATE and (future := future_tense(lex.language)) and future.search(plain):
+            # "will open", "sarà inaugurato", "будет построен": after the publication day
+            return open_date_value(published + dt.timedelta(days=1), None, "future")
+        raise
     return _as_expected(value, expect)
 
 
 def _as_expected(value: Value, expect: Expect | None) -> Value:
     """A plain number on a percentage or rank subject is one (`5` of a share is 5%; `3` in a
-    ranking is third)."""
+    ranking is third); a year written in words on a date subject is that year (`duemilaventi`)."""
     iv = value.interval
     if value.kind is not ValueKind.NUMBER or iv is None:
         return value
+    year = value.stated
+    if expect is Expect.DATE and year is not None and year == int(year) and 1000 <= year <= 2999:
+        whole = iso_value(str(int(year)))
+        if whole is not None:
+            return whole
     if expect is Expect.PERCENT:
         return Value(ValueKind.PERCENT, iv, note=value.note, stated=value.stated)
     if expect is Expect.RANK and value.stated is not None and value.stated == int(value.stated) and value.stated >= 1:
@@ -268,8 +303,10 @@ def _check_finite(value: Value) -> None:
 
 class _Reader:
     def __init__(
-        self, lex: Lexicon, published: dt.date, options: ReadOptions, original: str, quantity: bool = False
+        self, lex: Lexicon, published: dt.date, options: ReadOptions, original: str, quantity: bool = False,
+        expect: Expect | None = None,
     ):
+        self.expect = expect
         self.lex = lex
         self.published = published
         self.options = options
@@ -278,7 +315,7 @@ class _Reader:
 
     def read(self, tokens: Tokens) -> Value:
         if not self.quantity:
-            date = DateReader(self.lex, self.published).read(tokens)
+            date = DateReader(self.lex, self.published, spans=self.expect is Expect.DATE).read(tokens)
             if date is not None:
                 return date
             rank = self._rank(tokens)
@@ -358,7 +395,9 @@ class _Reader:
 
     def _quantity_phrase(self, tokens: Tokens) -> Value:
         verb = self.lex.verbs.match(tokens, 0)
-        if verb is not None and verb[1] < len(tokens):
+        if verb is not None and verb[1] < len(tokens) and not (
+            verb[1] + 1 == len(tokens) and tokens[verb[1]] in self.lex.one_articles
+        ):
             tokens = tokens[verb[1]:]  # "rose to 4,100", "è salito a 300": the figure itself
         both = self._two_bounds(tokens)
         if both is not None:
