@@ -130,6 +130,8 @@ def _read_time(raw: object, source: Source, options: ReadOptions) -> Value:
     value = parse_value(text, source.language, source.published, options)
     if value.kind is not ValueKind.DATE:
         raise ReadError(f"{text!r} is not a date or a span of dates (it reads as a {value.kind})")
+    if value.start is None or value.end is None:
+        raise ReadError(f"{text!r} is open at one end ('since', 'before', 'by'): a claim's time is a closed span")
     return value
 
 

@@ -282,7 +282,7 @@ class Lexicon:
     vague_plurals: frozenset[str] = frozenset()  # "dozens", "decine", "десятки": no figure
     rank_scopes: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "in Europe"
     rates: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "a day": "day"
-    unit_decimals: frozenset[str] = frozenset()  # units whose figure may use either separator
+    unit_prefixes: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "magnitude 6.1"
     weeks: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "last week": -1
     month_parts: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "early": 1 of 3
     period_words: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "year", "month"
@@ -295,6 +295,7 @@ class Lexicon:
     weekday_after: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # martedì "scorso"
     this_period: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "earlier this month"
     written_year_words: frozenset[str] = frozenset()
+    has_words: bool = True  # False for a language without a table (`_any_language`)
 
     @cached_property
     def non_answer_tails(self) -> frozenset[str]:
@@ -312,7 +313,8 @@ class Lexicon:
                       self.relative_years, self.duration_units, self.rank_top, self.ago_words,
                       self.named_durations, self.quarter_words, self.half_words, self.post_hedges,
                       self.verbs, self.subunits, self.rates, self.weeks, self.span_units,
-                      self.anniversary_words, self.open_date_suffixes, self.this_period):
+                      self.anniversary_words, self.open_date_suffixes, self.this_period,
+                      self.unit_prefixes):
             words |= index.words
         return frozenset(w for w in words if w.isalpha())
 
@@ -492,7 +494,7 @@ LANGUAGE_KEYS = frozenset(
     "duration_prefixes since_words category_prefixes not_names canonical future_tense "
     "name_endings code_qualifiers non_answers times post_hedges bound_joiners verbs fractions "
     "fraction_prefixes fraction_joiners fraction_addends subunits subunit_joiners decimal_words "
-    "vague_plurals rank_scopes rates unit_decimals weeks month_parts period_words open_dates "
+    "vague_plurals rank_scopes rates unit_prefixes weeks month_parts period_words open_dates "
     "open_date_suffixes span_units recent_spans anniversary_words weekday_before weekday_after "
     "this_period".split()
 )
@@ -545,9 +547,48 @@ def _check_language_data(language: str, d: dict[str, Any]) -> None:
 
 
 @cache
+def iso_639_1() -> frozenset[str]:
+    """Every ISO 639-1 language code (`common.yaml`)."""
+    return frozenset(str(c) for c in _data("common").get("iso_639_1") or ())
+
+
+def _any_language(language: str) -> Lexicon:
+    """A language without a table (`es`, `tr`): what is written the same in every language —
+    digits (a separator that could be either is refused), ISO dates, times of day with AM/PM and
+    zones, percentages, currency symbols and codes, `~` — and no words."""
+    common = _data("common")
+    currencies: dict[str, str] = dict(common["currency_symbols"])
+    currencies.update({code.lower(): code for code in common["currency_codes"]})
+    empty: PhraseIndex[Any] = PhraseIndex({})
+    return Lexicon(
+        language=language, decimal="", group="",
+        hedges=PhraseIndex({symbol: "approx" for symbol in common.get("approx_symbols", [])}),
+        fillers=empty, range_starts=empty, range_separators=PhraseIndex({"-": True}),
+        number_words={}, number_words_compound=False, number_word_joiners=frozenset(), ordinals={},
+        ordinal_suffixes=frozenset(), rank_top=empty, rank_articles=empty, scales=empty,
+        currencies=PhraseIndex(currencies), unit_connectors=empty,
+        percent=_phrases(list(common.get("percent_symbols", []))), units=empty, months={},
+        date_prepositions=empty, month_before=empty, month_after=empty, month_before_suffix=empty,
+        month_after_suffix=empty, relative_years=empty, ago_words=empty, year_words=empty,
+        month_words=empty, of_the_year=empty, first_months=empty, quarters=empty, halves=empty,
+        decade_suffixes=frozenset(), duration_units=empty, duration_prefixes=empty,
+        category_prefixes=empty, not_names=frozenset(), one_articles=frozenset(), date_of=frozenset(),
+        lone_scales=frozenset(), year_suffixes=empty, rank_suffixes=empty, rank_groups={},
+        rank_group_words=frozenset(), quarter_words=empty, half_words=empty,
+        roman_numerals=_normalised(_table(common.get("roman_numerals"))), decade_after=empty,
+        decade_words={}, decade_prefixes=empty, named_durations=empty, since_words=empty,
+        canonical={}, times=_time_words(language, {}, common), has_words=False,
+    )
+
+
+@cache
 def get_lexicon(language: str) -> Lexicon:
-    """The compiled lexicon for an ISO 639-1 code; raises KeyError for an unknown language."""
+    """The compiled lexicon for an ISO 639-1 code; raises KeyError for an unknown language.
+
+    A code without a table of its own (`es`, `tr`) gets the words-free lexicon of `_any_language`."""
     if language not in available_languages():
+        if language in iso_639_1():
+            return _any_language(language)
         raise KeyError(language)
     d = _data(language)
     _check_language_data(language, d)
@@ -634,7 +675,7 @@ def get_lexicon(language: str) -> Lexicon:
         vague_plurals=frozenset(normalise(w) for w in d.get("vague_plurals", [])),
         rank_scopes=_phrases(d.get("rank_scopes")),
         rates=PhraseIndex(_table(d.get("rates"), str)),
-        unit_decimals=frozenset(str(u) for u in d.get("unit_decimals", [])),
+        unit_prefixes=PhraseIndex(_table(d.get("unit_prefixes"), str)),
         weeks=PhraseIndex(_table(d.get("weeks"))),
         month_parts=PhraseIndex(_table(d.get("month_parts"))),
         period_words=PhraseIndex(_table(d.get("period_words"), str)),

@@ -42,6 +42,11 @@ def read_digits(token: str, lex: Lexicon) -> Number:
         # `14.30` stays ambiguous where a dotted time is written)
         return _decimal(parts[0], parts[1])
     if not dec:  # a language without a table: `1.234` and `1,234` are ambiguous
+        groups = 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:-1])
+        if groups and len(set(seps)) == 1 and len(seps) > 1 and len(parts[-1]) == 3:
+            return _integer("".join(parts))  # `1.234.567`: only thousands
+        if groups and len(set(seps)) == 2 and seps[-1] not in seps[:-1] and len(set(seps[:-1])) == 1:
+            return _decimal("".join(parts[:-1]), parts[-1])  # `1.234,5`, `1,234.5`
         raise ReadError(
             f"{token!r} is ambiguous in {lex.language!r}: thousands or a decimal point "
             "(factcheck has no number format for this language)",
@@ -116,7 +121,7 @@ def _space_grouped(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int]
     if _LEAD.fullmatch(tokens[pos]):
         while end < len(tokens):
             nxt = tokens[end]
-            head, _, frac = nxt.partition(lex.decimal)
+            head, _, frac = nxt.partition(lex.decimal or ",")
             if not _GROUP.fullmatch(head) or (frac and not frac.isdigit()):
                 break
             end += 1

@@ -351,7 +351,9 @@ class _Reader:
         if pos >= len(tokens):
             return None
         token = tokens[pos]
-        if token in lex.ordinals and pos + 1 == len(tokens):
+        scoped = self._rank_scope(tokens, pos + 1)
+        if token in lex.ordinals and (pos + 1 == len(tokens) or scoped):
+            # "third", "il secondo in Europa", "fourth in the world": the rank, within its scope
             place = lex.ordinals[token]
             return Value(ValueKind.RANK, Interval.closed(place, place))
         if token.isdigit() and int(token) >= 1:
@@ -361,6 +363,15 @@ class _Reader:
             if end + 1 == len(tokens) and tokens[end] in lex.ordinal_suffixes:
                 return Value(ValueKind.RANK, Interval.closed(int(token), int(token)))
         return None
+
+    def _rank_scope(self, tokens: Tokens, pos: int) -> bool:
+        """`in Europa`, `in the world`, `среди стран ЕС`: a short scope of one to three words after
+        a rank, none of them a figure's word."""
+        m = self.lex.rank_scopes.match(tokens, pos)
+        if m is None:
+            return False
+        rest = tokens[m[1]:]
+        return 1 <= len(rest) <= 3 and all(t.isalpha() and t not in self.lex.vocabulary for t in rest)
 
     def _drop_rank_suffixes(self, tokens: Tokens) -> Tokens:
         """`third place`, `на третьем месте`, `одна из трёх крупнейших`: the words after a rank."""
@@ -563,9 +574,12 @@ class _Reader:
         """[currency] number [scale…] [[of] currency | % | unit | duration unit]."""
         lex = self.lex
         currency = None
+        prefixed: str | None = None
         m = lex.currencies.match(tokens, pos)
         if m:
             currency, pos = m
+        elif (before := lex.unit_prefixes.match(tokens, pos)) is not None and read_number(tokens, before[1], lex):
+            prefixed, pos = before  # "magnitude 6.1", "M6.1", "magnitudo 6.1"
         named = lex.named_durations.match(tokens, pos)
         if named is not None:
             # "полвека", "un ventennio", "half a century": that many years, ± half a year
@@ -592,8 +606,13 @@ class _Reader:
             pos = addend[1]
         if number.fraction and scale != 1.0:
             number = Number(number.value, number.half_step)  # "half a billion" is an amount
-        q, pos = self._suffix(tokens, pos, _Quantity(number, scale, currency))
+        q, pos = self._suffix(tokens, pos, _Quantity(number, scale, currency, unit=prefixed))
         q, pos = self._subunit(tokens, pos, q)
+        if (rate := lex.rates.match(tokens, pos)) is not None and not q.percent and q.duration is None:
+            # "barrels a day", "$5 billion a year", "баррелей в сутки": per that span
+            per = q.currency or q.unit
+            q = _replace(q, currency=None, unit=f"{per} / {rate[0]}" if per else f"1 / {rate[0]}")
+            pos = rate[1]
         if q.number.fraction and not (q.currency or q.unit or q.percent or q.duration):
             # "a third", "tre quarti", "две трети": a share, in percent
             share = q.number.value * 100
@@ -642,7 +661,7 @@ class _Reader:
                     f"two currencies in one figure: {q.currency} and {money[0]}", part=tokens[pos]
                 )
             return _replace(q, currency=money[0]), money[1]
-        if q.currency is None and (unit := lex.units.match(tokens, pos)) is not None:
+        if q.currency is None and q.unit is None and (unit := lex.units.match(tokens, pos)) is not None:
             return _replace(q, unit=unit[0]), unit[1]
         if q.currency is None and (span := lex.duration_units.match(tokens, pos)) is not None:
             return _replace(q, duration=span[0]), span[1]
@@ -679,6 +698,14 @@ class _Reader:
         culprit (a typo: "Janury", "доларов"), so it is named rather than the whole rest.
         """
         refuse_non_answer(self.lex, tokens, self.published)  # "Not Available" on a count subject
+        if not self.lex.has_words:
+            word = next((t for t in tokens[pos:] if t.isalpha()), " ".join(tokens[pos:]))
+            raise ReadError(
+                f"did not understand {word!r} in {self.original!r}: factcheck has no word table for "
+                f"the language {self.lex.language!r} (it reads digits, ISO dates, times, percentages and "
+                f"currency symbols and codes in any language; words in {', '.join(available_languages())})",
+                part=word,
+            )
         known = self.lex.known_words
         unknown = next((t for t in tokens[pos:] if t.isalpha() and t not in known), None)
         if unknown is not None:
