@@ -99,10 +99,7 @@ def test_election_verdicts(subject: str, expected: str) -> None:
 @pytest.mark.parametrize(("subject", "expected"), [
     ("az608-scheduled-departure", "consistent"),
     ("az608-gate", "consistent"),  # RIA's 'Е24' has a Cyrillic Е: codes fold look-alike capitals
-    _defect("az608-delay", "consistent",
-            "hours are not durations: 'nearly three hours', 'quasi tre ore' and 'почти на три "
-            "часа' are all unreadable (the Russian one with the misleading 'looks like a date'), "
-            "so the subject is 'incomplete'"),
+    ("az608-delay", "consistent"),  # hours are durations since issue 18
     ("olimpico-capacity", "conflicting"),
     ("rome-population", "evolving"),
 ])
@@ -165,16 +162,12 @@ def test_pazarcik_is_in_turkey() -> None:
     assert value["within"] == "turkey"
 
 
-_UNREAD = pytest.mark.xfail(strict=True, reason=(
-    "a common news phrasing left unreadable: an English weekday before a time (the day is the "
-    "most recent Friday, 2024-06-14)"))
-
-
 @pytest.mark.parametrize(("name", "subject", "source"), [
     # 'в понедельник, 6 февраля' (a weekday after its preposition, before the date) reads since issue 18
     pytest.param("quake.yaml", "quake-date", "ria-0207-noon", id="ru-weekday-before-date"),
+    # 'Friday at 10:15 a.m.' (a weekday before a time: the most recent Friday) reads since issue 18
     pytest.param("rome-travel.yaml", "az608-scheduled-departure", "nypost-0615",
-                 id="en-weekday-before-time", marks=_UNREAD),
+                 id="en-weekday-before-time"),
     # 'more than a quarter' (> 25%) reads since issue 18 (it was 'looks like a date')
     pytest.param("election.yaml", "fdi-vote-share", "guardian-0927", id="more-than-a-quarter"),
 ])

@@ -947,6 +947,8 @@ def refuse_non_answer(lex: Lexicon, tokens: Tokens, published: dt.date) -> None:
     """Raise when the phrase is a non-answer (the language's `non_answers`), alone or after a
     date or a time (`Not Available`, `TBA`, `n/a`, `Dec 01 - Contact Airline`): it says no
     figure, so it is refused as one, not as words not understood."""
+    if tokens and all(t == "-" for t in tokens):
+        raise ReadError("a dash ('—', '-') is a non-answer, not a figure that can be checked", part="—")
     if not tokens or not lex.non_answer_tails:
         return
     last = tokens[-1]
@@ -1169,7 +1171,11 @@ class TimeReader:
         elif len(rest) > 1 and rest[-1] in self.words.weekdays:
             weekday, rest = rest[-1], rest[:-1]  # "2011-12-02 Fri  19:25"
         if pos >= len(rest):
-            return None
+            if weekday is None:
+                return None
+            # "Friday at 10:15 a.m.": the weekday alone is its most recent day (issue 18)
+            alone = DateReader(self.lex, dates.published, ranges=False, times=False)._weekday((weekday,))
+            return alone.start if alone is not None else None
         value = DateReader(self.lex, dates.published, ranges=False, times=False).read(rest[pos:])
         if value is None or value.start is None:
             return None

@@ -455,6 +455,11 @@ def _fraction(value: Any) -> float:
     return float(text)
 
 
+def _non_answers(words: list[str]) -> frozenset[str]:
+    """Non-answers as their words joined by one space (`n/a` → `n a`)."""
+    return frozenset(" ".join(re.findall(r"[^\W_]+", normalise(w))) for w in words)
+
+
 def _kinds(raw: dict[str, list[str]] | None) -> PhraseIndex[str]:
     """`kind: [phrase, ...]` → phrase → kind (hedges after a figure, open dates)."""
     return PhraseIndex({p: kind for kind, phrases in (raw or {}).items() for p in phrases})
@@ -578,6 +583,7 @@ def _any_language(language: str) -> Lexicon:
         roman_numerals=_normalised(_table(common.get("roman_numerals"))), decade_after=empty,
         decade_words={}, decade_prefixes=empty, named_durations=empty, since_words=empty,
         canonical={}, times=_time_words(language, {}, common), has_words=False,
+        non_answers=_non_answers(common.get("non_answers", [])),
     )
 
 
@@ -658,9 +664,7 @@ def get_lexicon(language: str) -> Lexicon:
         since_words=_phrases(d.get("since_words")),
         canonical=dict(d.get("canonical", {})),
         code_qualifiers=frozenset(normalise(w) for w in d.get("code_qualifiers", [])),
-        non_answers=frozenset(
-            " ".join(re.findall(r"[^\W_]+", normalise(w))) for w in d.get("non_answers", [])
-        ),
+        non_answers=_non_answers([*d.get("non_answers", []), *common.get("non_answers", [])]),
         times=_time_words(language, d.get("times"), common),
         post_hedges=_kinds(d.get("post_hedges")),
         bound_joiners=_phrases(d.get("bound_joiners")),
