@@ -212,6 +212,11 @@ class DateReader:
                     break
         if kind is None or not rest:
             return None
+        for k in range(1, len(rest)):
+            after = lex.open_date_suffixes.match(rest, k)
+            if after is not None and after[1] == len(rest) and after[0] == "since" and kind in ("since", "after"):
+                rest = rest[:k]  # "dal 2015 in poi", "from 2019 onwards"
+                break
         date = DateReader(lex, self.published, ranges=False, times=False).read(rest)
         if date is None or date.interval is None or date.unit != "day":
             return None
@@ -504,7 +509,7 @@ class DateReader:
 
     def _week(self, tokens: Tokens, pos: int) -> Value | None:
         """`last week`, `la settimana scorsa`, `на прошлой неделе`: Monday to Sunday."""
-        m = self.lex.weeks.match(tokens, pos)
+        m = self.lex.weeks.match(tokens, 0) or self.lex.weeks.match(tokens, pos)
         if m is None or m[1] != len(tokens):
             return None
         monday = self.published - dt.timedelta(days=self.published.weekday() - 7 * m[0])

@@ -235,7 +235,11 @@ def _with_fraction(tokens: Tokens, number: Number, end: int, lex: Lexicon) -> tu
     nxt = tokens[end]
     if nxt in lex.fractions and nxt not in lex.ordinals and 1 <= number.value <= 20 and not number.from_article:
         value = tidy(number.value * lex.fractions[nxt])
-        return Number(value, value, fraction=True), end + 1
+        end += 1
+        joiner = lex.fraction_joiners.match(tokens, end)
+        if joiner is not None and lex.scales.match(tokens, joiner[1]) is not None:
+            end = joiner[1]  # "three quarters of a billion", "две трети миллиона"
+        return Number(value, value, fraction=True), end
     addend = lex.fraction_addends.match(tokens, end)
     if addend is not None:
         value = number.value + addend[0]
