@@ -218,6 +218,13 @@ class DateReader:
                 rest = rest[:k]  # "dal 2015 in poi", "from 2019 onwards"
                 break
         date = DateReader(lex, self.published, ranges=False, times=False).read(rest)
+        period = lex.period_words.match(rest, 0)
+        if date is None and period is not None and period[1] == len(rest):
+            # "by the end of the year", "entro la fine dell'anno", "до конца месяца"
+            pub = self.published
+            first, last = (month_span(pub.year, pub.month) if period[0] == "month"
+                           else (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)))
+            date = span_value(first, last)
         if date is None or date.interval is None or date.unit != "day":
             return None
         first, last = date.start, date.end
@@ -283,6 +290,7 @@ class DateReader:
             *((self._relative_year,) if pos else ()),  # at position 0 it was just tried
             self._numeric_or_relative_day,
             self._years_ago,
+            self._hedged_ago,
             self._week,
             self._this_period,
             self._part_of_period,
@@ -469,6 +477,26 @@ class DateReader:
             return count, m[0], 1.0, m[1]
         if (d := lex.duration_units.match(tokens, end)) is not None and d[0] >= 1:
             return count, "year", d[0], d[1]
+        return None
+
+    def _hedged_ago(self, tokens: Tokens, pos: int) -> Value | None:
+        """`more than 50 years ago` (on or before that year), `less than a decade ago` (that year
+        or later, up to publication), `about 30 years ago` (that year ± a tenth of the count)."""
+        lex = self.lex
+        if lex.ago_words.words.isdisjoint(tokens) or (m := lex.hedges.match(tokens, pos)) is None:
+            return None
+        ago = self._years_ago(tokens, m[1])
+        if ago is None or ago.start is None or ago.end is None:
+            return None
+        match m[0]:
+            case "over" | "at_least":
+                return open_date_value(None, ago.end)
+            case "under" | "up_to" | "nearly":
+                return span_value(ago.start, self.published)
+            case "approx":
+                years = max(1, round((self.published.year - ago.start.year) * 0.1))
+                return span_value(ago.start.replace(year=ago.start.year - years, month=1, day=1),
+                                  ago.end.replace(year=ago.end.year + years, month=12, day=31))
         return None
 
     def _years_ago(self, tokens: Tokens, pos: int) -> Value | None:
