@@ -296,6 +296,7 @@ class Lexicon:
     this_period: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "earlier this month"
     written_year_words: frozenset[str] = frozenset()
     has_words: bool = True  # False for a language without a table (`_any_language`)
+    bare_range_separators: frozenset[str] = frozenset()  # "7 to 10": a range without "between"
 
     @cached_property
     def non_answer_tails(self) -> frozenset[str]:
@@ -394,7 +395,8 @@ def continues(parts: list[float], nxt: float) -> bool:
     if last == 1000:
         return True  # "тысяча двести", "mille cento", "two thousand three"
     if nxt == 100:
-        return last < 10 and (len(parts) == 1 or parts[-2] == 1000)
+        # "two hundred", "nineteen hundred" (1900: a teen before "hundred" too)
+        return last < 20 and (len(parts) == 1 or parts[-2] == 1000)
     if _place(last) == 10:
         return nxt < 10  # "twenty-eight", never "twenty eleven"
     return _place(last) > _place(nxt)
@@ -415,7 +417,7 @@ def combine(parts: list[float]) -> float:
     total: float = 0
     current: float = 0
     for i, value in enumerate(parts):
-        if value == 100 and i > 0 and parts[i - 1] < 10:
+        if value == 100 and i > 0 and parts[i - 1] < 20:
             current = current * 100
         elif value >= 1000:
             total += max(current, 1) * value
@@ -501,7 +503,7 @@ LANGUAGE_KEYS = frozenset(
     "fraction_prefixes fraction_joiners fraction_addends subunits subunit_joiners decimal_words "
     "vague_plurals rank_scopes rates unit_prefixes weeks month_parts period_words open_dates "
     "open_date_suffixes span_units recent_spans anniversary_words weekday_before weekday_after "
-    "this_period".split()
+    "this_period bare_range_separators".split()
 )
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -692,6 +694,7 @@ def get_lexicon(language: str) -> Lexicon:
         weekday_after=_phrases(d.get("weekday_after")),
         this_period=PhraseIndex(_table(d.get("this_period"), str)),
         written_year_words=frozenset(normalise(w) for w in d.get("written_year_words", [])),
+        bare_range_separators=frozenset(normalise(w) for w in d.get("bare_range_separators", [])),
     )
 
 

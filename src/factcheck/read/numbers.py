@@ -233,7 +233,7 @@ def _with_fraction(tokens: Tokens, number: Number, end: int, lex: Lexicon) -> tu
     if end >= len(tokens) or number.value != int(number.value):
         return number, end
     nxt = tokens[end]
-    if nxt in lex.fractions and nxt not in lex.ordinals and 1 <= number.value <= 20 and not number.from_article:
+    if nxt in lex.fractions and 1 <= number.value <= 20 and not number.from_article:
         value = tidy(number.value * lex.fractions[nxt])
         end += 1
         joiner = lex.fraction_joiners.match(tokens, end)

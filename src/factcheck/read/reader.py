@@ -350,6 +350,9 @@ class _Reader:
             pos = art[1]
         if pos >= len(tokens):
             return None
+        compound = self._compound_ordinal(tokens, pos)
+        if compound is not None:
+            return Value(ValueKind.RANK, Interval.closed(compound, compound))
         token = tokens[pos]
         scoped = self._rank_scope(tokens, pos + 1)
         if token in lex.ordinals and (pos + 1 == len(tokens) or scoped):
@@ -363,6 +366,17 @@ class _Reader:
             if end + 1 == len(tokens) and tokens[end] in lex.ordinal_suffixes:
                 return Value(ValueKind.RANK, Interval.closed(int(token), int(token)))
         return None
+
+    def _compound_ordinal(self, tokens: Tokens, pos: int) -> int | None:
+        """`twenty-first`, `forty sixth`, `двадцать пятый`: a tens word and a unit ordinal."""
+        lex = self.lex
+        tens = lex.number_word(tokens[pos]) if pos < len(tokens) else None
+        if tens is None or tens < 20 or tens % 10 or tens >= 100:
+            return None
+        at = pos + 2 if pos + 1 < len(tokens) and tokens[pos + 1] == "-" else pos + 1
+        if at + 1 != len(tokens) or tokens[at] not in lex.ordinals or lex.ordinals[tokens[at]] >= 10:
+            return None
+        return int(tens) + lex.ordinals[tokens[at]]
 
     def _rank_scope(self, tokens: Tokens, pos: int) -> bool:
         """`in Europa`, `in the world`, `среди стран ЕС`: a short scope of one to three words after
@@ -479,7 +493,7 @@ class _Reader:
         first, pos = self._quantity(tokens, pos)
         second: _Quantity | None = None
         sep = lex.range_separators.match(tokens, pos) if pos < len(tokens) else None
-        if sep and hedge is None and (ranged or tokens[pos] == "-"):
+        if sep and hedge is None and (ranged or tokens[pos] == "-" or tokens[pos] in lex.bare_range_separators):
             after = self._skip(lex.fillers, tokens, sep[1])
             second, pos = self._quantity(tokens, after)
         elif ranged and hedge is None and pos == len(tokens):
@@ -600,6 +614,8 @@ class _Reader:
         while (s := lex.scales.match(tokens, pos)) is not None:
             scale *= s[0]
             pos = s[1]
+        if scale > 1 and not tokens[n[1] - 1][:1].isdigit():
+            number, scale, pos = self._groups(tokens, pos, number, scale)
         if scale != 1.0 and (addend := lex.fraction_addends.match(tokens, pos)) is not None:
             # "7 million and a half", "due milioni e mezzo": half of the scale more
             number = Number(number.value + addend[0], min(number.half_step, 0.05))
@@ -618,6 +634,30 @@ class _Reader:
             share = q.number.value * 100
             q = _Quantity(Number(tidy(share), share), percent=True)
         return q, pos
+
+    def _groups(self, tokens: Tokens, pos: int, number: Number, scale: float) -> tuple[Number, float, int]:
+        """`two million three thousand and nineteen`, `двадцать один миллион семьдесят три`: the
+        smaller groups after a scale word, each written in words, added up."""
+        lex = self.lex
+        total, step, last = number.value * scale, number.half_step * scale, scale
+        while pos < len(tokens):
+            at = pos + 1 if tokens[pos] in lex.number_word_joiners else pos
+            if at >= len(tokens) or tokens[at][:1].isdigit() or lex.number_word(tokens[at]) is None:
+                break
+            found = read_number(tokens, at, lex)
+            if found is None or found[0].value != int(found[0].value) or found[0].fraction:
+                break
+            group, end = found
+            size = 1.0
+            while (s := lex.scales.match(tokens, end)) is not None:
+                size *= s[0]
+                end = s[1]
+            if group.value * size >= last:
+                break
+            total, step, last, pos = total + group.value * size, group.half_step * size, size, end
+        if last == scale:
+            return number, scale, pos
+        return Number(tidy(total), tidy(step)), 1.0, pos
 
     def _subunit(self, tokens: Tokens, pos: int, q: _Quantity) -> tuple[_Quantity, int]:
         """`3 dollars and 5 cents`, `2 euro e 40 centesimi`, `5 рублей 20 копеек`."""
@@ -661,6 +701,8 @@ class _Reader:
                     f"two currencies in one figure: {q.currency} and {money[0]}", part=tokens[pos]
                 )
             return _replace(q, currency=money[0]), money[1]
+        if pos < len(tokens) and tokens[pos] == "-" and q.currency is None and q.unit is None and lex.units.match(tokens, pos + 1):
+            pos += 1  # "27-kilometer", "a 300-tonne": the unit as an adjective
         if q.currency is None and q.unit is None and (unit := lex.units.match(tokens, pos)) is not None:
             return _replace(q, unit=unit[0]), unit[1]
         if q.currency is None and (span := lex.duration_units.match(tokens, pos)) is not None:
