@@ -142,7 +142,7 @@ def _extract_dateparser(root: Path) -> list[dict[str, Any]]:
         except (ValueError, AssertionError):
             continue
         when = dt.datetime(*parts)
-        timed = len(parts) > 3 and re.search(r"\d[:.h]\d\d|\b(?:am|pm|noon|midnight)\b", phrase, re.I)
+        timed = len(parts) > 3 and re.search(r"\d[:.h]\d\d|\b(?:am|pm|noon|midnight)\b", phrase, re.IGNORECASE)
         out.append({"phrase": phrase, "lang": lang, "published": "2012-11-13", "family": "absolute dates",
                     "peer": "dateparser",
                     "expect": {"kind": "date", "day": when.date().isoformat(), "period": "day",
@@ -399,7 +399,7 @@ def _row(lang: str, family: str, c: Counter[str]) -> str:
     return f"| {lang} | {family} | {total} | {c['expected']} | {c['spec']} | {c['otherwise']} | {c['refused']} | {rate} |"
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--extract", type=Path, help="rebuild the corpus from unpacked source packages in this folder")
     parser.add_argument("--details", action="store_true", help="list every case not read as the peer expects")
@@ -408,6 +408,7 @@ def main(argv: list[str] | None = None) -> None:
         extract(args.extract)
     else:
         run(args.details)
+    return 0
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from typing import NoReturn
 
 from factcheck.read.interval import Interval
@@ -44,9 +45,9 @@ def span_value(start: dt.date, end: dt.date) -> Value:
     """A date span, with the granularity people would name it by (day, month, year, span)."""
     if start == end:
         return date_value(start, end, "day")
-    if start.day == 1 and (start.year, start.month) == (end.year, end.month):
-        if end == month_span(start.year, start.month)[1]:
-            return date_value(start, end, "month")
+    if start.day == 1 and (start.year, start.month) == (end.year, end.month) \
+            and end == month_span(start.year, start.month)[1]:
+        return date_value(start, end, "month")
     if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return date_value(start, end, "year")
     return date_value(start, end, "span")
@@ -222,14 +223,12 @@ class DateReader:
         if date is None and period is not None and period[1] == len(rest):
             # "by the end of the year", "entro la fine dell'anno", "до конца месяца"
             pub = self.published
-            first, last = (month_span(pub.year, pub.month) if period[0] == "month"
-                           else (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)))
-            date = span_value(first, last)
-        if date is None or date.interval is None or date.unit != "day":
+            whole = (month_span(pub.year, pub.month) if period[0] == "month"
+                     else (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)))
+            date = span_value(*whole)
+        if date is None or date.interval is None or date.unit != "day" or date.start is None or date.end is None:
             return None
         first, last = date.start, date.end
-        if first is None or last is None:
-            return None
         if kind == "since" and first > self.published:
             raise ReadError(
                 f"'since' a date after publication ({first.isoformat()} > "
@@ -286,7 +285,7 @@ class DateReader:
         if value is not None:
             return value
         pos = self._skip_prepositions(tokens, 0)
-        for attempt in (
+        attempts: tuple[Callable[[Tokens, int], Value | None], ...] = (
             *((self._relative_year,) if pos else ()),  # at position 0 it was just tried
             self._numeric_or_relative_day,
             self._years_ago,
@@ -305,7 +304,8 @@ class DateReader:
             self._month_year,
             self._decade,
             self._year,
-        ):
+        )
+        for attempt in attempts:
             value = attempt(tokens, pos)
             if value is not None:
                 return value
@@ -469,12 +469,12 @@ class DateReader:
             return None
         else:
             count, end = int(n[0].value), n[1]
-        if (m := lex.year_words.match(tokens, end)) is not None:
-            return count, "year", 1.0, m[1]
-        if (m := lex.month_words.match(tokens, end)) is not None:
-            return count, "month", 1.0, m[1]
-        if (m := lex.span_units.match(tokens, end)) is not None:
-            return count, m[0], 1.0, m[1]
+        if (y := lex.year_words.match(tokens, end)) is not None:
+            return count, "year", 1.0, y[1]
+        if (mo := lex.month_words.match(tokens, end)) is not None:
+            return count, "month", 1.0, mo[1]
+        if (u := lex.span_units.match(tokens, end)) is not None:
+            return count, u[0], 1.0, u[1]
         if (d := lex.duration_units.match(tokens, end)) is not None and d[0] >= 1:
             return count, "year", d[0], d[1]
         return None
@@ -1008,7 +1008,7 @@ def refuse_non_answer(lex: Lexicon, tokens: Tokens, published: dt.date) -> None:
 class _Clock:
     """One time as written: `9:10`, `14.30`, `9` (before `am`, `утра`, after `alle`), `noon`."""
 
-    __slots__ = ("hour", "minute", "form", "part", "hour_word", "after_article", "text")
+    __slots__ = ("after_article", "form", "hour", "hour_word", "minute", "part", "text")
 
     def __init__(self, hour: int, minute: int, form: str, text: str, after_article: bool):
         self.hour = hour

@@ -168,8 +168,10 @@ class TimeWords:
 
 
 NO_TIME_WORDS = TimeWords(
-    *(PhraseIndex({}) for _ in range(9)), weekdays={}, numeric_dates="dmy", dotted=False,
-    bare_hours=frozenset(),
+    markers=PhraseIndex({}), hedges=PhraseIndex({}), range_starts=PhraseIndex({}),
+    range_separators=PhraseIndex({}), day_parts=PhraseIndex({}), hour_words=PhraseIndex({}),
+    named=PhraseIndex({}), zones=PhraseIndex({}), days=PhraseIndex({}), weekdays={},
+    numeric_dates="dmy", dotted=False, bare_hours=frozenset(),
 )
 TIME_HEDGES = frozenset({"approx", "estimated", "before", "by", "after", "since"})
 DAY_PARTS = frozenset({"am", "pm", "morning", "afternoon", "evening", "night"})
@@ -490,21 +492,22 @@ def available_languages() -> list[str]:
 
 
 #: Every key a language file may have; the loader reads exactly these (docs/languages.md).
-LANGUAGE_KEYS = frozenset(
-    "language locale decimal group hedges fillers range_starts range_separators number_words "
-    "number_words_compound number_word_joiners one_articles lone_scales date_of ordinals "
-    "ordinal_suffixes rank_top rank_articles rank_suffixes rank_groups rank_group_words scales "
-    "currencies unit_connectors percent_words units months date_prepositions year_suffixes "
-    "month_before month_after month_before_suffix month_after_suffix relative_years ago_words "
-    "year_words month_words of_the_year first_months quarter_words half_words quarters halves "
-    "decade_suffixes decade_after decade_words decade_prefixes duration_units named_durations "
-    "duration_prefixes since_words category_prefixes not_names canonical future_tense "
-    "name_endings code_qualifiers non_answers times post_hedges bound_joiners verbs fractions "
-    "fraction_prefixes fraction_joiners fraction_addends subunits subunit_joiners decimal_words "
-    "vague_plurals rank_scopes rates unit_prefixes weeks month_parts period_words open_dates "
-    "open_date_suffixes span_units recent_spans anniversary_words weekday_before weekday_after "
-    "this_period bare_range_separators".split()
-)
+LANGUAGE_KEYS = frozenset([
+    "language", "locale", "decimal", "group", "hedges", "fillers", "range_starts", "range_separators",
+    "number_words", "number_words_compound", "number_word_joiners", "one_articles", "lone_scales", "date_of",
+    "ordinals", "ordinal_suffixes", "rank_top", "rank_articles", "rank_suffixes", "rank_groups",
+    "rank_group_words", "scales", "currencies", "unit_connectors", "percent_words", "units", "months",
+    "date_prepositions", "year_suffixes", "month_before", "month_after", "month_before_suffix",
+    "month_after_suffix", "relative_years", "ago_words", "year_words", "month_words", "of_the_year",
+    "first_months", "quarter_words", "half_words", "quarters", "halves", "decade_suffixes", "decade_after",
+    "decade_words", "decade_prefixes", "duration_units", "named_durations", "duration_prefixes",
+    "since_words", "category_prefixes", "not_names", "canonical", "future_tense", "name_endings",
+    "code_qualifiers", "non_answers", "times", "post_hedges", "bound_joiners", "verbs", "fractions",
+    "fraction_prefixes", "fraction_joiners", "fraction_addends", "subunits", "subunit_joiners",
+    "decimal_words", "vague_plurals", "rank_scopes", "rates", "unit_prefixes", "weeks", "month_parts",
+    "period_words", "open_dates", "open_date_suffixes", "span_units", "recent_spans", "anniversary_words",
+    "weekday_before", "weekday_after", "this_period", "bare_range_separators",
+])
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
 

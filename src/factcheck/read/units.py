@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.read.lexicon import available_languages, get_lexicon, normalise, tokenise
 
@@ -22,16 +22,16 @@ if TYPE_CHECKING:
 
 
 @cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Any]:
     import pint
 
-    reg: pint.UnitRegistry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False, cache_folder=None)
+    reg: pint.UnitRegistry[Any] = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False, cache_folder=None)
     definitions = resources.files("factcheck.data").joinpath("units.txt").read_text("utf-8")
     reg.load_definitions(definitions.splitlines())
     return reg
 
 
-def quantity(magnitude: float, unit: str) -> pint.Quantity:
+def quantity(magnitude: float, unit: str) -> pint.Quantity[Any]:
     """A pint quantity on the shared registry, e.g. `quantity(7.6e9, "USD")`."""
     return registry().Quantity(magnitude, unit)
 

@@ -45,9 +45,9 @@ def write_value(value: Value, lang: str, options: ReadOptions = DEFAULT_OPTIONS)
     if value.kind is ValueKind.RANK:
         assert iv.lower is not None and iv.upper is not None
         if iv.lower == iv.upper:
-            return templates["rank"].format(n=int(iv.lower))
+            return str(templates["rank"].format(n=int(iv.lower)))
         if iv.lower == 1:
-            return templates["top"].format(n=int(iv.upper))
+            return str(templates["top"].format(n=int(iv.upper)))
         raise NotWritable(f"no phrase reads as ranks {iv.notation()}")
     return _quantity_phrase(value, iv, lex, options)
 
@@ -60,23 +60,22 @@ def _quantity_phrase(value: Value, iv: Interval, lex: Lexicon, options: ReadOpti
     if lo is not None and hi is not None:
         if iv.lower_inclusive and iv.upper_inclusive:
             if lo == hi:
-                return t["exact"].format(x=unit(lo))
-            return t["between"].format(lo=unit(lo), hi=unit(hi))
+                return str(t["exact"].format(x=unit(lo)))
+            return str(t["between"].format(lo=unit(lo), hi=unit(hi)))
         if iv.lower_inclusive and not iv.upper_inclusive and value.stated is not None:
             # A bare figure: the stated number, with as many decimals as its rounding needs
             # (`7.60` reads 7.595..7.605, `7.6` reads 7.55..7.65).
             template, factor = _unit_template(value, lex)
             for phrase in _bare_candidates(value.stated / factor, template, lex):
                 if _reads_as(phrase, lex, options) == iv:
-                    return phrase
-        if iv.lower_inclusive and not iv.upper_inclusive and hi > 0:
-            if float(f"{hi - hi * options.nearly:.15g}") == lo:
-                return t["nearly"].format(x=unit(hi))
+                    return str(phrase)
+        if iv.lower_inclusive and not iv.upper_inclusive and hi > 0 and float(f"{hi - hi * options.nearly:.15g}") == lo:
+            return str(t["nearly"].format(x=unit(hi)))
         raise NotWritable(f"no phrase reads as {iv.notation()} with these tolerances")
     if hi is None and lo is not None and options.over is None and options.at_least is None:
-        return t["at_least" if iv.lower_inclusive else "over"].format(x=unit(lo))
+        return str(t["at_least" if iv.lower_inclusive else "over"].format(x=unit(lo)))
     if lo is None and hi is not None and options.up_to is None and options.under is None:
-        return t["up_to" if iv.upper_inclusive else "under"].format(x=unit(hi))
+        return str(t["up_to" if iv.upper_inclusive else "under"].format(x=unit(hi)))
     raise NotWritable(f"no phrase reads as {iv.notation()} with these tolerances")
 
 
@@ -175,12 +174,12 @@ def _date_phrase(value: Value, lex: Lexicon) -> str:
         return start.isoformat()[:7]
     if value.granularity == "year":
         return str(start.year)
-    return lex.canonical["date_range"].format(a=_day(start, lex), b=_day(end, lex))
+    return str(lex.canonical["date_range"].format(a=_day(start, lex), b=_day(end, lex)))
 
 
 def _day(day: dt.date, lex: Lexicon) -> str:
     t = lex.canonical
-    return t["day"].format(d=day.day, month=t["months"][day.month - 1], y=day.year)
+    return str(t["day"].format(d=day.day, month=t["months"][day.month - 1], y=day.year))
 
 
 def _minutes_phrase(value: Value) -> str:
