@@ -153,7 +153,7 @@ class DateReader:
     def read(self, tokens: Tokens) -> Value | None:
         if self.ranges and self.times:  # the whole phrase, not a part of it
             refuse_non_answer(self.lex, tokens, self.published)
-        if not might_be_a_date(self.lex, tokens):
+        if not self.spans and not might_be_a_date(self.lex, tokens):
             return None  # the common case for amounts: no month, year or date word at all
         times: TimeReader | None = None
         if self.times and (not self.lex.times.triggers.isdisjoint(tokens) or _clock_like(self.lex, tokens, True)):

@@ -342,11 +342,13 @@ class Lexicon:
         words = set(self.months) | set(self.decade_words)
         words |= self.written_year_words
         for index in (self.relative_years, self.ago_words, self.quarters, self.halves,
-                      self.month_words, self.quarter_words, self.half_words, self.decade_prefixes,
-                      self.weeks, self.month_parts, self.period_words, self.open_dates,
-                      self.open_date_suffixes, self.anniversary_words, self.this_period,
-                      self.weekday_before, self.weekday_after):
+                      self.month_words, self.quarter_words, self.half_words, self.decade_prefixes):
             words |= index.words
+        # Issue 18's date phrases: the last word of each ("week" of "last week", "anniversary"),
+        # never its first ("the", "in", "at" are in every other phrase). Parts of periods, open
+        # dates and weekdays' "last" need a date word after them, which is a trigger already.
+        for index in (self.weeks, self.this_period, self.period_words, self.anniversary_words):
+            words |= {toks[-1] for toks, _ in index.entries()}
         # not "-" from "half-year"; the time words as they are ("a.m.", "/")
         words |= set(self.times.weekdays)
         return frozenset(w for w in words if w.isalnum()) | self.times.triggers

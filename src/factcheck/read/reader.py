@@ -546,8 +546,8 @@ class _Reader:
             case None:
                 # The values that ROUND to X: half-open, so adjacent stated values (`6.3` and
                 # `6.4`, `63893` and `63894`) never share a point.
-                if step == 0:
-                    return Interval.closed(tidy(x), tidy(x))
+                if step == 0 or tidy(x - step) >= tidy(x + step):
+                    return Interval.closed(tidy(x), tidy(x))  # beyond a float's 15 digits: the figure
                 return Interval(tidy(x - step), tidy(x + step), True, False)
             case "exact":
                 return Interval.closed(tidy(x), tidy(x))
