@@ -290,6 +290,7 @@ class DateReader:
             self._numeric_or_relative_day,
             self._years_ago,
             self._hedged_ago,
+            self._later,
             self._week,
             self._this_period,
             self._part_of_period,
@@ -455,7 +456,7 @@ class DateReader:
             return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
         return None
 
-    def _count_and_unit(self, tokens: Tokens, pos: int) -> tuple[int, str, float, int] | None:
+    def _count_and_unit(self, tokens: Tokens, pos: int) -> tuple[float, str, float, int] | None:
         """`three days`, `a decade`, `two hours`, `полвека`, `four years`: (count, unit, years per
         unit for spans of years, position after). Units: year, month, week, day, hour, minute."""
         lex = self.lex
@@ -463,12 +464,13 @@ class DateReader:
         if named is not None:
             return 1, "year", named[0], named[1]
         n = read_number(tokens, pos, lex)
+        count: float
         if n is None:
             count, end = 1, pos  # "in the past year", "over the last decade"
-        elif n[0].value != int(n[0].value) or n[0].value < 1:
-            return None
+        elif n[0].value <= 0 or (n[0].value != int(n[0].value) and n[0].value * 2 != int(n[0].value * 2)):
+            return None  # a count, or a half ("полтора года")
         else:
-            count, end = int(n[0].value), n[1]
+            count, end = n[0].value, n[1]
         if (y := lex.year_words.match(tokens, end)) is not None:
             return count, "year", 1.0, y[1]
         if (mo := lex.month_words.match(tokens, end)) is not None:
@@ -512,27 +514,57 @@ class DateReader:
         ago = self.lex.ago_words.match(tokens, end)
         if not ago or ago[1] != len(tokens):
             return None
+        return self._shifted(count, unit, years, -1)
+
+    def _later(self, tokens: Tokens, pos: int) -> Value | None:
+        """`через год`, `tra tre mesi`, `in two years`, `two years later`, `спустя 2 дня`: the span
+        counted on from publication, as `ago` counts back."""
+        lex = self.lex
+        m = lex.later_words.match(tokens, 0)
+        if m is None and lex.later_suffixes.words.isdisjoint(tokens):
+            return None  # neither "через" nor "later": and "01 dic" must reach the day reader
+        start = m[1] if m is not None else pos
+        try:
+            found = self._count_and_unit(tokens, start)
+        except ReadError:
+            return None  # "tra 01 e 05": not a count, left to the other readers
+        if found is None:
+            return None
+        count, unit, years, end = found
+        if m is None:
+            after = lex.later_suffixes.match(tokens, end)
+            if after is None:
+                return None
+            end = after[1]
+        return self._shifted(count, unit, years, 1) if end == len(tokens) else None
+
+    def _shifted(self, count: float, unit: str, years: float, sign: int) -> Value | None:
+        """The year, month, week or day `count` units from publication (`sign` -1 back, +1 on);
+        hours and minutes: the day or two they may fall on."""
         pub = self.published
+        if unit == "year" and (count * years) != int(count * years):
+            unit, count = "month", round(count * years * 12)  # "через полтора года": 18 months
+        count = int(count)
         match unit:
             case "year":
-                year = pub.year - round(count * years)
-                if year < 1:
+                year = pub.year + sign * round(count * years)
+                if not 1 <= year <= 9999:
                     return None
                 return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
             case "month":
-                months = pub.year * 12 + pub.month - 1 - count
+                months = pub.year * 12 + pub.month - 1 + sign * count
                 return date_value(*month_span(months // 12, months % 12 + 1), "month")
             case "week":
-                monday = pub - dt.timedelta(days=pub.weekday() + 7 * count)
+                monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=sign * 7 * count)
                 return date_value(monday, monday + dt.timedelta(days=6), "span")
             case "day":
-                day = pub - dt.timedelta(days=count)
+                day = pub + dt.timedelta(days=sign * count)
                 return date_value(day, day, "day")
             case "hour" | "minute":
                 hours = count if unit == "hour" else count / 60
-                first = pub - dt.timedelta(days=math.ceil(hours / 24))
-                last = pub - dt.timedelta(days=math.floor(hours / 24))
-                return span_value(first, last)
+                near, far = pub + dt.timedelta(days=sign * math.floor(hours / 24)), pub + dt.timedelta(
+                    days=sign * math.ceil(hours / 24))
+                return span_value(min(near, far), max(near, far))
         return None
 
     def _week(self, tokens: Tokens, pos: int) -> Value | None:
@@ -639,7 +671,7 @@ class DateReader:
         sign = m[0]
         match unit:
             case "year" | "month":
-                months = round(count * years * 12) if unit == "year" else count
+                months = round(count * years * 12) if unit == "year" else round(count)
                 other = _add_months(pub, sign * months)
             case "week":
                 other = pub + dt.timedelta(days=sign * 7 * count)

@@ -92,6 +92,10 @@ class PhraseIndex(Generic[T]):
         """Every phrase (as tokens) with its value."""
         return [entry for candidates in self._by_first.values() for entry in candidates]
 
+    def starts(self, token: str) -> bool:
+        """Does some phrase start with this token?"""
+        return token in self._by_first
+
     def match(self, tokens: Tokens, pos: int) -> tuple[T, int] | None:
         """The value of the longest phrase starting at `pos`, and the position after it."""
         if pos >= len(tokens):
@@ -299,6 +303,8 @@ class Lexicon:
     written_year_words: frozenset[str] = frozenset()
     has_words: bool = True  # False for a language without a table (`_any_language`)
     bare_range_separators: frozenset[str] = frozenset()  # "7 to 10": a range without "between"
+    later_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "через год"
+    later_suffixes: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "two years later"
 
     @cached_property
     def non_answer_tails(self) -> frozenset[str]:
@@ -347,8 +353,10 @@ class Lexicon:
         # Issue 18's date phrases: the last word of each ("week" of "last week", "anniversary"),
         # never its first ("the", "in", "at" are in every other phrase). Parts of periods, open
         # dates and weekdays' "last" need a date word after them, which is a trigger already.
-        for index in (self.weeks, self.this_period, self.period_words, self.anniversary_words):
-            words |= {toks[-1] for toks, _ in index.entries()}
+        lasts: list[PhraseIndex[Any]] = [self.weeks, self.this_period, self.period_words,
+                                         self.anniversary_words, self.later_suffixes, self.later_words]
+        for last in lasts:
+            words |= {toks[-1] for toks, _ in last.entries()}
         # not "-" from "half-year"; the time words as they are ("a.m.", "/")
         words |= set(self.times.weekdays)
         return frozenset(w for w in words if w.isalnum()) | self.times.triggers
@@ -508,7 +516,7 @@ LANGUAGE_KEYS = frozenset([
     "fraction_prefixes", "fraction_joiners", "fraction_addends", "subunits", "subunit_joiners",
     "decimal_words", "vague_plurals", "rank_scopes", "rates", "unit_prefixes", "weeks", "month_parts",
     "period_words", "open_dates", "open_date_suffixes", "span_units", "recent_spans", "anniversary_words",
-    "weekday_before", "weekday_after", "this_period", "bare_range_separators",
+    "weekday_before", "weekday_after", "this_period", "bare_range_separators", "later_words", "later_suffixes",
 ])
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -700,6 +708,8 @@ def get_lexicon(language: str) -> Lexicon:
         this_period=PhraseIndex(_table(d.get("this_period"), str)),
         written_year_words=frozenset(normalise(w) for w in d.get("written_year_words", [])),
         bare_range_separators=frozenset(normalise(w) for w in d.get("bare_range_separators", [])),
+        later_words=_phrases(d.get("later_words")),
+        later_suffixes=_phrases(d.get("later_suffixes")),
     )
 
 

@@ -433,7 +433,7 @@ class _Reader:
         """`at least 10 and at most 15`, `higher than ten, lower than twenty`, `не менее 10 и не
         более 15`: a lower and an upper bound, read as the figures between them."""
         lex = self.lex
-        if len(tokens) < 4 or lex.hedges.match(tokens, 0) is None:
+        if len(tokens) < 4 or not any(lex.hedges.starts(t) for t in tokens[2:]) or lex.hedges.match(tokens, 0) is None:
             return None
         for k in range(2, len(tokens) - 1):
             joiner = lex.bound_joiners.match(tokens, k)
@@ -546,9 +546,10 @@ class _Reader:
             case None:
                 # The values that ROUND to X: half-open, so adjacent stated values (`6.3` and
                 # `6.4`, `63893` and `63894`) never share a point.
-                if step == 0 or tidy(x - step) >= tidy(x + step):
-                    return Interval.closed(tidy(x), tidy(x))  # beyond a float's 15 digits: the figure
-                return Interval(tidy(x - step), tidy(x + step), True, False)
+                lo, hi = tidy(x - step), tidy(x + step)
+                if lo >= hi:
+                    return Interval.closed(tidy(x), tidy(x))  # no step, or beyond a float's 15 digits
+                return Interval(lo, hi, True, False)
             case "exact":
                 return Interval.closed(tidy(x), tidy(x))
             case "about_over":  # "over 300 or so": from about 300 up
