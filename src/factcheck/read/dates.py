@@ -1012,7 +1012,7 @@ def refuse_non_answer(lex: Lexicon, tokens: Tokens, published: dt.date) -> None:
     """Raise when the phrase is a non-answer (the language's `non_answers`), alone or after a
     date or a time (`Not Available`, `TBA`, `n/a`, `Dec 01 - Contact Airline`): it says no
     figure, so it is refused as one, not as words not understood."""
-    if tokens and all(t == "-" for t in tokens):
+    if tokens and tokens[-1] == "-" and all(t == "-" for t in tokens):
         raise ReadError("a dash ('—', '-') is a non-answer, not a figure that can be checked", part="—")
     if not tokens or not lex.non_answer_tails:
         return

@@ -146,10 +146,12 @@ def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | 
     if _DIGITS.fullmatch(token):
         # Thousands grouped with spaces ("4 000") are read in every language: it is the CLDR
         # style for Russian and the SI style anywhere, and it has only one reading.
-        return _with_fraction(tokens, *_space_grouped(tokens, pos, lex), lex)
-    fraction = _fraction_at(tokens, pos, lex)
-    if fraction is not None:
-        return fraction
+        number, end = _space_grouped(tokens, pos, lex)
+        return (number, end) if end >= len(tokens) else _with_fraction(tokens, number, end, lex)
+    if token in lex.fractions or token in lex.one_articles:
+        fraction = _fraction_at(tokens, pos, lex)
+        if fraction is not None:
+            return fraction
     value = lex.number_word(token)
     if value is None:
         return None
@@ -231,7 +233,7 @@ def _with_fraction(tokens: Tokens, number: Number, end: int, lex: Lexicon) -> tu
     """`3 1/2`, `two thirds`, `tre quarti`, `две трети`, `two and a half`: a whole number and
     the fraction after it."""
     if end >= len(tokens) or number.value != int(number.value):
-        return number, end
+        return number, end  # the common case: nothing after the number
     nxt = tokens[end]
     if nxt in lex.fractions and 1 <= number.value <= 20 and not number.from_article:
         value = tidy(number.value * lex.fractions[nxt])

@@ -419,7 +419,7 @@ class _Reader:
         )
 
     def _quantity_phrase(self, tokens: Tokens) -> Value:
-        verb = self.lex.verbs.match(tokens, 0)
+        verb = self.lex.verbs.match(tokens, 0) if self.lex.verbs.starts(tokens[0]) else None
         if verb is not None and verb[1] < len(tokens) and not (
             verb[1] + 1 == len(tokens) and tokens[verb[1]] in self.lex.one_articles
         ):
@@ -500,7 +500,7 @@ class _Reader:
             raise ReadError(
                 f"a range needs two figures: {self.original!r}", part=self.original.strip()
             )
-        elif (post := lex.post_hedges.match(tokens, pos)) is not None:
+        elif pos < len(tokens) and (post := lex.post_hedges.match(tokens, pos)) is not None:
             # "300 or more", "duecento o meno", "свыше 300 или около того"
             hedge = _post_hedged(hedge, post[0], self.original)
             pos = post[1]
@@ -600,7 +600,7 @@ class _Reader:
             # "полвека", "un ventennio", "half a century": that many years, ± half a year
             return _Quantity(Number(1.0, 0.5, from_article=True), duration=named[0]), named[1]
         scale = 1.0
-        glued = glued_fraction(tokens[pos], lex) if pos < len(tokens) else None
+        glued = glued_fraction(tokens[pos], lex) if lex.fraction_prefixes and pos < len(tokens) else None
         n = read_number(tokens, pos, lex)
         if glued is not None:  # "полмиллиарда"
             n, scale = (glued[0], pos + 1), glued[1]
@@ -624,8 +624,9 @@ class _Reader:
         if number.fraction and scale != 1.0:
             number = Number(number.value, number.half_step)  # "half a billion" is an amount
         q, pos = self._suffix(tokens, pos, _Quantity(number, scale, currency, unit=prefixed))
-        q, pos = self._subunit(tokens, pos, q)
-        if (rate := lex.rates.match(tokens, pos)) is not None and not q.percent and q.duration is None:
+        if pos < len(tokens):
+            q, pos = self._subunit(tokens, pos, q)
+        if pos < len(tokens) and (rate := lex.rates.match(tokens, pos)) is not None and not q.percent and q.duration is None:
             # "barrels a day", "$5 billion a year", "баррелей в сутки": per that span
             per = q.currency or q.unit
             q = _replace(q, currency=None, unit=f"{per} / {rate[0]}" if per else f"1 / {rate[0]}")
