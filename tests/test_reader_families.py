@@ -15,8 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
+from factcheck.api import check_document
+from factcheck.load.claims_file import load_claims_text
 from factcheck.read import ReadError, ValueKind, parse_value
 from factcheck.read.expect import Expect
+from factcheck.report.records import to_dict
 
 DATA = Path(__file__).parent / "data"
 MONDAY = dt.date(2025, 9, 29)
@@ -152,3 +155,20 @@ def test_a_thousands_or_decimal_separator_is_refused_where_no_table_says_which()
 def test_a_code_that_is_no_language_is_still_unknown() -> None:
     with pytest.raises(ReadError, match="unknown language 'xx'"):
         parse_value("250", "xx", MONDAY)
+
+
+def test_a_claims_period_in_words_is_the_span_of_days() -> None:
+    """`period: the past four years` on a flow subject: the span of days, not a duration."""
+    text = """version: 1
+sources:
+  - {id: a, title: A, published: 2025-09-29, language: en}
+  - {id: b, title: B, published: 2025-09-29, language: it}
+subjects:
+  - {id: t, title: T, kind: flow, unit: USD}
+claims:
+  - {subject: t, source: a, says: "$5 billion", quote: "q", period: in the past four years}
+  - {subject: t, source: b, says: "5 miliardi di dollari", quote: "q", period: negli ultimi quattro anni}
+"""
+    record = to_dict(check_document(load_claims_text(text, "claims.yaml")))["subjects"][0]
+    assert {c["period"] for c in record["claims"]} == {"2021-09-29..2025-09-29"}
+    assert record["verdict"] == "consistent"
