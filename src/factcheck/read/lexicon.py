@@ -304,6 +304,7 @@ class Lexicon:
     has_words: bool = True  # False for a language without a table (`_any_language`)
     bare_range_separators: frozenset[str] = frozenset()  # "7 to 10": a range without "between"
     later_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "через год"
+    group_joiners: frozenset[str] = frozenset()  # "due milioni e trecentomila": between groups
     later_suffixes: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "two years later"
 
     @cached_property
@@ -517,6 +518,7 @@ LANGUAGE_KEYS = frozenset([
     "decimal_words", "vague_plurals", "rank_scopes", "rates", "unit_prefixes", "weeks", "month_parts",
     "period_words", "open_dates", "open_date_suffixes", "span_units", "recent_spans", "anniversary_words",
     "weekday_before", "weekday_after", "this_period", "bare_range_separators", "later_words", "later_suffixes",
+    "group_joiners",
 ])
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -709,6 +711,7 @@ def get_lexicon(language: str) -> Lexicon:
         written_year_words=frozenset(normalise(w) for w in d.get("written_year_words", [])),
         bare_range_separators=frozenset(normalise(w) for w in d.get("bare_range_separators", [])),
         later_words=_phrases(d.get("later_words")),
+        group_joiners=frozenset(normalise(w) for w in d.get("group_joiners", [])),
         later_suffixes=_phrases(d.get("later_suffixes")),
     )
 

@@ -643,7 +643,8 @@ class _Reader:
         lex = self.lex
         total, step, last = number.value * scale, number.half_step * scale, scale
         while pos < len(tokens):
-            at = pos + 1 if tokens[pos] in lex.number_word_joiners else pos
+            joined = tokens[pos] in lex.number_word_joiners or tokens[pos] in lex.group_joiners
+            at = pos + 1 if joined else pos
             if at >= len(tokens) or tokens[at][:1].isdigit() or lex.number_word(tokens[at]) is None:
                 break
             found = read_number(tokens, at, lex)
