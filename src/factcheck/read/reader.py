@@ -704,8 +704,10 @@ class _Reader:
                     f"two currencies in one figure: {q.currency} and {money[0]}", part=tokens[pos]
                 )
             return _replace(q, currency=money[0]), money[1]
-        if pos < len(tokens) and tokens[pos] == "-" and q.currency is None and q.unit is None and lex.units.match(tokens, pos + 1):
-            pos += 1  # "27-kilometer", "a 300-tonne": the unit as an adjective
+        if pos < len(tokens) and tokens[pos] == "-" and q.currency is None and q.unit is None and (
+            lex.units.match(tokens, pos + 1) or lex.duration_units.match(tokens, pos + 1)
+        ):
+            pos += 1  # "27-kilometer", "a 300-tonne", "a two-year deal": the unit as an adjective
         if q.currency is None and q.unit is None and (unit := lex.units.match(tokens, pos)) is not None:
             return _replace(q, unit=unit[0]), unit[1]
         if q.currency is None and (span := lex.duration_units.match(tokens, pos)) is not None:
