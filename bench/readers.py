@@ -135,6 +135,9 @@ def load_cases(data: Path = DATA) -> list[Case]:
                 continue
             if expect["kind"] == "amount" and _physical_unit(expect):
                 continue
+            if expect["kind"] == "date" and (expect.get("unit") == "minute" or expect.get("start") is None
+                                             or expect.get("end") is None or "T" in str(expect.get("start"))):
+                continue  # times of day and dates open at one end: one instant from dateparser cannot agree
             published = case["published"]
             if isinstance(published, str):
                 published = dt.date.fromisoformat(published)

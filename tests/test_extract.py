@@ -43,7 +43,7 @@ DAY = dt.date(2025, 9, 29)
         ("it", "l’Italia ha investito quasi 8 miliardi di dollari nell’economia kazaka",
          [("quasi 8 miliardi di dollari", "≥ $7.2 bn, < $8 bn")]),
         ("it", "L’Italia è il primo partner commerciale del Kazakistan nell’Unione europea e il terzo nel mondo.",
-         [("il primo partner", "#1"), ("il terzo", "#3")]),
+         [("il primo partner", "#1"), ("il terzo nel mondo", "#3")]),  # a rank's scope is read (issue 18)
         ("en", "held on 27 March 2025 in Ashgabat, and on 3-4 April 2025, in Samarkand",
          [("on 27 March 2025", "2025-03-27"), ("on 3-4 April 2025", "2025-04-03..2025-04-04")]),
         ("it", "E quest’anno abbiamo avuto tantissime visite", [("quest’anno", "2025")]),

@@ -88,11 +88,7 @@ def test_ferrari_verdicts(subject: str, expected: str) -> None:
     ("turnout-during-the-day", "evolving"),
     ("fdi-vote-share", "consistent"),
     ("fdi-rank", "consistent"),
-    _defect("election-date", "consistent",
-            "'Sunday' (written Monday 2022-09-26) reads as the name 'sunday' and is incomparable "
-            "with a date, instead of the most recent Sunday, 2022-09-25; 'в воскресенье, 25 "
-            "сентября' is unreadable (a weekday before the date) while 'domenica 25 settembre' "
-            "is read; so the subject is 'incomplete'"),
+    ("election-date", "consistent"),  # 'Sunday' is the most recent Sunday since issue 18
 ])
 def test_election_verdicts(subject: str, expected: str) -> None:
     assert _subject("election.yaml", subject)["verdict"] == expected
@@ -103,10 +99,7 @@ def test_election_verdicts(subject: str, expected: str) -> None:
 @pytest.mark.parametrize(("subject", "expected"), [
     ("az608-scheduled-departure", "consistent"),
     ("az608-gate", "consistent"),  # RIA's 'Е24' has a Cyrillic Е: codes fold look-alike capitals
-    _defect("az608-delay", "consistent",
-            "hours are not durations: 'nearly three hours', 'quasi tre ore' and 'почти на три "
-            "часа' are all unreadable (the Russian one with the misleading 'looks like a date'), "
-            "so the subject is 'incomplete'"),
+    ("az608-delay", "consistent"),  # hours are durations since issue 18
     ("olimpico-capacity", "conflicting"),
     ("rome-population", "evolving"),
 ])
@@ -170,14 +163,13 @@ def test_pazarcik_is_in_turkey() -> None:
 
 
 @pytest.mark.parametrize(("name", "subject", "source"), [
+    # 'в понедельник, 6 февраля' (a weekday after its preposition, before the date) reads since issue 18
     pytest.param("quake.yaml", "quake-date", "ria-0207-noon", id="ru-weekday-before-date"),
+    # 'Friday at 10:15 a.m.' (a weekday before a time: the most recent Friday) reads since issue 18
     pytest.param("rome-travel.yaml", "az608-scheduled-departure", "nypost-0615",
                  id="en-weekday-before-time"),
+    # 'more than a quarter' (> 25%) reads since issue 18 (it was 'looks like a date')
     pytest.param("election.yaml", "fdi-vote-share", "guardian-0927", id="more-than-a-quarter"),
 ])
-@pytest.mark.xfail(strict=True, reason=(
-    "common news phrasings left unreadable: a Russian weekday before a date, an English "
-    "weekday before a time (the day is the most recent Friday, 2024-06-14), and 'more than a "
-    "quarter' (> 25%, reported as 'looks like a date')"))
 def test_phrases_an_editor_reads(name: str, subject: str, source: str) -> None:
     assert _claim(name, subject, source)["status"] == "judged"

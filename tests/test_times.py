@@ -152,11 +152,16 @@ def test_numbers_stay_numbers(phrase: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize(("phrase", "lang"), [("2:1", "en"), ("3:2 ratio", "en"), ("24/7", "en"), ("1/2", "en"),
-                                               ("14.30", "it"), ("21.05", "it"), ("2 часа", "ru"), ("в 9", "ru"),
+                                               ("14.30", "it"), ("21.05", "it"), ("в 9", "ru"),
                                                ("at 9", "en"), ("3/4", "it")])
 def test_scores_fractions_and_lone_figures_are_not_times(phrase: str, lang: str) -> None:
     with pytest.raises(ReadError):
         parse_value(phrase, lang, dt.date(2025, 9, 29))
+
+
+def test_hours_are_a_duration_not_a_time() -> None:
+    # "2 часа" was unreadable; since issue 18 hours are durations (in years), never a time of day
+    assert parse_value("2 часа", "ru", dt.date(2025, 9, 29)).kind is ValueKind.DURATION
 
 
 @settings(max_examples=200, deadline=None)

@@ -137,9 +137,12 @@ def _read_time(raw: object, source: Source, options: ReadOptions) -> Value:
             return instant_value(dt.datetime.fromisoformat(text))
         except ValueError:
             pass  # read as a phrase below, which words the error
-    value = parse_value(text, source.language, source.published, options)
+    # a time or a period is read as dates: "the past four years" is the span of days (issue 18)
+    value = parse_value(text, source.language, source.published, options, expect=Expect.DATE)
     if value.kind is not ValueKind.DATE:
         raise ReadError(f"{text!r} is not a date or a span of dates (it reads as a {value.kind})")
+    if value.start is None or value.end is None:
+        raise ReadError(f"{text!r} is open at one end ('since', 'before', 'by'): a claim's time is a closed span")
     return value
 
 

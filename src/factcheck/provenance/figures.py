@@ -26,6 +26,7 @@ from factcheck.read import (
     parse_value,
 )
 from factcheck.read.lexicon import get_lexicon
+from factcheck.read.reader import leading_verb_words
 
 #: How many words a figure may reach to the left and right of the word that carries it:
 #: "one of the top three" is four to the left, "8 miliardi di dollari" three to the right.
@@ -123,6 +124,9 @@ def find_figures(
                 break
             value = _read(text[start:end], lang, published, options)
             if value is not None:
+                # "rose to 4,100": the verb reads as the figure, but is not part of its words
+                if (skip := leading_verb_words(text[start:end], lang)) and i + skip <= j:
+                    start = words[i + skip][0]
                 found[(start, end)] = FoundFigure(start, end, text[start:end], value)
                 break
     kept: list[FoundFigure] = []

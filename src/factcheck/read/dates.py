@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
+from collections.abc import Callable
 from typing import NoReturn
 
+from factcheck.read.interval import Interval
 from factcheck.read.lexicon import Lexicon, Tokens
 from factcheck.read.model import (
     MINUTES_PER_DAY,
     ReadError,
     Value,
+    ValueKind,
     date_value,
     day_number,
     minute_span_value,
@@ -41,12 +45,33 @@ def span_value(start: dt.date, end: dt.date) -> Value:
     """A date span, with the granularity people would name it by (day, month, year, span)."""
     if start == end:
         return date_value(start, end, "day")
-    if start.day == 1 and (start.year, start.month) == (end.year, end.month):
-        if end == month_span(start.year, start.month)[1]:
-            return date_value(start, end, "month")
+    if start.day == 1 and (start.year, start.month) == (end.year, end.month) \
+            and end == month_span(start.year, start.month)[1]:
+        return date_value(start, end, "month")
     if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return date_value(start, end, "year")
     return date_value(start, end, "span")
+
+
+def open_date_value(first: dt.date | None, last: dt.date | None, note: str | None = None) -> Value:
+    """A span of days open at one end: `before 2015` (…, 2014-12-31], `since 2011` [2011-01-01, …)."""
+    return Value(
+        ValueKind.DATE,
+        Interval(
+            None if first is None else day_number(first), None if last is None else day_number(last),
+            first is not None, last is not None,
+        ),
+        unit="day",
+        granularity="open",
+        note=note,
+    )
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (earlier if negative), on the month's last day if it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def iso_value(text: str) -> Value | None:
@@ -115,16 +140,20 @@ def _loose_clock(lex: Lexicon, tokens: Tokens, joined: str, dated: bool) -> bool
 class DateReader:
     """Reads a token sequence as a date span, or returns None when it is not a date phrase."""
 
-    def __init__(self, lex: Lexicon, published: dt.date, ranges: bool = True, times: bool = True):
+    def __init__(
+        self, lex: Lexicon, published: dt.date, ranges: bool = True, times: bool = True, spans: bool = False
+    ):
         self.lex = lex
         self.published = published
         self.ranges = ranges  # False inside a range: "from May to August" is not nested further
         self.times = times  # False for the date beside a time: "Dec 1" in "Dec 1 2:55 PM"
+        # True on a date subject: "in the past four years" is the span of days, not a duration
+        self.spans = spans
 
     def read(self, tokens: Tokens) -> Value | None:
         if self.ranges and self.times:  # the whole phrase, not a part of it
             refuse_non_answer(self.lex, tokens, self.published)
-        if not might_be_a_date(self.lex, tokens):
+        if not self.spans and not might_be_a_date(self.lex, tokens):
             return None  # the common case for amounts: no month, year or date word at all
         times: TimeReader | None = None
         if self.times and (not self.lex.times.triggers.isdisjoint(tokens) or _clock_like(self.lex, tokens, True)):
@@ -134,10 +163,15 @@ class DateReader:
                 return value
         value = self._single(tokens)
         if value is None and self.ranges:
-            value = self._date_range(tokens) or self._since(tokens)
+            value = self._date_range(tokens) or self._open(tokens)
         weekdays = self.lex.times.weekdays
+        if value is None and len(tokens) > 2 and tokens[0] not in weekdays and tokens[1] in weekdays \
+                and self.lex.date_prepositions.match(tokens, 0) is not None:
+            tokens = tokens[1:]  # "в понедельник, 6 февраля", "on Monday, 6 February"
         if value is None and len(tokens) > 1 and (tokens[0] in weekdays or tokens[-1] in weekdays):
             value = self._on_weekday(tokens)
+        if value is None:
+            value = self._weekday(tokens)
         if value is None and times is not None and times.problem is not None:
             raise times.problem  # "9:10 AM in May 2025": a time, but on no one day
         return value
@@ -155,21 +189,95 @@ class DateReader:
         check_weekday(value.start, self.lex.times.weekdays[weekday], weekday)
         return value
 
-    def _since(self, tokens: Tokens) -> Value | None:
-        """`since 2019`, `dal 2019`, `с 2019 года`: from that date up to the publication day."""
-        m = self.lex.since_words.match(tokens, self._skip_prepositions(tokens, 0))
-        if m is None or m[1] == len(tokens):
+    def _open(self, tokens: Tokens) -> Value | None:
+        """Dates open at one end (docs/languages.md "Open and half-open dates"):
+        `before 2015`, `prima del 2010`, `до 2015 года` → up to the day before;
+        `after 2019`, `dopo il 2018`, `после 2019 года` → from the day after;
+        `since 2011`, `dal 2011`, `a partire da marzo`, `2019 or later` → from its first day on;
+        `by 2035`, `entro il 2035`, `к 2035 году` → a deadline: up to its last day."""
+        lex = self.lex
+        kind: str | None = None
+        rest: Tokens = ()
+        for pos in dict.fromkeys((0, self._skip_prepositions(tokens, 0))):
+            if pos == 0 and (m := lex.open_dates.match(tokens, pos)) is not None:
+                kind, rest = m[0], tokens[m[1]:]
+                break
+            if (since := lex.since_words.match(tokens, pos)) is not None:
+                kind, rest = "since", tokens[since[1]:]
+                break
+        else:
+            for k in range(1, len(tokens)):
+                after = lex.open_date_suffixes.match(tokens, k)
+                if after is not None and after[1] == len(tokens):
+                    kind, rest = after[0], tokens[:k]
+                    break
+        if kind is None or not rest:
             return None
-        date = DateReader(self.lex, self.published, ranges=False).read(tokens[m[1] :])
-        if date is None or date.start is None:
+        for k in range(1, len(rest)):
+            after = lex.open_date_suffixes.match(rest, k)
+            if after is not None and after[1] == len(rest) and after[0] == "since" and kind in ("since", "after"):
+                rest = rest[:k]  # "dal 2015 in poi", "from 2019 onwards"
+                break
+        date = DateReader(lex, self.published, ranges=False, times=False).read(rest)
+        period = lex.period_words.match(rest, 0)
+        if date is None and period is not None and period[1] == len(rest):
+            # "by the end of the year", "entro la fine dell'anno", "до конца месяца"
+            pub = self.published
+            whole = (month_span(pub.year, pub.month) if period[0] == "month"
+                     else (dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)))
+            date = span_value(*whole)
+        if date is None or date.interval is None or date.unit != "day" or date.start is None or date.end is None:
             return None
-        if date.start > self.published:
-
+        first, last = date.start, date.end
+        if kind == "since" and first > self.published:
             raise ReadError(
-                f"'since' a date after publication ({date.start.isoformat()} > "
+                f"'since' a date after publication ({first.isoformat()} > "
                 f"{self.published.isoformat()})"
             )
-        return span_value(date.start, self.published)
+        match kind:
+            case "before":
+                return open_date_value(None, first - dt.timedelta(days=1))
+            case "after":
+                return open_date_value(last + dt.timedelta(days=1), None)
+            case "by":
+                return open_date_value(None, last, "deadline")
+            case "until":
+                return open_date_value(None, last)
+        return open_date_value(first, None)  # since, from, or later
+
+    def _weekday(self, tokens: Tokens) -> Value | None:
+        """`on Tuesday`, `last Friday`, `martedì scorso`, `в прошлую пятницу`, `next Monday`: the
+        most recent such day on or before publication (strictly before with `last`, strictly
+        after with `next`)."""
+        lex = self.lex
+        weekdays = lex.times.weekdays
+        found = [i for i, t in enumerate(tokens) if t in weekdays]
+        if len(found) != 1:
+            return None
+        i = found[0]
+        before, after = tokens[:i], tokens[i + 1:]
+        direction = 0
+        for side, start in ((before, True), (after, False)):
+            pos = 0
+            while pos < len(side):
+                if (m := lex.weekday_before.match(side, pos)) is not None:
+                    direction, pos = -1, m[1]
+                elif (m := lex.weekday_after.match(side, pos)) is not None:
+                    direction, pos = 1, m[1]
+                elif start and ((m := lex.date_prepositions.match(side, pos)) is not None
+                                or (m := lex.times.markers.match(side, pos)) is not None):
+                    pos = m[1]
+                else:
+                    return None
+        target = weekdays[tokens[i]]
+        pub = self.published
+        back = (pub.isoweekday() - target) % 7
+        if direction < 0 and back == 0:
+            back = 7
+        day = pub - dt.timedelta(days=back)
+        if direction > 0:
+            day = pub + dt.timedelta(days=(target - pub.isoweekday()) % 7 or 7)
+        return date_value(day, day, "day")
 
     def _single(self, tokens: Tokens) -> Value | None:
         # Before articles and prepositions are skipped: "l'anno scorso", "dal 2019 al 2024".
@@ -177,10 +285,17 @@ class DateReader:
         if value is not None:
             return value
         pos = self._skip_prepositions(tokens, 0)
-        for attempt in (
+        attempts: tuple[Callable[[Tokens, int], Value | None], ...] = (
             *((self._relative_year,) if pos else ()),  # at position 0 it was just tried
             self._numeric_or_relative_day,
             self._years_ago,
+            self._hedged_ago,
+            self._later,
+            self._week,
+            self._this_period,
+            self._part_of_period,
+            self._anniversary,
+            *((self._recent_span,) if self.spans else ()),
             self._first_months,
             self._quarter_or_half,
             self._relative_month,
@@ -190,10 +305,11 @@ class DateReader:
             self._month_year,
             self._decade,
             self._year,
-        ):
-            found: Value | None = attempt(tokens, pos)
-            if found is not None:
-                return found
+        )
+        for attempt in attempts:
+            value = attempt(tokens, pos)
+            if value is not None:
+                return value
         return None
 
     # -- helpers -------------------------------------------------------------------------------
@@ -340,27 +456,230 @@ class DateReader:
             return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
         return None
 
-    def _years_ago(self, tokens: Tokens, pos: int) -> Value | None:
+    def _count_and_unit(self, tokens: Tokens, pos: int) -> tuple[float, str, float, int] | None:
+        """`three days`, `a decade`, `two hours`, `полвека`, `four years`: (count, unit, years per
+        unit for spans of years, position after). Units: year, month, week, day, hour, minute."""
+        lex = self.lex
+        named = lex.named_durations.match(tokens, pos)
+        if named is not None:
+            return 1, "year", named[0], named[1]
+        n = read_number(tokens, pos, lex)
+        count: float
+        if n is None:
+            count, end = 1, pos  # "in the past year", "over the last decade"
+        elif n[0].value <= 0 or (n[0].value != int(n[0].value) and n[0].value * 2 != int(n[0].value * 2)):
+            return None  # a count, or a half ("полтора года")
+        else:
+            count, end = n[0].value, n[1]
+        if (y := lex.year_words.match(tokens, end)) is not None:
+            return count, "year", 1.0, y[1]
+        if (mo := lex.month_words.match(tokens, end)) is not None:
+            return count, "month", 1.0, mo[1]
+        if (u := lex.span_units.match(tokens, end)) is not None:
+            return count, u[0], 1.0, u[1]
+        if (d := lex.duration_units.match(tokens, end)) is not None and d[0] >= 1:
+            return count, "year", d[0], d[1]
+        return None
 
+    def _hedged_ago(self, tokens: Tokens, pos: int) -> Value | None:
+        """`more than 50 years ago` (on or before that year), `less than a decade ago` (that year
+        or later, up to publication), `about 30 years ago` (that year ± a tenth of the count)."""
+        lex = self.lex
+        if lex.ago_words.words.isdisjoint(tokens) or (m := lex.hedges.match(tokens, pos)) is None:
+            return None
+        ago = self._years_ago(tokens, m[1])
+        if ago is None or ago.start is None or ago.end is None:
+            return None
+        match m[0]:
+            case "over" | "at_least":
+                return open_date_value(None, ago.end)
+            case "under" | "up_to" | "nearly":
+                return span_value(ago.start, self.published)
+            case "approx":
+                years = max(1, round((self.published.year - ago.start.year) * 0.1))
+                return span_value(ago.start.replace(year=ago.start.year - years, month=1, day=1),
+                                  ago.end.replace(year=ago.end.year + years, month=12, day=31))
+        return None
+
+    def _years_ago(self, tokens: Tokens, pos: int) -> Value | None:
+        """`two years ago`, `28 anni fa`, `three days ago`, `a decade ago`, `полвека назад`, `6 ore
+        fa`: the span counted back from publication (a year, a month, a week, a day; hours and
+        minutes: the day or two they may fall on)."""
         if self.lex.ago_words.words.isdisjoint(tokens):
             return None  # no "ago": and "01 dic" must reach the day reader, not the number's error
-        n = read_number(tokens, pos, self.lex)
-        if not n or n[0].value != int(n[0].value):
+        found = self._count_and_unit(tokens, pos)
+        if found is None:
             return None
-        unit = self.lex.year_words.match(tokens, n[1]) or self.lex.month_words.match(tokens, n[1])
-        if not unit:
-            return None
-        ago = self.lex.ago_words.match(tokens, unit[1])
+        count, unit, years, end = found
+        ago = self.lex.ago_words.match(tokens, end)
         if not ago or ago[1] != len(tokens):
             return None
-        count = int(n[0].value)
-        if self.lex.year_words.match(tokens, n[1]):
-            year = self.published.year - count
-            if year < 1:
+        return self._shifted(count, unit, years, -1)
+
+    def _later(self, tokens: Tokens, pos: int) -> Value | None:
+        """`через год`, `tra tre mesi`, `in two years`, `two years later`, `спустя 2 дня`: the span
+        counted on from publication, as `ago` counts back."""
+        lex = self.lex
+        m = lex.later_words.match(tokens, 0)
+        if m is None and lex.later_suffixes.words.isdisjoint(tokens):
+            return None  # neither "через" nor "later": and "01 dic" must reach the day reader
+        start = m[1] if m is not None else pos
+        try:
+            found = self._count_and_unit(tokens, start)
+        except ReadError:
+            return None  # "tra 01 e 05": not a count, left to the other readers
+        if found is None:
+            return None
+        count, unit, years, end = found
+        if m is None:
+            after = lex.later_suffixes.match(tokens, end)
+            if after is None:
                 return None
-            return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-        months = self.published.year * 12 + self.published.month - 1 - count
-        return date_value(*month_span(months // 12, months % 12 + 1), "month")
+            end = after[1]
+        return self._shifted(count, unit, years, 1) if end == len(tokens) else None
+
+    def _shifted(self, count: float, unit: str, years: float, sign: int) -> Value | None:
+        """The year, month, week or day `count` units from publication (`sign` -1 back, +1 on);
+        hours and minutes: the day or two they may fall on."""
+        pub = self.published
+        if unit == "year" and (count * years) != int(count * years):
+            unit, count = "month", round(count * years * 12)  # "через полтора года": 18 months
+        count = int(count)
+        match unit:
+            case "year":
+                year = pub.year + sign * round(count * years)
+                if not 1 <= year <= 9999:
+                    return None
+                return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+            case "month":
+                months = pub.year * 12 + pub.month - 1 + sign * count
+                return date_value(*month_span(months // 12, months % 12 + 1), "month")
+            case "week":
+                monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=sign * 7 * count)
+                return date_value(monday, monday + dt.timedelta(days=6), "span")
+            case "day":
+                day = pub + dt.timedelta(days=sign * count)
+                return date_value(day, day, "day")
+            case "hour" | "minute":
+                hours = count if unit == "hour" else count / 60
+                near, far = pub + dt.timedelta(days=sign * math.floor(hours / 24)), pub + dt.timedelta(
+                    days=sign * math.ceil(hours / 24))
+                return span_value(min(near, far), max(near, far))
+        return None
+
+    def _week(self, tokens: Tokens, pos: int) -> Value | None:
+        """`last week`, `la settimana scorsa`, `на прошлой неделе`: Monday to Sunday."""
+        m = self.lex.weeks.match(tokens, 0) or self.lex.weeks.match(tokens, pos)
+        if m is None or m[1] != len(tokens):
+            return None
+        monday = self.published - dt.timedelta(days=self.published.weekday() - 7 * m[0])
+        return date_value(monday, monday + dt.timedelta(days=6), "span")
+
+    def _this_period(self, tokens: Tokens, pos: int) -> Value | None:
+        """`earlier this month` (its first day to publication), `later this year`, `this week`."""
+        m = self.lex.this_period.match(tokens, pos)
+        if m is None or m[1] != len(tokens):
+            return None
+        when, _, period = m[0].partition(":")
+        pub = self.published
+        if period == "year":
+            first, last = dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)
+        elif period == "month":
+            first, last = month_span(pub.year, pub.month)
+        else:
+            first = pub - dt.timedelta(days=pub.weekday())
+            last = first + dt.timedelta(days=6)
+        if when == "earlier":
+            last = pub
+        elif when == "later":
+            first = pub
+        return span_value(first, last)
+
+    def _part_of_period(self, tokens: Tokens, pos: int) -> Value | None:
+        """`early 2019`, `mid-2021`, `the end of 2020`, `inizio 2019`, `a fine anno`, `в конце
+        года`, `late March`: a third of the year (four months), of the month (about ten days) or
+        of the decade."""
+        lex = self.lex
+        m = lex.month_parts.match(tokens, pos)
+        if m is None:
+            return None
+        part, at = m[0], m[1]
+        if at < len(tokens) and tokens[at] == "-":
+            at += 1
+        while at < len(tokens) and tokens[at] in lex.date_of:
+            at += 1
+        pub = self.published
+        period = lex.period_words.match(tokens, at)
+        if period is not None and period[1] == len(tokens):
+            if period[0] == "month":
+                first, last = month_span(pub.year, pub.month)
+            else:
+                first, last = dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31)
+        else:
+            whole = DateReader(lex, pub, ranges=False, times=False).read(tokens[at:])
+            if whole is None or whole.unit != "day" or whole.start is None or whole.end is None:
+                return None
+            first, last = whole.start, whole.end
+        if whole_year := (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+            years = last.year - first.year + 1
+            if years == 1:
+                edges = [(1, 1, 4, 30), (5, 1, 8, 31), (9, 1, 12, 31)][part - 1]
+                return span_value(dt.date(first.year, edges[0], edges[1]), dt.date(first.year, edges[2], edges[3]))
+            if years == 10:  # "the early 1990s": 1990-1993, 1994-1996, 1997-1999
+                lo, hi = [(0, 3), (4, 6), (7, 9)][part - 1]
+                return span_value(dt.date(first.year + lo, 1, 1), dt.date(first.year + hi, 12, 31))
+        if not whole_year and (first.year, first.month) == (last.year, last.month) and first.day == 1:
+            lo, hi = [(1, 10), (11, 20), (21, last.day)][part - 1]
+            return span_value(first.replace(day=lo), first.replace(day=hi))
+        return None
+
+    def _anniversary(self, tokens: Tokens, pos: int) -> Value | None:
+        """`the 30th anniversary of` (published 2022 → 1992), `il 30° anniversario`, `30-летие`:
+        the year of the event being marked."""
+        lex = self.lex
+        if lex.anniversary_words.words.isdisjoint(tokens) or pos >= len(tokens):
+            return None
+        token = tokens[pos]
+        end = pos + 1
+        count: int | None = None
+        if token.isdigit():
+            count = int(token)
+            while end < len(tokens) and (tokens[end] == "-" or tokens[end] in lex.ordinal_suffixes):
+                end += 1
+        elif token in lex.ordinals:
+            count = lex.ordinals[token]
+        word = lex.anniversary_words.match(tokens, end)
+        if count is None or word is None:
+            return None
+        if not (word[1] == len(tokens) or (word[1] + 1 == len(tokens) and tokens[-1] in lex.date_of)):
+            return None  # "the 30th anniversary (of)": not what follows it
+        year = self.published.year - count
+        return date_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+    def _recent_span(self, tokens: Tokens, pos: int) -> Value | None:
+        """On a date subject: `in the past four years`, `negli ultimi tre mesi`, `за последние пять
+        лет`, `nei prossimi due anni`: the span of days from then to publication (or on)."""
+        lex = self.lex
+        m = lex.recent_spans.match(tokens, 0)
+        if m is None:
+            return None
+        found = self._count_and_unit(tokens, m[1])
+        if found is None or found[3] != len(tokens):
+            return None
+        count, unit, years, _ = found
+        pub = self.published
+        sign = m[0]
+        match unit:
+            case "year" | "month":
+                months = round(count * years * 12) if unit == "year" else round(count)
+                other = _add_months(pub, sign * months)
+            case "week":
+                other = pub + dt.timedelta(days=sign * 7 * count)
+            case "day":
+                other = pub + dt.timedelta(days=sign * count)
+            case _:
+                other = pub + dt.timedelta(days=sign * math.ceil(count / (24 if unit == "hour" else 1440)))
+        return span_value(min(pub, other), max(pub, other))
 
     def _first_months(self, tokens: Tokens, pos: int) -> Value | None:
         """`the first eight months of the year`, `i primi otto mesi del 2025`."""
@@ -557,6 +876,8 @@ class DateReader:
         if pos < len(tokens) and tokens[pos] in self.lex.date_of:
             pos += 1
         year = self._year_to_end(tokens, pos)
+        if year is None and pos + 1 == len(tokens) and len(tokens[pos]) == 2 and tokens[pos].isdigit():
+            year = _full_year(int(tokens[pos]), 2)  # "March 98", "marzo 98": 1998
         if year is None:
             relative = self.lex.relative_years.match(tokens, pos)
             if relative is None or relative[1] != len(tokens):
@@ -615,6 +936,8 @@ class DateReader:
         the other side's end: "January" in "January to August 2025" is January 2025.
         """
         lex = self.lex
+        if not lex.ago_words.words.isdisjoint(tokens):
+            return None  # "49 minuti fa - 10 gennaio": a page's two stamps, not a span
         pos = self._skip_prepositions(tokens, 0)
         start = lex.range_starts.match(tokens, pos)
         if start:
@@ -689,6 +1012,8 @@ def refuse_non_answer(lex: Lexicon, tokens: Tokens, published: dt.date) -> None:
     """Raise when the phrase is a non-answer (the language's `non_answers`), alone or after a
     date or a time (`Not Available`, `TBA`, `n/a`, `Dec 01 - Contact Airline`): it says no
     figure, so it is refused as one, not as words not understood."""
+    if tokens and tokens[-1] == "-" and all(t == "-" for t in tokens):
+        raise ReadError("a dash ('—', '-') is a non-answer, not a figure that can be checked", part="—")
     if not tokens or not lex.non_answer_tails:
         return
     last = tokens[-1]
@@ -715,7 +1040,7 @@ def refuse_non_answer(lex: Lexicon, tokens: Tokens, published: dt.date) -> None:
 class _Clock:
     """One time as written: `9:10`, `14.30`, `9` (before `am`, `утра`, after `alle`), `noon`."""
 
-    __slots__ = ("hour", "minute", "form", "part", "hour_word", "after_article", "text")
+    __slots__ = ("after_article", "form", "hour", "hour_word", "minute", "part", "text")
 
     def __init__(self, hour: int, minute: int, form: str, text: str, after_article: bool):
         self.hour = hour
@@ -911,7 +1236,11 @@ class TimeReader:
         elif len(rest) > 1 and rest[-1] in self.words.weekdays:
             weekday, rest = rest[-1], rest[:-1]  # "2011-12-02 Fri  19:25"
         if pos >= len(rest):
-            return None
+            if weekday is None:
+                return None
+            # "Friday at 10:15 a.m.": the weekday alone is its most recent day (issue 18)
+            alone = DateReader(self.lex, dates.published, ranges=False, times=False)._weekday((weekday,))
+            return alone.start if alone is not None else None
         value = DateReader(self.lex, dates.published, ranges=False, times=False).read(rest[pos:])
         if value is None or value.start is None:
             return None

@@ -21,7 +21,8 @@ def explain(phrase: str, lang: str, published: dt.date, value: Value) -> str:
         lines.append(f"kind:      date ({value.granularity})")
         lines.append(f"reads as:  {printable(figure(value))}")
         shown = value.to_json()  # ISO days, or date-times to the minute for a time of day
-        lines.append(f"span:      {shown['start']} .. {shown['end']}")
+        # an open end ("since 2011", "before 2015") shows as "…"
+        lines.append(f"span:      {shown['start'] or '…'} .. {shown['end'] or '…'}")
     else:
         lines.append(f"kind:      {value.kind.value}" + (f" ({value.unit})" if value.unit else ""))
         lines.append(f"reads as:  {printable(figure(value))}")

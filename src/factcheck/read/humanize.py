@@ -199,7 +199,8 @@ def span_label(value: Value) -> str:
     if value.unit == "minute":
         return _minute_label(value)
     start, end = value.start, value.end
-    assert start is not None and end is not None
+    if start is None or end is None:  # open at one end: "before 2015", "since 2011"
+        return f"{start.isoformat() if start else ''}..{end.isoformat() if end else ''}"
     match value.granularity:
         case "day":
             return start.isoformat()

@@ -28,11 +28,11 @@ class Interval:
             object.__setattr__(self, "lower_inclusive", False)
         if self.upper is None and self.upper_inclusive:
             object.__setattr__(self, "upper_inclusive", False)
-        if self.lower is not None and self.upper is not None:
-            if self.lower > self.upper or (
-                self.lower == self.upper and not (self.lower_inclusive and self.upper_inclusive)
-            ):
-                raise ValueError(f"empty interval {self.notation()}")
+        if self.lower is not None and self.upper is not None and (
+            self.lower > self.upper
+            or (self.lower == self.upper and not (self.lower_inclusive and self.upper_inclusive))
+        ):
+            raise ValueError(f"empty interval {self.notation()}")
 
     @classmethod
     def closed(cls, lower: float, upper: float) -> Interval:

@@ -92,6 +92,10 @@ class PhraseIndex(Generic[T]):
         """Every phrase (as tokens) with its value."""
         return [entry for candidates in self._by_first.values() for entry in candidates]
 
+    def starts(self, token: str) -> bool:
+        """Does some phrase start with this token?"""
+        return token in self._by_first
+
     def match(self, tokens: Tokens, pos: int) -> tuple[T, int] | None:
         """The value of the longest phrase starting at `pos`, and the position after it."""
         if pos >= len(tokens):
@@ -168,9 +172,10 @@ class TimeWords:
 
 
 NO_TIME_WORDS = TimeWords(
-    PhraseIndex({}), PhraseIndex({}), PhraseIndex({}), PhraseIndex({}), PhraseIndex({}), PhraseIndex({}),
-    PhraseIndex({}), PhraseIndex({}), PhraseIndex({}), weekdays={}, numeric_dates="dmy", dotted=False,
-    bare_hours=frozenset(),
+    markers=PhraseIndex({}), hedges=PhraseIndex({}), range_starts=PhraseIndex({}),
+    range_separators=PhraseIndex({}), day_parts=PhraseIndex({}), hour_words=PhraseIndex({}),
+    named=PhraseIndex({}), zones=PhraseIndex({}), days=PhraseIndex({}), weekdays={},
+    numeric_dates="dmy", dotted=False, bare_hours=frozenset(),
 )
 TIME_HEDGES = frozenset({"approx", "estimated", "before", "by", "after", "since"})
 DAY_PARTS = frozenset({"am", "pm", "morning", "afternoon", "evening", "night"})
@@ -269,6 +274,38 @@ class Lexicon:
     code_qualifiers: frozenset[str] = frozenset()  # "terminal" in "Terminal B - B36" (values/codes.py)
     non_answers: frozenset[str] = frozenset()  # "not provided", "n/a": words joined by one space
     times: TimeWords = field(default_factory=lambda: NO_TIME_WORDS)  # "9:10 AM", "alle 14.30"
+    # issue 18: the phrase families a desk meets every day (docs/languages.md)
+    post_hedges: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "300 or more"
+    bound_joiners: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "and" between two bounds
+    verbs: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "rose to": the figure itself
+    fractions: dict[str, float] = field(default_factory=dict)  # "third": 1/3 ("a third", "two thirds")
+    fraction_prefixes: dict[str, float] = field(default_factory=dict)  # "пол" of "полмиллиарда"
+    fraction_joiners: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "half A billion"
+    fraction_addends: PhraseIndex[float] = field(default_factory=lambda: PhraseIndex({}))  # "and a half"
+    subunits: PhraseIndex[float] = field(default_factory=lambda: PhraseIndex({}))  # "cents": 0.01
+    subunit_joiners: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))
+    decimal_words: frozenset[str] = frozenset()  # "point" in "four point five"
+    vague_plurals: frozenset[str] = frozenset()  # "dozens", "decine", "десятки": no figure
+    rank_scopes: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "in Europe"
+    rates: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "a day": "day"
+    unit_prefixes: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "magnitude 6.1"
+    weeks: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "last week": -1
+    month_parts: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "early": 1 of 3
+    period_words: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "year", "month"
+    open_dates: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "before": before
+    open_date_suffixes: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "or later"
+    span_units: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "days": day
+    recent_spans: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "over the past": -1
+    anniversary_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))
+    weekday_before: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "last" Tuesday
+    weekday_after: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # martedì "scorso"
+    this_period: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "earlier this month"
+    written_year_words: frozenset[str] = frozenset()
+    has_words: bool = True  # False for a language without a table (`_any_language`)
+    bare_range_separators: frozenset[str] = frozenset()  # "7 to 10": a range without "between"
+    later_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "через год"
+    group_joiners: frozenset[str] = frozenset()  # "due milioni e trecentomila": between groups
+    later_suffixes: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "two years later"
 
     @cached_property
     def non_answer_tails(self) -> frozenset[str]:
@@ -280,10 +317,14 @@ class Lexicon:
     def vocabulary(self) -> frozenset[str]:
         """Every word the lexicon knows: not a name, and the pool for "did you mean"."""
         words = set(self.number_words) | set(self.ordinals) | set(self.months)
-        words |= set(self.rank_groups) | set(self.decade_words)
+        words |= set(self.rank_groups) | set(self.decade_words) | set(self.fractions)
+        words |= self.vague_plurals | self.decimal_words
         for index in (self.hedges, self.scales, self.currencies, self.percent, self.units,
                       self.relative_years, self.duration_units, self.rank_top, self.ago_words,
-                      self.named_durations, self.quarter_words, self.half_words):
+                      self.named_durations, self.quarter_words, self.half_words, self.post_hedges,
+                      self.verbs, self.subunits, self.rates, self.weeks, self.span_units,
+                      self.anniversary_words, self.open_date_suffixes, self.this_period,
+                      self.unit_prefixes):
             words |= index.words
         return frozenset(w for w in words if w.isalpha())
 
@@ -306,10 +347,19 @@ class Lexicon:
     def date_triggers(self) -> frozenset[str]:
         """A date phrase contains one of these words (or a year): the reader skips the rest."""
         words = set(self.months) | set(self.decade_words)
+        words |= self.written_year_words
         for index in (self.relative_years, self.ago_words, self.quarters, self.halves,
                       self.month_words, self.quarter_words, self.half_words, self.decade_prefixes):
             words |= index.words
+        # Issue 18's date phrases: the last word of each ("week" of "last week", "anniversary"),
+        # never its first ("the", "in", "at" are in every other phrase). Parts of periods, open
+        # dates and weekdays' "last" need a date word after them, which is a trigger already.
+        lasts: list[PhraseIndex[Any]] = [self.weeks, self.this_period, self.period_words,
+                                         self.anniversary_words, self.later_suffixes, self.later_words]
+        for last in lasts:
+            words |= {toks[-1] for toks, _ in last.entries()}
         # not "-" from "half-year"; the time words as they are ("a.m.", "/")
+        words |= set(self.times.weekdays)
         return frozenset(w for w in words if w.isalnum()) | self.times.triggers
 
     @cached_property
@@ -358,7 +408,8 @@ def continues(parts: list[float], nxt: float) -> bool:
     if last == 1000:
         return True  # "тысяча двести", "mille cento", "two thousand three"
     if nxt == 100:
-        return last < 10 and (len(parts) == 1 or parts[-2] == 1000)
+        # "two hundred", "nineteen hundred" (1900: a teen before "hundred" too)
+        return last < 20 and (len(parts) == 1 or parts[-2] == 1000)
     if _place(last) == 10:
         return nxt < 10  # "twenty-eight", never "twenty eleven"
     return _place(last) > _place(nxt)
@@ -379,7 +430,7 @@ def combine(parts: list[float]) -> float:
     total: float = 0
     current: float = 0
     for i, value in enumerate(parts):
-        if value == 100 and i > 0 and parts[i - 1] < 10:
+        if value == 100 and i > 0 and parts[i - 1] < 20:
             current = current * 100
         elif value >= 1000:
             total += max(current, 1) * value
@@ -410,6 +461,25 @@ def _number(value: Any) -> float:
     return int(number) if number == int(number) else number
 
 
+def _fraction(value: Any) -> float:
+    """`1/3` or `0.5`: a fraction written in a language file."""
+    text = str(value)
+    if "/" in text:
+        top, _, bottom = text.partition("/")
+        return float(top) / float(bottom)
+    return float(text)
+
+
+def _non_answers(words: list[str]) -> frozenset[str]:
+    """Non-answers as their words joined by one space (`n/a` → `n a`)."""
+    return frozenset(" ".join(re.findall(r"[^\W_]+", normalise(w))) for w in words)
+
+
+def _kinds(raw: dict[str, list[str]] | None) -> PhraseIndex[str]:
+    """`kind: [phrase, ...]` → phrase → kind (hedges after a figure, open dates)."""
+    return PhraseIndex({p: kind for kind, phrases in (raw or {}).items() for p in phrases})
+
+
 def _normalised(table: dict[str, T]) -> dict[str, T]:
     return {normalise(k): v for k, v in table.items()}
 
@@ -433,17 +503,23 @@ def available_languages() -> list[str]:
 
 
 #: Every key a language file may have; the loader reads exactly these (docs/languages.md).
-LANGUAGE_KEYS = frozenset(
-    "language locale decimal group hedges fillers range_starts range_separators number_words "
-    "number_words_compound number_word_joiners one_articles lone_scales date_of ordinals "
-    "ordinal_suffixes rank_top rank_articles rank_suffixes rank_groups rank_group_words scales "
-    "currencies unit_connectors percent_words units months date_prepositions year_suffixes "
-    "month_before month_after month_before_suffix month_after_suffix relative_years ago_words "
-    "year_words month_words of_the_year first_months quarter_words half_words quarters halves "
-    "decade_suffixes decade_after decade_words decade_prefixes duration_units named_durations "
-    "duration_prefixes since_words category_prefixes not_names canonical future_tense "
-    "name_endings code_qualifiers non_answers times".split()
-)
+LANGUAGE_KEYS = frozenset([
+    "language", "locale", "decimal", "group", "hedges", "fillers", "range_starts", "range_separators",
+    "number_words", "number_words_compound", "number_word_joiners", "one_articles", "lone_scales", "date_of",
+    "ordinals", "ordinal_suffixes", "rank_top", "rank_articles", "rank_suffixes", "rank_groups",
+    "rank_group_words", "scales", "currencies", "unit_connectors", "percent_words", "units", "months",
+    "date_prepositions", "year_suffixes", "month_before", "month_after", "month_before_suffix",
+    "month_after_suffix", "relative_years", "ago_words", "year_words", "month_words", "of_the_year",
+    "first_months", "quarter_words", "half_words", "quarters", "halves", "decade_suffixes", "decade_after",
+    "decade_words", "decade_prefixes", "duration_units", "named_durations", "duration_prefixes",
+    "since_words", "category_prefixes", "not_names", "canonical", "future_tense", "name_endings",
+    "code_qualifiers", "non_answers", "times", "post_hedges", "bound_joiners", "verbs", "fractions",
+    "fraction_prefixes", "fraction_joiners", "fraction_addends", "subunits", "subunit_joiners",
+    "decimal_words", "vague_plurals", "rank_scopes", "rates", "unit_prefixes", "weeks", "month_parts",
+    "period_words", "open_dates", "open_date_suffixes", "span_units", "recent_spans", "anniversary_words",
+    "weekday_before", "weekday_after", "this_period", "bare_range_separators", "later_words", "later_suffixes",
+    "group_joiners",
+])
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
 
@@ -499,9 +575,49 @@ def common_data() -> dict[str, Any]:
 
 
 @cache
+def iso_639_1() -> frozenset[str]:
+    """Every ISO 639-1 language code (`common.yaml`)."""
+    return frozenset(str(c) for c in _data("common").get("iso_639_1") or ())
+
+
+def _any_language(language: str) -> Lexicon:
+    """A language without a table (`es`, `tr`): what is written the same in every language —
+    digits (a separator that could be either is refused), ISO dates, times of day with AM/PM and
+    zones, percentages, currency symbols and codes, `~` — and no words."""
+    common = _data("common")
+    currencies: dict[str, str] = dict(common["currency_symbols"])
+    currencies.update({code.lower(): code for code in common["currency_codes"]})
+    empty: PhraseIndex[Any] = PhraseIndex({})
+    return Lexicon(
+        language=language, decimal="", group="",
+        hedges=PhraseIndex({symbol: "approx" for symbol in common.get("approx_symbols", [])}),
+        fillers=empty, range_starts=empty, range_separators=PhraseIndex({"-": True}),
+        number_words={}, number_words_compound=False, number_word_joiners=frozenset(), ordinals={},
+        ordinal_suffixes=frozenset(), rank_top=empty, rank_articles=empty, scales=empty,
+        currencies=PhraseIndex(currencies), unit_connectors=empty,
+        percent=_phrases(list(common.get("percent_symbols", []))), units=empty, months={},
+        date_prepositions=empty, month_before=empty, month_after=empty, month_before_suffix=empty,
+        month_after_suffix=empty, relative_years=empty, ago_words=empty, year_words=empty,
+        month_words=empty, of_the_year=empty, first_months=empty, quarters=empty, halves=empty,
+        decade_suffixes=frozenset(), duration_units=empty, duration_prefixes=empty,
+        category_prefixes=empty, not_names=frozenset(), one_articles=frozenset(), date_of=frozenset(),
+        lone_scales=frozenset(), year_suffixes=empty, rank_suffixes=empty, rank_groups={},
+        rank_group_words=frozenset(), quarter_words=empty, half_words=empty,
+        roman_numerals=_normalised(_table(common.get("roman_numerals"))), decade_after=empty,
+        decade_words={}, decade_prefixes=empty, named_durations=empty, since_words=empty,
+        canonical={}, times=_time_words(language, {}, common), has_words=False,
+        non_answers=_non_answers(common.get("non_answers", [])),
+    )
+
+
+@cache
 def get_lexicon(language: str) -> Lexicon:
-    """The compiled lexicon for an ISO 639-1 code; raises KeyError for an unknown language."""
+    """The compiled lexicon for an ISO 639-1 code; raises KeyError for an unknown language.
+
+    A code without a table of its own (`es`, `tr`) gets the words-free lexicon of `_any_language`."""
     if language not in available_languages():
+        if language in iso_639_1():
+            return _any_language(language)
         raise KeyError(language)
     d = _data(language)
     _check_language_data(language, d)
@@ -571,10 +687,38 @@ def get_lexicon(language: str) -> Lexicon:
         since_words=_phrases(d.get("since_words")),
         canonical=dict(d.get("canonical", {})),
         code_qualifiers=frozenset(normalise(w) for w in d.get("code_qualifiers", [])),
-        non_answers=frozenset(
-            " ".join(re.findall(r"[^\W_]+", normalise(w))) for w in d.get("non_answers", [])
-        ),
+        non_answers=_non_answers([*d.get("non_answers", []), *common.get("non_answers", [])]),
         times=_time_words(language, d.get("times"), common),
+        post_hedges=_kinds(d.get("post_hedges")),
+        bound_joiners=_phrases(d.get("bound_joiners")),
+        verbs=_phrases(d.get("verbs")),
+        fractions=_normalised(_table(d.get("fractions"), _fraction)),
+        fraction_prefixes=_normalised(_table(d.get("fraction_prefixes"), _fraction)),
+        fraction_joiners=_phrases(d.get("fraction_joiners")),
+        fraction_addends=PhraseIndex(_table(d.get("fraction_addends"), _fraction)),
+        subunits=PhraseIndex(_table(d.get("subunits"), float)),
+        subunit_joiners=_phrases(d.get("subunit_joiners")),
+        decimal_words=frozenset(normalise(w) for w in d.get("decimal_words", [])),
+        vague_plurals=frozenset(normalise(w) for w in d.get("vague_plurals", [])),
+        rank_scopes=_phrases(d.get("rank_scopes")),
+        rates=PhraseIndex(_table(d.get("rates"), str)),
+        unit_prefixes=PhraseIndex(_table(d.get("unit_prefixes"), str)),
+        weeks=PhraseIndex(_table(d.get("weeks"))),
+        month_parts=PhraseIndex(_table(d.get("month_parts"))),
+        period_words=PhraseIndex(_table(d.get("period_words"), str)),
+        open_dates=_kinds(d.get("open_dates")),
+        open_date_suffixes=_kinds(d.get("open_date_suffixes")),
+        span_units=PhraseIndex(_table(d.get("span_units"), str)),
+        recent_spans=PhraseIndex(_table(d.get("recent_spans"))),
+        anniversary_words=_phrases(d.get("anniversary_words")),
+        weekday_before=_phrases(d.get("weekday_before")),
+        weekday_after=_phrases(d.get("weekday_after")),
+        this_period=PhraseIndex(_table(d.get("this_period"), str)),
+        written_year_words=frozenset(normalise(w) for w in d.get("written_year_words", [])),
+        bare_range_separators=frozenset(normalise(w) for w in d.get("bare_range_separators", [])),
+        later_words=_phrases(d.get("later_words")),
+        group_joiners=frozenset(normalise(w) for w in d.get("group_joiners", [])),
+        later_suffixes=_phrases(d.get("later_suffixes")),
     )
 
 

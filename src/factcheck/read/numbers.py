@@ -21,6 +21,7 @@ class Number:
     value: float
     half_step: float  # half a unit of the last significant digit
     from_article: bool = False  # "a decade", "un miliardo": the count is the article
+    fraction: bool = False  # "a third", "tre quarti": a share of a whole, unless a scale follows
 
 
 def tidy(x: float) -> float:
@@ -35,6 +36,22 @@ def read_digits(token: str, lex: Lexicon) -> Number:
     if not seps:
         return _integer(parts[0])
     dec, grp = lex.decimal, lex.group
+    if len(seps) == 1 and seps[0] != dec and (len(parts[1]) == 1 or (len(parts[1]) == 2 and not lex.times.dotted)):
+        # `3,4M` in English, `4.5` in Italian, `6.1` in Russian: one separator before one or two
+        # digits can only be a decimal point, whichever the locale writes (never a thousands group;
+        # `14.30` stays ambiguous where a dotted time is written)
+        return _decimal(parts[0], parts[1])
+    if not dec:  # a language without a table: `1.234` and `1,234` are ambiguous
+        groups = 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:-1])
+        if groups and len(set(seps)) == 1 and len(seps) > 1 and len(parts[-1]) == 3:
+            return _integer("".join(parts))  # `1.234.567`: only thousands
+        if groups and len(set(seps)) == 2 and seps[-1] not in seps[:-1] and len(set(seps[:-1])) == 1:
+            return _decimal("".join(parts[:-1]), parts[-1])  # `1.234,5`, `1,234.5`
+        raise ReadError(
+            f"{token!r} is ambiguous in {lex.language!r}: thousands or a decimal point "
+            "(factcheck has no number format for this language)",
+            part=token,
+        )
     groups_ok = 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
     if all(s == grp for s in seps) and groups_ok:
         return _integer("".join(parts))
@@ -57,6 +74,12 @@ def read_digits(token: str, lex: Lexicon) -> Number:
             raise ReadError(f"a number of {len(digits)} digits is too large to compare", part=token[:20] + "…")
         return Number(float(digits), 0.5 * 10.0 ** -len(frac))
     raise _bad_number(token, lex)
+
+
+def _decimal(whole: str, frac: str) -> Number:
+    if len(whole) + len(frac) > MAX_DIGITS:
+        raise ReadError(f"a number of {len(whole) + len(frac)} digits is too large to compare", part=whole[:20] + "…")
+    return Number(float(f"{whole}.{frac}"), 0.5 * 10.0 ** -len(frac))
 
 
 def _bad_number(token: str, lex: Lexicon) -> ReadError:
@@ -98,7 +121,7 @@ def _space_grouped(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int]
     if _LEAD.fullmatch(tokens[pos]):
         while end < len(tokens):
             nxt = tokens[end]
-            head, _, frac = nxt.partition(lex.decimal)
+            head, _, frac = nxt.partition(lex.decimal or ",")
             if not _GROUP.fullmatch(head) or (frac and not frac.isdigit()):
                 break
             end += 1
@@ -123,7 +146,12 @@ def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | 
     if _DIGITS.fullmatch(token):
         # Thousands grouped with spaces ("4 000") are read in every language: it is the CLDR
         # style for Russian and the SI style anywhere, and it has only one reading.
-        return _space_grouped(tokens, pos, lex)
+        number, end = _space_grouped(tokens, pos, lex)
+        return (number, end) if end >= len(tokens) else _with_fraction(tokens, number, end, lex)
+    if token in lex.fractions or token in lex.one_articles:
+        fraction = _fraction_at(tokens, pos, lex)
+        if fraction is not None:
+            return fraction
     value = lex.number_word(token)
     if value is None:
         return None
@@ -140,7 +168,91 @@ def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | 
         end = nxt + 1
     total = combine(total_parts)
     from_article = len(total_parts) == 1 and token in lex.one_articles
+    spoken = _spoken_decimals(tokens, end, lex)
+    if spoken is not None:  # "four point five", "sette virgola sei"
+        digits, end = spoken
+        return Number(float(f"{int(total)}.{digits}"), 0.5 * 10.0 ** -len(digits)), end
     if total != int(total):  # "полтора" (1.5): the precision of its decimals, like "1.5"
         decimals = len(repr(float(total)).partition(".")[2])
         return Number(float(total), 0.5 * 10.0**-decimals, from_article), end
-    return Number(float(total), _integer(str(int(total))).half_step, from_article), end
+    number = Number(float(total), _integer(str(int(total))).half_step, from_article)
+    return _with_fraction(tokens, number, end, lex)
+
+
+def _spoken_decimals(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[str, int] | None:
+    """`point five`, `virgola sei`: a decimal word and the digits after it, one word each."""
+    if pos + 1 >= len(tokens) or tokens[pos] not in lex.decimal_words:
+        return None
+    digits = ""
+    end = pos + 1
+    while end < len(tokens):
+        digit = lex.number_words.get(tokens[end]) if tokens[end] not in lex.one_articles else None
+        if digit is None or digit != int(digit) or not 0 <= digit <= 9:
+            break
+        digits += str(int(digit))
+        end += 1
+    return (digits, end) if digits else None
+
+
+def _fraction_at(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | None:
+    """`a third`, `un quarto`, `half (a billion)`, `mezzo (miliardo)`, `треть`, `полмиллиарда`.
+
+    A fraction word that is also an ordinal (`third`, `terzo`) is a fraction only after an
+    article; one that names a span (`a quarter-century`, `un quarto di secolo`) is left to the
+    duration reader."""
+    if not lex.fractions:
+        return None
+    token = tokens[pos]
+    article = token in lex.one_articles
+    at = pos + 1 if article else pos
+    if at >= len(tokens) or lex.duration_units.match(tokens, at) or lex.named_durations.match(tokens, pos):
+        return None
+    word = tokens[at]
+    if word in lex.fractions and (article or word not in lex.ordinals):
+        value = lex.fractions[word]
+        end = at + 1
+        joiner = lex.fraction_joiners.match(tokens, end)
+        if joiner is not None and lex.scales.match(tokens, joiner[1]) is not None:
+            end = joiner[1]  # "half a billion", "a quarter of a million"
+        return Number(value, value, fraction=True), end
+    return None
+
+
+def glued_fraction(token: str, lex: Lexicon) -> tuple[Number, float] | None:
+    """`полмиллиарда`: a fraction prefix glued to a scale word, as (the fraction, the scale)."""
+    for prefix, value in lex.fraction_prefixes.items():
+        rest = token[len(prefix):]
+        if token.startswith(prefix) and rest:
+            scale = lex.scales.match((rest,), 0)
+            if scale is not None:
+                return Number(value, value, fraction=True), scale[0]
+    return None
+
+
+def _with_fraction(tokens: Tokens, number: Number, end: int, lex: Lexicon) -> tuple[Number, int]:
+    """`3 1/2`, `two thirds`, `tre quarti`, `две трети`, `two and a half`: a whole number and
+    the fraction after it."""
+    if end >= len(tokens) or number.value != int(number.value):
+        return number, end  # the common case: nothing after the number
+    nxt = tokens[end]
+    if nxt == "-" and end + 1 < len(tokens) and tokens[end + 1] in lex.fractions and number.value == 1:
+        end, nxt = end + 1, tokens[end + 1]  # "one-half", "one-third"
+    if nxt in lex.fractions and 1 <= number.value <= 20 and not number.from_article:
+        value = tidy(number.value * lex.fractions[nxt])
+        end += 1
+        joiner = lex.fraction_joiners.match(tokens, end)
+        if joiner is not None and lex.scales.match(tokens, joiner[1]) is not None:
+            end = joiner[1]  # "three quarters of a billion", "две трети миллиона"
+        return Number(value, value, fraction=True), end
+    addend = lex.fraction_addends.match(tokens, end)
+    if addend is not None:
+        value = number.value + addend[0]
+        return Number(value, 0.05 if number.value < 10 else 0.5), addend[1]
+    if (
+        end + 2 < len(tokens) and tokens[end + 1] == "/" and tokens[end].isdigit()
+        and tokens[end + 2].isdigit() and 0 < int(tokens[end]) < int(tokens[end + 2]) <= 16
+        and (end + 3 == len(tokens) or tokens[end + 3] != "/")
+    ):  # "3 1/2": a whole number and a vulgar fraction
+        top, bottom = int(tokens[end]), int(tokens[end + 2])
+        return Number(tidy(number.value + top / bottom), 0.5 / bottom), end + 3
+    return number, end

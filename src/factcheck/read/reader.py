@@ -30,6 +30,7 @@ from factcheck.read.dates import (
     DateReader,
     iso_value,
     might_be_a_date,
+    open_date_value,
     refuse_non_answer,
 )
 from factcheck.read.expect import QUANTITIES, Expect
@@ -37,13 +38,14 @@ from factcheck.read.lexicon import (
     Lexicon,
     PhraseIndex,
     Tokens,
+    future_tense,
     get_lexicon,
     name_endings,
     normalise,
     tokenise,
 )
 from factcheck.read.model import ReadError, Value, ValueKind
-from factcheck.read.numbers import Number, read_number, tidy
+from factcheck.read.numbers import Number, glued_fraction, read_number, tidy
 from factcheck.read.places import resolve
 from factcheck.read.units import to_base
 
@@ -132,6 +134,26 @@ def parse_value(
     return result
 
 
+def leading_verb_words(phrase: str, lang: str) -> int:
+    """How many words of `phrase` are a verb before its figure (`rose to` in "rose to 4,100"): the
+    figure is read without them, and text search (factcheck.provenance) leaves them out of its span."""
+    try:
+        lex = get_lexicon(lang)
+    except KeyError:
+        return 0
+    words = phrase.split()
+    tokens = tokenise(normalise(phrase))
+    verb = lex.verbs.match(tokens, 0)
+    if verb is None or verb[1] >= len(tokens):
+        return 0
+    seen = 0
+    for count, word in enumerate(words, start=1):
+        seen += len(tokenise(normalise(word)))
+        if seen >= verb[1]:
+            return count if seen == verb[1] else 0
+    return 0
+
+
 def clear_caches() -> None:
     """Forget every phrase read so far (benchmarks and tests that must read afresh)."""
     _parse_undated.cache_clear()
@@ -160,6 +182,8 @@ def _parse_undated(
             return _parse_uncached(text, lang, _NO_DAY, options)  # the length error
         if expect is Expect.CODE or expect in QUANTITIES:
             return _parse_uncached(text, lang, _NO_DAY, options, expect)  # no date reader looks
+        if expect is Expect.DATE:
+            return _NEEDS_DAY  # "will open", "in the past four years": from the publication day
         try:
             plain = normalise(text)
             dated = bool(plain) and iso_value(plain) is None and might_be_a_date(lex, tokenise(plain))
@@ -237,16 +261,27 @@ def _read(text: str, lex: Lexicon, published: dt.date, options: ReadOptions, exp
     tokens = tokenise(plain)
     if not tokens:
         raise ReadError(f"no figure in {text!r}", part=text)
-    value = _Reader(lex, published, options, text, quantity).read(tokens)
+    try:
+        value = _Reader(lex, published, options, text, quantity, expect).read(tokens)
+    except ReadError:
+        if expect is Expect.DATE and (future := future_tense(lex.language)) and future.search(plain):
+            # "will open", "sarà inaugurato", "будет построен": after the publication day
+            return open_date_value(published + dt.timedelta(days=1), None, "future")
+        raise
     return _as_expected(value, expect)
 
 
 def _as_expected(value: Value, expect: Expect | None) -> Value:
     """A plain number on a percentage or rank subject is one (`5` of a share is 5%; `3` in a
-    ranking is third)."""
+    ranking is third); a year written in words on a date subject is that year (`duemilaventi`)."""
     iv = value.interval
     if value.kind is not ValueKind.NUMBER or iv is None:
         return value
+    year = value.stated
+    if expect is Expect.DATE and year is not None and year == int(year) and 1000 <= year <= 2999:
+        whole = iso_value(str(int(year)))
+        if whole is not None:
+            return whole
     if expect is Expect.PERCENT:
         return Value(ValueKind.PERCENT, iv, note=value.note, stated=value.stated)
     if expect is Expect.RANK and value.stated is not None and value.stated == int(value.stated) and value.stated >= 1:
@@ -268,8 +303,10 @@ def _check_finite(value: Value) -> None:
 
 class _Reader:
     def __init__(
-        self, lex: Lexicon, published: dt.date, options: ReadOptions, original: str, quantity: bool = False
+        self, lex: Lexicon, published: dt.date, options: ReadOptions, original: str, quantity: bool = False,
+        expect: Expect | None = None,
     ):
+        self.expect = expect
         self.lex = lex
         self.published = published
         self.options = options
@@ -278,7 +315,7 @@ class _Reader:
 
     def read(self, tokens: Tokens) -> Value:
         if not self.quantity:
-            date = DateReader(self.lex, self.published).read(tokens)
+            date = DateReader(self.lex, self.published, spans=self.expect is Expect.DATE).read(tokens)
             if date is not None:
                 return date
             rank = self._rank(tokens)
@@ -313,8 +350,13 @@ class _Reader:
             pos = art[1]
         if pos >= len(tokens):
             return None
+        compound = self._compound_ordinal(tokens, pos)
+        if compound is not None:
+            return Value(ValueKind.RANK, Interval.closed(compound, compound))
         token = tokens[pos]
-        if token in lex.ordinals and pos + 1 == len(tokens):
+        scoped = self._rank_scope(tokens, pos + 1)
+        if token in lex.ordinals and (pos + 1 == len(tokens) or scoped):
+            # "third", "il secondo in Europa", "fourth in the world": the rank, within its scope
             place = lex.ordinals[token]
             return Value(ValueKind.RANK, Interval.closed(place, place))
         if token.isdigit() and int(token) >= 1:
@@ -324,6 +366,26 @@ class _Reader:
             if end + 1 == len(tokens) and tokens[end] in lex.ordinal_suffixes:
                 return Value(ValueKind.RANK, Interval.closed(int(token), int(token)))
         return None
+
+    def _compound_ordinal(self, tokens: Tokens, pos: int) -> int | None:
+        """`twenty-first`, `forty sixth`, `двадцать пятый`: a tens word and a unit ordinal."""
+        lex = self.lex
+        tens = lex.number_word(tokens[pos]) if pos < len(tokens) else None
+        if tens is None or tens < 20 or tens % 10 or tens >= 100:
+            return None
+        at = pos + 2 if pos + 1 < len(tokens) and tokens[pos + 1] == "-" else pos + 1
+        if at + 1 != len(tokens) or tokens[at] not in lex.ordinals or lex.ordinals[tokens[at]] >= 10:
+            return None
+        return int(tens) + lex.ordinals[tokens[at]]
+
+    def _rank_scope(self, tokens: Tokens, pos: int) -> bool:
+        """`in Europa`, `in the world`, `среди стран ЕС`: a short scope of one to three words after
+        a rank, none of them a figure's word."""
+        m = self.lex.rank_scopes.match(tokens, pos)
+        if m is None:
+            return False
+        rest = tokens[m[1]:]
+        return 1 <= len(rest) <= 3 and all(t.isalpha() and t not in self.lex.vocabulary for t in rest)
 
     def _drop_rank_suffixes(self, tokens: Tokens) -> Tokens:
         """`third place`, `на третьем месте`, `одна из трёх крупнейших`: the words after a rank."""
@@ -357,6 +419,47 @@ class _Reader:
         )
 
     def _quantity_phrase(self, tokens: Tokens) -> Value:
+        verb = self.lex.verbs.match(tokens, 0) if self.lex.verbs.starts(tokens[0]) else None
+        if verb is not None and verb[1] < len(tokens) and not (
+            verb[1] + 1 == len(tokens) and tokens[verb[1]] in self.lex.one_articles
+        ):
+            tokens = tokens[verb[1]:]  # "rose to 4,100", "è salito a 300": the figure itself
+        both = self._two_bounds(tokens)
+        if both is not None:
+            return both
+        return self._one_quantity(tokens)
+
+    def _two_bounds(self, tokens: Tokens) -> Value | None:
+        """`at least 10 and at most 15`, `higher than ten, lower than twenty`, `не менее 10 и не
+        более 15`: a lower and an upper bound, read as the figures between them."""
+        lex = self.lex
+        if len(tokens) < 4 or not any(lex.hedges.starts(t) for t in tokens[2:]) or lex.hedges.match(tokens, 0) is None:
+            return None
+        for k in range(2, len(tokens) - 1):
+            joiner = lex.bound_joiners.match(tokens, k)
+            right = joiner[1] if joiner else k
+            if lex.hedges.match(tokens, right) is None:
+                continue
+            try:
+                first = self._one_quantity(tokens[:k])
+                second = self._one_quantity(tokens[right:])
+            except ReadError:
+                continue
+            a, b = first.interval, second.interval
+            if a is None or b is None or first.dimension != second.dimension:
+                continue
+            if (a.upper is None) == (b.upper is None) or (a.lower is None) == (b.lower is None):
+                continue  # two lower bounds ("over 5 and over 6") are no span
+            both = a.intersection(b)
+            if both is None:
+                raise ReadError(
+                    f"the two bounds in {self.original.strip()!r} leave no figure between them",
+                    part=self.original.strip(),
+                )
+            return Value(first.kind, both, unit=first.unit)
+        return None
+
+    def _one_quantity(self, tokens: Tokens) -> Value:
         lex = self.lex
         pos = 0
         hedge: str | None = None
@@ -390,13 +493,17 @@ class _Reader:
         first, pos = self._quantity(tokens, pos)
         second: _Quantity | None = None
         sep = lex.range_separators.match(tokens, pos) if pos < len(tokens) else None
-        if sep and hedge is None and (ranged or tokens[pos] == "-"):
+        if sep and hedge is None and (ranged or tokens[pos] == "-" or tokens[pos] in lex.bare_range_separators):
             after = self._skip(lex.fillers, tokens, sep[1])
             second, pos = self._quantity(tokens, after)
         elif ranged and hedge is None and pos == len(tokens):
             raise ReadError(
                 f"a range needs two figures: {self.original!r}", part=self.original.strip()
             )
+        elif pos < len(tokens) and (post := lex.post_hedges.match(tokens, pos)) is not None:
+            # "300 or more", "duecento o meno", "свыше 300 или около того"
+            hedge = _post_hedged(hedge, post[0], self.original)
+            pos = post[1]
         if pos != len(tokens):
             self._not_understood(tokens, pos)
         if second is not None:
@@ -439,11 +546,16 @@ class _Reader:
             case None:
                 # The values that ROUND to X: half-open, so adjacent stated values (`6.3` and
                 # `6.4`, `63893` and `63894`) never share a point.
-                if step == 0:
-                    return Interval.closed(tidy(x), tidy(x))
-                return Interval(tidy(x - step), tidy(x + step), True, False)
+                lo, hi = tidy(x - step), tidy(x + step)
+                if lo >= hi:
+                    return Interval.closed(tidy(x), tidy(x))  # no step, or beyond a float's 15 digits
+                return Interval(lo, hi, True, False)
             case "exact":
                 return Interval.closed(tidy(x), tidy(x))
+            case "about_over":  # "over 300 or so": from about 300 up
+                return Interval(tidy(x - max(abs(x) * o.approx, step)), None, True, False)
+            case "about_under":
+                return Interval(None, tidy(x + max(abs(x) * o.approx, step)), False, True)
             case "approx":
                 t = max(abs(x) * o.approx, step)
                 return Interval.closed(tidy(x - t), tidy(x + t))
@@ -477,27 +589,104 @@ class _Reader:
         """[currency] number [scale…] [[of] currency | % | unit | duration unit]."""
         lex = self.lex
         currency = None
+        prefixed: str | None = None
         m = lex.currencies.match(tokens, pos)
         if m:
             currency, pos = m
+        elif (before := lex.unit_prefixes.match(tokens, pos)) is not None and read_number(tokens, before[1], lex):
+            prefixed, pos = before  # "magnitude 6.1", "M6.1", "magnitudo 6.1"
         named = lex.named_durations.match(tokens, pos)
         if named is not None:
             # "полвека", "un ventennio", "half a century": that many years, ± half a year
             return _Quantity(Number(1.0, 0.5, from_article=True), duration=named[0]), named[1]
+        scale = 1.0
+        glued = glued_fraction(tokens[pos], lex) if lex.fraction_prefixes and pos < len(tokens) else None
         n = read_number(tokens, pos, lex)
+        if glued is not None:  # "полмиллиарда"
+            n, scale = (glued[0], pos + 1), glued[1]
         if n is None and pos < len(tokens) and tokens[pos] in lex.lone_scales:
             n = (Number(1.0, 0.5, from_article=True), pos)  # "миллиард долларов": one billion
         if n is None:
             if pos >= len(tokens):
                 raise ReadError(f"no number in {self.original!r}", part=self.original.strip())
+            self._vague_plural(tokens, pos)
             self._not_understood(tokens, pos, expected="a number")
         number, pos = n
-        scale = 1.0
         while (s := lex.scales.match(tokens, pos)) is not None:
             scale *= s[0]
             pos = s[1]
-        q = _Quantity(number, scale, currency)
-        return self._suffix(tokens, pos, q)
+        if scale > 1 and not tokens[n[1] - 1][:1].isdigit():
+            number, scale, pos = self._groups(tokens, pos, number, scale)
+        if scale != 1.0 and (addend := lex.fraction_addends.match(tokens, pos)) is not None:
+            # "7 million and a half", "due milioni e mezzo": half of the scale more
+            number = Number(number.value + addend[0], min(number.half_step, 0.05))
+            pos = addend[1]
+        if number.fraction and scale != 1.0:
+            number = Number(number.value, number.half_step)  # "half a billion" is an amount
+        q, pos = self._suffix(tokens, pos, _Quantity(number, scale, currency, unit=prefixed))
+        if pos < len(tokens):
+            q, pos = self._subunit(tokens, pos, q)
+        if pos < len(tokens) and (rate := lex.rates.match(tokens, pos)) is not None and not q.percent and q.duration is None:
+            # "barrels a day", "$5 billion a year", "баррелей в сутки": per that span
+            per = q.currency or q.unit
+            q = _replace(q, currency=None, unit=f"{per} / {rate[0]}" if per else f"1 / {rate[0]}")
+            pos = rate[1]
+        if q.number.fraction and not (q.currency or q.unit or q.percent or q.duration):
+            # "a third", "tre quarti", "две трети": a share, in percent
+            share = q.number.value * 100
+            q = _Quantity(Number(tidy(share), share), percent=True)
+        return q, pos
+
+    def _groups(self, tokens: Tokens, pos: int, number: Number, scale: float) -> tuple[Number, float, int]:
+        """`two million three thousand and nineteen`, `двадцать один миллион семьдесят три`: the
+        smaller groups after a scale word, each written in words, added up."""
+        lex = self.lex
+        total, step, last = number.value * scale, number.half_step * scale, scale
+        while pos < len(tokens):
+            joined = tokens[pos] in lex.number_word_joiners or tokens[pos] in lex.group_joiners
+            at = pos + 1 if joined else pos
+            if at >= len(tokens) or tokens[at][:1].isdigit() or lex.number_word(tokens[at]) is None:
+                break
+            found = read_number(tokens, at, lex)
+            if found is None or found[0].value != int(found[0].value) or found[0].fraction:
+                break
+            group, end = found
+            size = 1.0
+            while (s := lex.scales.match(tokens, end)) is not None:
+                size *= s[0]
+                end = s[1]
+            if group.value * size >= last:
+                break
+            total, step, last, pos = total + group.value * size, group.half_step * size, size, end
+        if last == scale:
+            return number, scale, pos
+        return Number(tidy(total), tidy(step)), 1.0, pos
+
+    def _subunit(self, tokens: Tokens, pos: int, q: _Quantity) -> tuple[_Quantity, int]:
+        """`3 dollars and 5 cents`, `2 euro e 40 centesimi`, `5 рублей 20 копеек`."""
+        lex = self.lex
+        if q.currency is None or q.scale != 1.0 or pos >= len(tokens):
+            return q, pos
+        joiner = lex.subunit_joiners.match(tokens, pos)
+        at = joiner[1] if joiner else pos
+        n = read_number(tokens, at, lex)
+        if n is None or n[0].value != int(n[0].value):
+            return q, pos
+        unit = lex.subunits.match(tokens, n[1])
+        if unit is None or n[0].value * unit[0] >= 1:
+            return q, pos
+        step = tidy(unit[0] / 2)
+        return _replace(q, number=Number(tidy(q.number.value + n[0].value * unit[0]), step)), unit[1]
+
+    def _vague_plural(self, tokens: Tokens, pos: int) -> None:
+        """`dozens`, `hundreds of millions`, `decine`, `десятки`: how many is not said."""
+        word = tokens[pos]
+        if word in self.lex.vague_plurals:
+            raise ReadError(
+                f"{word!r} in {self.original.strip()!r} is a vague plural (some number of them, "
+                "never said): not a figure that can be checked",
+                part=word,
+            )
 
     def _suffix(self, tokens: Tokens, pos: int, q: _Quantity) -> tuple[_Quantity, int]:
         lex = self.lex
@@ -515,7 +704,11 @@ class _Reader:
                     f"two currencies in one figure: {q.currency} and {money[0]}", part=tokens[pos]
                 )
             return _replace(q, currency=money[0]), money[1]
-        if q.currency is None and (unit := lex.units.match(tokens, pos)) is not None:
+        if pos < len(tokens) and tokens[pos] == "-" and q.currency is None and q.unit is None and (
+            lex.units.match(tokens, pos + 1) or lex.duration_units.match(tokens, pos + 1)
+        ):
+            pos += 1  # "27-kilometer", "a 300-tonne", "a two-year deal": the unit as an adjective
+        if q.currency is None and q.unit is None and (unit := lex.units.match(tokens, pos)) is not None:
             return _replace(q, unit=unit[0]), unit[1]
         if q.currency is None and (span := lex.duration_units.match(tokens, pos)) is not None:
             return _replace(q, duration=span[0]), span[1]
@@ -552,6 +745,14 @@ class _Reader:
         culprit (a typo: "Janury", "доларов"), so it is named rather than the whole rest.
         """
         refuse_non_answer(self.lex, tokens, self.published)  # "Not Available" on a count subject
+        if not self.lex.has_words:
+            word = next((t for t in tokens[pos:] if t.isalpha()), " ".join(tokens[pos:]))
+            raise ReadError(
+                f"did not understand {word!r} in {self.original!r}: factcheck has no word table for "
+                f"the language {self.lex.language!r} (it reads digits, ISO dates, times, percentages and "
+                f"currency symbols and codes in any language; words in {', '.join(available_languages())})",
+                part=word,
+            )
         known = self.lex.known_words
         unknown = next((t for t in tokens[pos:] if t.isalpha() and t not in known), None)
         if unknown is not None:
@@ -585,6 +786,19 @@ class _Reader:
         while (m := index.match(tokens, pos)) is not None:
             pos = m[1]
         return pos
+
+
+def _post_hedged(before: str | None, after: str, original: str) -> str:
+    """The hedge of `300 or more` (at_least), `свыше 300 или около того` (about, then over)."""
+    if before is None:
+        return after
+    if after == "approx" and before in ("over", "at_least"):
+        return "about_over"
+    if after == "approx" and before in ("under", "up_to"):
+        return "about_under"
+    if after == before or (before, after) in (("over", "at_least"), ("under", "up_to")):
+        return before
+    raise ReadError(f"two hedges that disagree in {original.strip()!r}", part=original.strip())
 
 
 def _looks_like_a_year(q: _Quantity) -> bool:

@@ -14,6 +14,7 @@ reads with its stated precision (`7.6` is 7.55..7.65): `exactly 7.6` is the poin
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import Decimal
 
 from factcheck.read.interval import Interval
@@ -35,6 +36,8 @@ def write_value(value: Value, lang: str, options: ReadOptions = DEFAULT_OPTIONS)
     templates = lex.canonical
     if value.kind is ValueKind.CATEGORY:
         return value.label or value.category or ""
+    if not templates:
+        raise NotWritable(f"factcheck has no word table to write {lang!r}")
     iv = value.interval
     assert iv is not None
     if value.kind is ValueKind.DATE:
@@ -66,9 +69,8 @@ def _quantity_phrase(value: Value, iv: Interval, lex: Lexicon, options: ReadOpti
             for phrase in _bare_candidates(value.stated / factor, template, lex):
                 if _reads_as(phrase, lex, options) == iv:
                     return str(phrase)
-        if iv.lower_inclusive and not iv.upper_inclusive and hi > 0:
-            if float(f"{hi - hi * options.nearly:.15g}") == lo:
-                return str(t["nearly"].format(x=unit(hi)))
+        if iv.lower_inclusive and not iv.upper_inclusive and hi > 0 and float(f"{hi - hi * options.nearly:.15g}") == lo:
+            return str(t["nearly"].format(x=unit(hi)))
         raise NotWritable(f"no phrase reads as {iv.notation()} with these tolerances")
     if hi is None and lo is not None and options.over is None and options.at_least is None:
         return str(t["at_least" if iv.lower_inclusive else "over"].format(x=unit(lo)))
@@ -120,9 +122,11 @@ def _unit_template(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
 
     if is_currency(value.unit):
         return (lambda n: f"{n} {value.unit}"), 1.0
-    # A physical unit: any word of the language for a unit with this base, scaled back to it.
-    for toks, unit_name in _unit_words(lex):
-        factor, base = to_base(unit_name)
+    # A physical unit: a word of the language for a unit with this base, scaled back to it; the
+    # base unit's own word first, then a power of ten of it (never feet for metres: 0.3048 is inexact)
+    candidates = [(toks, *to_base(unit_name)) for toks, unit_name in _unit_words(lex)]
+    candidates.sort(key=lambda c: (c[1] != 1.0, not math.log10(c[1]).is_integer() if c[1] > 0 else True))
+    for toks, factor, base in candidates:
         if base == value.unit:
             word = " ".join(toks)
             return (lambda n, word=word: f"{n} {word}"), factor
@@ -162,7 +166,8 @@ def _date_phrase(value: Value, lex: Lexicon) -> str:
     if value.unit == "minute":
         return _minutes_phrase(value)
     start, end = value.start, value.end
-    assert start is not None and end is not None
+    if start is None or end is None:
+        raise NotWritable("a date open at one end ('before 2015', 'since 2011') is written as it was said")
     if start == end:
         return start.isoformat()
     if value.granularity == "month":
