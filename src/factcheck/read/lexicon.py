@@ -11,7 +11,6 @@ Phrases in the data are tokenised with the same tokeniser as the text being read
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ from importlib import resources
 from typing import Any, Generic, TypeVar
 
 import yaml_rs
+
+from factcheck.errors import did_you_mean
 
 T = TypeVar("T")
 
@@ -555,8 +556,7 @@ def _check_language_data(language: str, d: dict[str, Any]) -> None:
 
     problems = []
     for key in sorted(set(d) - LANGUAGE_KEYS):
-        close = difflib.get_close_matches(key, sorted(LANGUAGE_KEYS), n=1)
-        problems.append(f"unknown key {key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        problems.append(f"unknown key {key!r}{did_you_mean(key, LANGUAGE_KEYS)}")
     problems += [f"missing key {key!r}" for key in sorted(REQUIRED_KEYS - set(d))]
     hedges = d.get("hedges")
     if isinstance(hedges, dict):

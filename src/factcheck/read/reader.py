@@ -11,13 +11,13 @@ down, with examples, in docs/verdicts.md.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from factcheck.errors import closest
 from factcheck.read.interval import Interval
 from factcheck.read.lexicon import available_languages, category_key
 
@@ -48,6 +48,9 @@ from factcheck.read.model import ReadError, Value, ValueKind
 from factcheck.read.numbers import Number, glued_fraction, read_number, tidy
 from factcheck.read.places import resolve
 from factcheck.read.units import to_base
+
+#: How alike an unknown word must be to a known one to be suggested (difflib's ratio).
+_SUGGEST = 0.75
 
 MAX_PHRASE_LENGTH = 500
 
@@ -102,6 +105,7 @@ class _Quantity:
         if self.duration is not None and self.number.from_article:
             return 0.5  # "a quarter-century": half a year, not half of 25 years
         return tidy(self.number.half_step * self.scale * (self.duration or 1.0))
+
 
 
 def parse_value(
@@ -213,11 +217,10 @@ def _lexicon(lang: str) -> Lexicon:
         return get_lexicon(lang)
     except KeyError:
         langs = available_languages()
-        close = difflib.get_close_matches(lang, langs, n=1)
         raise ReadError(
             f"unknown language {lang!r} (known: {', '.join(langs)})",
             part=lang,
-            suggestion=close[0] if close else None,
+            suggestion=closest(lang, langs),
         ) from None
 
 
@@ -759,7 +762,7 @@ class _Reader:
             raise ReadError(
                 f"did not understand {unknown!r} in {self.original!r}",
                 part=unknown,
-                suggestion=closest(unknown, known),
+                suggestion=closest(unknown, known, _SUGGEST),
             )
         part = " ".join(tokens[pos:])
         vague = next((t for t in tokens[pos:] if t in self.lex.not_names), None)
@@ -779,7 +782,7 @@ class _Reader:
         message = f"did not understand {part!r} in {self.original!r}"
         if expected:
             message = f"expected {expected} at {part!r} in {self.original!r}"
-        raise ReadError(message, part=part, suggestion=closest(word, self.lex.vocabulary - {word}))
+        raise ReadError(message, part=part, suggestion=closest(word, self.lex.vocabulary - {word}, _SUGGEST))
 
     @staticmethod
     def _skip(index: PhraseIndex[Any], tokens: Tokens, pos: int) -> int:
@@ -805,19 +808,6 @@ def _looks_like_a_year(q: _Quantity) -> bool:
     """`2030 года`: a four-digit whole number 1000-2999 with a year word is a year, not 2,030 years."""
     return q.scale == 1.0 and q.number.value == int(q.number.value) and 1000 <= q.number.value <= 2999 \
         and q.number.half_step < 500 and q.duration == 1.0
-
-
-def closest(word: str, known: frozenset[str] | set[str]) -> str | None:
-    """The known word most like `word` ("did you mean"), or None.
-
-    difflib's similarity is 2·matches / (len(a) + len(b)), so only words between 3/5 and 5/3 of
-    the length can reach 0.75: the others are skipped before difflib compares them, which keeps
-    an unreadable phrase about as cheap to read as a readable one.
-    """
-    n = len(word)
-    candidates = sorted(w for w in known if 3 * n <= 5 * len(w) and 3 * len(w) <= 5 * n)
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
-    return close[0] if close else None
 
 
 def _replace(q: _Quantity, **changes: object) -> _Quantity:
