@@ -29,6 +29,10 @@ HEAVY_OPTIONAL = {
     "sentencex",  # sentence splitting for `extract`
     "nameparser",  # ~40 ms: only subjects whose values are lists of names
     "fcntl",  # not on every platform: imported under try/except ImportError
+    # Standard-library modules a cold `check` would otherwise load for nothing (measured with
+    # `python -X importtime` on top of what `check` loads anyway):
+    "inspect",  # ~5 ms (ast, dis, tokenize): only a rule's documentation (rules, SARIF, explain)
+    "gettext",  # with pycountry, only when the country index is built
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -58,5 +57,7 @@ def extract(
     found = ex.candidates(doc, the_source, data)
     if new_only:
         found = [c for c in found if c.already is None]
+    import shlex
+
     command = f"factcheck extract {shlex.quote(document.as_posix())} --source {shlex.quote(source)}"
     common.write(ex.to_json(found, doc) if format == "json" else ex.to_yaml(found, doc, command), output, inputs)

@@ -25,7 +25,6 @@ rebuilt from the packages.
 from __future__ import annotations
 
 import atexit
-import gettext
 import hashlib
 import hmac
 import json
@@ -216,8 +215,9 @@ def _key(text: str) -> str:
 def _countries() -> dict[str, Place]:
     """Every ISO 3166 country under its names in English and in each language factcheck reads."""
 
-    import pycountry
+    import gettext  # with pycountry, whose translations it reads: only when countries are indexed
 
+    import pycountry
 
     catalogues = []
     for language in available_languages():

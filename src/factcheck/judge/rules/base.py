@@ -8,7 +8,6 @@ pair: each is a single pass over the claims in time order.
 from __future__ import annotations
 
 import heapq
-import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -109,6 +108,8 @@ class Rule:
 
     @property
     def doc(self) -> str:
+
+        import inspect  # ~5 ms (ast, dis, tokenize): only for documentation (rules, SARIF, explain)
 
         module = inspect.getmodule(self.check)
         return inspect.cleandoc(module.__doc__ or "") if module else ""
