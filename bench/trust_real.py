@@ -51,6 +51,9 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from truth_discovery import ranks  # noqa: E402 - the bench folder's own module, as bench/run.py does
+
 HERE = Path(__file__).resolve().parent
 MIN_GOLD_CLAIMS = 1
 
@@ -197,26 +200,12 @@ BASELINES: dict[str, Callable[[dict[str, list[Vote]]], tuple[dict[str, Hashable]
 def spearman(xs: list[float], ys: list[float]) -> float | None:
     if len(xs) < 3:
         return None
-    rx, ry = _ranks(xs), _ranks(ys)
+    rx, ry = ranks(xs), ranks(ys)
     mx, my = statistics.fmean(rx), statistics.fmean(ry)
     cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
     vx = math.sqrt(sum((a - mx) ** 2 for a in rx))
     vy = math.sqrt(sum((b - my) ** 2 for b in ry))
     return None if vx == 0 or vy == 0 else cov / (vx * vy)
-
-
-def _ranks(xs: list[float]) -> list[float]:
-    order = sorted(range(len(xs)), key=lambda i: xs[i])
-    ranks = [0.0] * len(xs)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return ranks
 
 
 # ---------------------------------------------------------------------------------------------
