@@ -17,7 +17,7 @@ from factcheck.judge.rates import RateTable
 from factcheck.judge.reconcile import reconcile as work_out
 from factcheck.judge.results import ClaimProblem, ProblemKind, SubjectResult
 from factcheck.judge.rules import Conflict, Severity
-from factcheck.judge.rules.base import lower_key, time_order
+from factcheck.judge.rules.base import ErrorsOf, lower_key, time_order
 from factcheck.judge.rules.registry import RuleSet, default_rules
 from factcheck.judge.verdict import judged_words, verdict_and_reason
 from factcheck.load.schema import (
@@ -65,11 +65,9 @@ class Judging:
         self.reconcile = options.reconcile
         self.aliases: AliasTable | None = None
         if data.aliases:
-
             self.aliases = AliasTable.from_file(data.aliases)
         self.rates: RateTable | None = None
         if data.rates:
-
             self.rates = RateTable(data.rates)
 
     def subjects(self, start: int, stop: int) -> list[SubjectResult]:
@@ -131,14 +129,17 @@ def judge_subject(
     warnings = [c for c in findings if c.severity is not Severity.ERROR]
     verdict, reason = verdict_and_reason(subject, judged, conflicts, problems)
     reason += judged_words(len(judged), problems)
-    accepted, stale = _acceptance(subject, judged, conflicts, rules)
+
+    def errors_of(some: Sequence[JudgedClaim]) -> list[Conflict]:
+        return errors(subject, some, rules)
+
+    accepted = _accepted(subject, judged, conflicts, errors_of)
     if accepted is not None:
         reason = f"Accepted: “{accepted}”. {reason}"
+    # The rules' second look at the findings (FC900: acceptances with nothing left to accept).
+    stale = [c for rule in rules.for_kind(subject.kind) for c in rule.reviewed(judged, subject, conflicts, errors_of)]
     others = [p.claim for p in sorted(problems, key=lambda p: p.claim.index)]
-    reconciliation = None
-    if reconcile:
-
-        reconciliation = work_out(subject, judged, conflicts, lambda cs: errors(subject, cs, rules))
+    reconciliation = work_out(subject, judged, conflicts, errors_of) if reconcile else None
     return SubjectResult(
         subject, verdict, reason, (*judged, *others), tuple(conflicts), tuple(problems),
         tuple(warnings), accepted, tuple(stale), reconciliation, reading,
@@ -164,28 +165,19 @@ def errors(subject: Subject, claims: Sequence[JudgedClaim], rules: RuleSet) -> l
     return [c for c in run_rules(subject, claims, rules) if c.severity is Severity.ERROR]
 
 
-def _acceptance(
-    subject: Subject, judged: list[JudgedClaim], conflicts: list[Conflict], rules: RuleSet
-) -> tuple[str | None, list[Conflict]]:
-    """Whether the subject's conflicts are accepted (and why), and the reviews' findings (FC900:
-    the acceptances with nothing left to accept).
+def _accepted(
+    subject: Subject, judged: list[JudgedClaim], conflicts: list[Conflict], errors_of: ErrorsOf
+) -> str | None:
+    """Why the subject's conflicts are accepted, or None when they are not.
 
     A subject's `accepted:` accepts all its conflicts. A claim's accepts the conflicts it is in:
     the subject is accepted when the claims not accepted agree among themselves.
     """
-    reason: str | None = None
-    if subject.accepted and conflicts:
-        reason = subject.accepted
+    if not conflicts:
+        return None
+    if subject.accepted:
+        return subject.accepted
     accepted_claims = [rc for rc in judged if rc.claim.accepted]
-    if accepted_claims and conflicts and reason is None:
-        rest = [rc for rc in judged if not rc.claim.accepted]
-        if not errors(subject, rest, rules):
-            reason = "; ".join(f"{rc.source.id} “{rc.says}”: {rc.claim.accepted}" for rc in accepted_claims)
-
-    def errors_of(claims: Sequence[JudgedClaim]) -> list[Conflict]:
-        return errors(subject, claims, rules)
-
-    reviewed = [c for rule in rules.for_kind(subject.kind) for c in rule.reviewed(judged, subject, conflicts, errors_of)]
-    return reason, reviewed
-
-
+    if accepted_claims and not errors_of([rc for rc in judged if not rc.claim.accepted]):
+        return "; ".join(f"{rc.source.id} “{rc.says}”: {rc.claim.accepted}" for rc in accepted_claims)
+    return None
