@@ -26,7 +26,6 @@ class AliasTable:
 
     @classmethod
     def from_file(cls, aliases: Mapping[str, Sequence[str]]) -> AliasTable:
-
         table: dict[str, str] = {}
         for canonical, others in aliases.items():
             for name in (canonical, *others):
@@ -45,7 +44,6 @@ class AliasTable:
         return out
 
     def canonical(self, value: Value, language: str) -> Value | None:
-
         written = category_key(value.label or value.category or "")
         name = self.names.get(written) or self.names.get(value.category or "")
         if name is None:

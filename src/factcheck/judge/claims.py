@@ -156,11 +156,9 @@ def given_value(given: GivenValue) -> Value:
 
         return span_value(given.start, end)
     if kind is ValueKind.CATEGORY:
-
         return Value(kind, None, category=category_key(given.category or ""), label=given.category)
     unit, factor = None, 1.0
     if kind is ValueKind.AMOUNT:
-
         try:
             factor, unit = to_base(given.unit or "")
         except (ValueError, AttributeError, TypeError, KeyError):  # pint's for unknown units

@@ -72,7 +72,6 @@ def convert_currencies(subject: Subject, claims: list[ReadClaim], rates: RateTab
         return claims
     target: str | None = None
     if subject.unit:
-
         dimension = subject_dimension(subject.unit)
         if dimension and dimension[0] == "amount" and dimension[1] and is_currency(dimension[1]):
             target = dimension[1]
@@ -107,7 +106,6 @@ def comparable(
         readable = _same_clock([_in_minutes(rc) for rc in readable])
 
     if subject.unit:
-
         wanted = subject_dimension(subject.unit)  # known: the loader refuses unknown units
         keep = [rc for rc in readable if rc.value.dimension == wanted]
         expected = f"the subject's unit {subject.unit}"

@@ -99,7 +99,6 @@ def common_value(claims: Sequence[JudgedClaim]) -> Value | None:
 def series(subject: Subject, judged: Sequence[JudgedClaim]) -> tuple[SeriesPoint, ...]:
     """Runs of claims that agree, in time order (flows: one run per period)."""
     if subject.kind is SubjectKind.FLOW:
-
         by_period: dict[object, list[JudgedClaim]] = {}
         for rc in judged:
             by_period.setdefault(period_of(rc), []).append(rc)

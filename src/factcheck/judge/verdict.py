@@ -99,7 +99,6 @@ def _consistent_reason(judged: list[JudgedClaim], sources: list[str]) -> str:
         if containers:
             common += f"; {inner.category} is in {containers[0]}"  # type: ignore[union-attr]
     else:
-
         common_value = agreed(judged)
         assert common_value is not None
         common = f"every claim allows {figure(common_value)}"

@@ -200,7 +200,6 @@ def load_claims_text(text: str, name: str = "claims.yaml", shared: SharedIds | N
 
 
 def _validate(raw: Any) -> tuple[ClaimsFile | None, list[tuple[NodePath, str, bool]]]:
-
     if not isinstance(raw, dict):
         kind = type(raw).__name__.replace("str", "text").replace("list", "a list")
         return None, [((), f"expected a mapping with version, sources, subjects and claims, found {kind}", False)]

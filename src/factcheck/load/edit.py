@@ -79,7 +79,6 @@ def _set_acceptance(text: str, subject: str, reason: str | None, source: str | N
     subjects = data.get("subjects") or []
     target = next((s for s in subjects if s.get("id") == subject), None)
     if target is None:
-
         raise EditError(f"no subject {subject!r}{did_you_mean(subject, [str(s.get('id')) for s in subjects])}")
     items = [target]
     what = [f"subject {subject}"]

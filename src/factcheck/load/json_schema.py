@@ -17,7 +17,6 @@ from factcheck.load.schema import ClaimsFile
 
 
 def claims_schema() -> dict[str, Any]:
-
     schema = ClaimsFile.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -56,7 +56,6 @@ def _window_days(value: object) -> object:
     if isinstance(value, int):
         return value
     if isinstance(value, str):
-
         m = re.fullmatch(r"\s*(\d{1,5})\s*(day|week|month|year)s?\s*", value)
         if m:
             return int(m.group(1)) * {"day": 1, "week": 7, "month": 30, "year": 365}[m.group(2)]

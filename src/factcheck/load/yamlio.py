@@ -37,7 +37,6 @@ _NOT_PRINTABLE = None
 def _not_printable() -> Any:
     global _NOT_PRINTABLE
     if _NOT_PRINTABLE is None:
-
         _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
     return _NOT_PRINTABLE
 
@@ -50,11 +49,9 @@ class LineIndex:
     offset (`mark.index`), never taken from `mark.line`."""
 
     def __init__(self, text: str):
-
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def at(self, index: int) -> tuple[int, int]:
-
         k = bisect.bisect_right(self._starts, index) - 1
         return k + 1, index - self._starts[k] + 1
 
@@ -102,7 +99,6 @@ def character_problems(text: str, limit: int = 100) -> list[tuple[int, int, str]
 
 
 def _first(items: Any, n: int) -> Any:
-
     return itertools.islice(items, n)
 
 
@@ -417,7 +413,6 @@ class BlockListLocator:
 
     @classmethod
     def build(cls, text: str, section: str, expected_items: int) -> BlockListLocator | None:
-
         lines = text.split("\n")
         header = re.compile(rf"^{re.escape(section)}:\s*(#.*)?$")
         heads = [i for i, line in enumerate(lines) if header.match(line)]

@@ -140,7 +140,6 @@ _EXTINCT = ["mac_roman", "mac_latin2", "mac_cyrillic", "mac_greek", "mac_iceland
 
 
 def _ascii_compatible(codec: str) -> bool:
-
     name = codecs.lookup(codec).name
     probe = bytes(range(0x20, 0x7F))
     return not name.startswith(("utf-7", "utf-16", "utf-32")) and probe.decode(codec, "replace") == probe.decode("ascii")
@@ -318,7 +317,6 @@ def _content_bytes(page: object, budget: int) -> int:
 
 
 def _pdf(data: bytes, name: str, max_bytes: int) -> Document:
-
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     from pypdf import PdfReader, apply_configuration
 

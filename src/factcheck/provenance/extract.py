@@ -228,7 +228,6 @@ def _suggest(sentence: str, f: FoundFigure, subjects: list[_Subject]) -> tuple[s
     """An existing subject whose title shares words with the sentence and whose claims read in
     the figure's dimension; else a new id from the words nearest the figure."""
     if subjects:
-
         best, best_score = None, 0.0
         text = " ".join(_words(sentence))
         for subject in subjects:
@@ -282,7 +281,6 @@ def _comment(text: str) -> str:
 
 
 def to_json(found: list[Candidate], document: Document) -> str:
-
     records = {
         "document": document.record(),
         "candidates": [

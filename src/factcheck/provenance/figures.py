@@ -64,7 +64,6 @@ def _words(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=8)
 def _anchor_words(lang: str) -> frozenset[str]:
-
     lex = get_lexicon(lang)
     words = set(lex.number_words) | set(lex.ordinals) | set(lex.months) | set(lex.rank_groups)
     # "quest'anno", "last year": a date with no number in it.

@@ -241,7 +241,6 @@ def verify(inp: VerifyInput, options: VerifyOptions = VerifyOptions()) -> dict[s
         if at >= 0:
             score, d_start, d_end = 100.0, at, at + len(quote.text)
         else:
-
             al = fuzz.partial_ratio_alignment(quote.text, doc.folded.text)
             if al is None or not doc.folded.text:
                 score, d_start, d_end = 0.0, 0, 0

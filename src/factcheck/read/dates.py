@@ -841,7 +841,6 @@ class DateReader:
         start = self._make_day(year, month, day)
         end = self._make_day(year, month, last_day)
         if start is None or end is None:
-
             bad = day if start is None else last_day
             raise ReadError(
                 f"there is no day {bad} in {calendar.month_name[month]} {year}", part=str(bad)
@@ -894,7 +893,6 @@ class DateReader:
         if pos < len(tokens) and tokens[pos] in lex.decade_words:
             decade, end = lex.decade_words[tokens[pos]], pos + 1
         elif prefix is not None and prefix[1] < len(tokens):
-
             token = tokens[prefix[1]]
             if token.isdigit() and len(token) in (2, 4):
                 decade, end = int(token), prefix[1] + 1
@@ -1318,7 +1316,6 @@ class TimeReader:
         self._refuse(text, f"{hour} o'clock is not in the {part}")
 
     def _value(self, day: dt.date, minutes: tuple[int, int], hedge: str | None, note: str | None) -> Value:
-
         base = day_number(day) * MINUTES_PER_DAY
         lo, hi = minutes
         last = base + MINUTES_PER_DAY - 1

@@ -45,7 +45,6 @@ def figure(value: Value, top: float | None = None) -> str:
     if value.kind is ValueKind.CATEGORY:
         return value.label or value.category or ""
     if value.kind is ValueKind.DATE:
-
         return span_label(value)
     iv = value.interval
     assert iv is not None

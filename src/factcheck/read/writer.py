@@ -94,7 +94,6 @@ def _bare_candidates(stated: float, template, lex: Lexicon):  # type: ignore[no-
 
 
 def _reads_as(phrase: str, lex: Lexicon, options: ReadOptions) -> Interval | None:
-
     try:
         return parse_value(phrase, lex.language, None, options).interval
     except ValueError:

@@ -108,7 +108,6 @@ class Rule:
 
     @property
     def doc(self) -> str:
-
         import inspect  # ~5 ms (ast, dis, tokenize): only for documentation (rules, SARIF, explain)
 
         module = inspect.getmodule(self.check)

@@ -56,7 +56,6 @@ class RuleSet:
 
 
 def builtin_rules() -> tuple[Rule, ...]:
-
     return BUILTIN
 
 
