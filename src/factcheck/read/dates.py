@@ -28,6 +28,7 @@ from factcheck.read.model import (
     minute_span_value,
 )
 from factcheck.read.numbers import read_number
+from factcheck.read.zones import OFFSET
 
 _ISO = re.compile(r"([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"[12]\d{3}")
@@ -985,7 +986,6 @@ _HM = re.compile(r"(\d{1,2}):(\d\d)(?::(\d\d))?")
 _DOTTED_HM = re.compile(r"(\d{1,2})\.(\d\d)")
 _HOUR = re.compile(r"\d{1,2}")
 _MINUTES = re.compile(r"\d\d")
-_OFFSET = re.compile(r"[+-](\d\d):(\d\d)")
 _OFFSET_DIGITS = re.compile(r"(\d{1,2})(?::?(\d\d))?")
 
 
@@ -1212,8 +1212,8 @@ class TimeReader:
         if zone is not None:
             notes.append(zone[0])
             pos = zone[1]
-        if pos < len(tokens) and (m := _OFFSET.fullmatch(tokens[pos])):
-            notes.append(_offset(tokens[pos][0], m.group(1), m.group(2), tokens[pos]))
+        if pos < len(tokens) and (m := OFFSET.fullmatch(tokens[pos])):
+            notes.append(_offset(m.group(1), m.group(2), m.group(3), tokens[pos]))
             pos += 1
         elif zone is not None and pos + 1 < len(tokens) and tokens[pos] in ("+", "-") and (
             m := _OFFSET_DIGITS.fullmatch(tokens[pos + 1])
