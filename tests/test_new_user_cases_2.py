@@ -61,12 +61,8 @@ def _unread(name: str, subject: str, source: str, reason: str) -> Any:
 
 @pytest.mark.parametrize(("subject", "expected"), [
     ("morandi-death-toll", "evolving"),
-    _defect("morandi-toll-bulletin-0817", "conflicting",
-            "three claims with the same as_of minute (the Prefecture's 18:00 bulletin) say 41, 41 "
-            "and 43; on a cumulative subject without a window they are taken 'in either order', so "
-            "41 -> 43 at the same instant is 'evolving' (series '16:00Z: 41 -> 16:00Z: 43'). A "
-            "running total has one value at one instant: claims whose spans overlap must overlap "
-            "(with `window: 0 days` the tool says conflicting, likely error ap-0817-eve)"),
+    # fixed: FC103 compares tallies given for the same minute
+    ("morandi-toll-bulletin-0817", "conflicting"),
     ("morandi-collapse-time", "consistent"),
     ("morandi-collapse-date", "consistent"),
     ("morandi-bridge-length", "conflicting"),
@@ -95,28 +91,17 @@ def test_morandi_length_likely_error_is_ria() -> None:
     assert rest["figure"] == "1,182 m"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "same as morandi-toll-bulletin-0817: the 43 is not named the likely error because the "
-    "same-instant claims are not compared at all"))
 def test_bulletin_likely_error_is_ap() -> None:
     assert _likely_error_sources("genoa-bridge.yaml", "morandi-toll-bulletin-0817") == ["ap-0817-eve"]
 
 
-# --- messina-bridge.yaml: the Messina Strait bridge plan (crashes) -------------------------
+# --- messina-bridge.yaml: the Messina Strait bridge plan (crashed before) --------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "AssertionError in judge/reconcile.py common_value ('assert inter.lower is not None and "
-    "inter.upper is not None'): the common value of date claims that stays open-ended ('by "
-    "2032', 'entro il 2032' read as ..2032-12-31) crashes the run; every command on the file "
-    "prints a traceback and exits 1 (SPEC section 4 wants no traceback)"))
 def test_messina_completion_is_evolving() -> None:
     # 'by 2032' (March 2023) then '2033' (August 2024): the plan slipped.
     assert _subject("messina-bridge.yaml", "messina-bridge-completion")["verdict"] == "evolving"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a single open-ended date claim ('by 2032', 'since 2019') on a date subject crashes "
-    "reconciliation (reconcile.common_value asserts both ends of the date interval exist)"))
 def test_one_open_date_claim_does_not_crash(tmp_path: Path) -> None:
     claims = tmp_path / "claims.yaml"
     claims.write_text(
