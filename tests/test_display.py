@@ -84,3 +84,22 @@ def test_every_figure_of_a_subject_is_shown_in_one_unit(tmp_path: Path) -> None:
     data = json.loads(runner.invoke(app, ["report", str(path), "--format", "json"]).stdout)
     assert [c["figure"] for c in data["subjects"][0]["claims"]] == ["17.9 km", "0.8 km", "0.9 km"]
     assert "“800 metri” (800 m," in data["subjects"][0]["reason"]
+
+
+def test_temperatures_are_shown_in_degrees_not_pint_names(tmp_path: Path) -> None:
+    """`41,8 gradi` and `42,9 градуса` show as 41.8 °C and 42.9 °C, never `degree_Celsius`."""
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        "version: 1\nsources:\n"
+        "  - {id: ansa, title: ANSA, published: 2023-07-18, language: it}\n"
+        "  - {id: ria, title: RIA, published: 2023-07-18, language: ru}\n"
+        "subjects:\n  - {id: peak, title: Peak, kind: constant, unit: degree_Celsius}\n"
+        "claims:\n"
+        '  - {subject: peak, source: ansa, says: "41,8 gradi", quote: q}\n'
+        '  - {subject: peak, source: ria, says: "42,9 градуса", quote: q}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["report", str(path), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert [c["figure"] for c in data["subjects"][0]["claims"]] == ["41.8 °C", "42.9 °C"]
+    assert "degree_Celsius" not in data["subjects"][0]["reason"]
