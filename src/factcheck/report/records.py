@@ -246,7 +246,7 @@ class _ValueRecords:
 
     def __init__(self) -> None:
         self._by_id: dict[int, tuple[Value, dict[str, Any], str]] = {}
-        self._labels: dict[int, tuple[Value, str]] = {}
+        self._labels: dict[int, tuple[Value, tuple[str, str, str]]] = {}
 
     def __call__(self, value: Value, top: float | None = None) -> tuple[dict[str, Any], str]:
         if top is not None:  # a subject of physical amounts: one display unit for all its figures
@@ -256,11 +256,14 @@ class _ValueRecords:
             hit = self._by_id[id(value)] = (value, value.to_json(), figure(value))
         return dict(hit[1]), hit[2]
 
-    def time_label(self, time: Value) -> str:
-        """`span_label` by identity: claims of one publication day share one time Value."""
+    def times(self, time: Value) -> tuple[str, str, str]:
+        """`span_label` and the first and last day (ISO) by identity: claims of one publication
+        day share one time Value."""
         hit = self._labels.get(id(time))
         if hit is None:
-            hit = self._labels[id(time)] = (time, span_label(time))
+            start, end = time.start, time.end
+            assert start is not None and end is not None  # a claim's time is a closed span
+            hit = self._labels[id(time)] = (time, (span_label(time), start.isoformat(), end.isoformat()))
         return hit[1]
 
 
@@ -286,6 +289,7 @@ def _physical_top(result: SubjectResult) -> float | None:
 
 def _claim(rc: ReadClaim, value_records: _ValueRecords, top: float | None = None) -> ClaimRecord:
     source, claim = rc.source, rc.claim
+    time_label, time_start, time_end = value_records.times(rc.time)
     record: ClaimRecord = {
         "index": rc.index,
         "source": source.id,
@@ -295,11 +299,11 @@ def _claim(rc: ReadClaim, value_records: _ValueRecords, top: float | None = None
         "url": source.url,
         "says": claim.says,
         "quote": claim.quote,
-        "time": value_records.time_label(rc.time),
+        "time": time_label,
         "published": published_label(source),
         "as_of": claim.as_of is not None,
         # The same time for programs (charts draw it to scale): its first and last day, ISO.
-        "time_start": rc.time.start.isoformat(), "time_end": rc.time.end.isoformat(),  # type: ignore[union-attr]
+        "time_start": time_start, "time_end": time_end,
         "status": "judged",
         "value": None,
     }
