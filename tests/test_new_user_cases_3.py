@@ -391,3 +391,12 @@ def _unread(name: str, subject: str, source: str, reason: str) -> Any:
 ])
 def test_phrases_an_editor_reads(name: str, subject: str, source: str) -> None:
     assert _claim(name, subject, source)["value"] is not None
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "hours and minutes are read as durations but shown in months: `parse '2 ore'` reads as "
+    "'0.002738 months', 'mezzo minuto' as '0.000011 months' (while 'seconds' is not read at all)"))
+def test_hours_are_shown_as_hours() -> None:
+    result = runner.invoke(app, ["parse", "2 ore", "--lang", "it", "--published", "2023-10-09"])
+    assert result.exit_code == 0, result.output
+    assert "months" not in result.stdout and "2 h" in result.stdout.replace("hours", "h")
