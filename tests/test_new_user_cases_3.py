@@ -251,11 +251,7 @@ def test_deposit_rate_latest_is_3_5() -> None:
     assert series[-1]["figure"] == "3.5%"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the series dates the 3.5% run from 2024-06-06T12:40Z (RBC's open-ended claim, 40 minutes "
-    "after the 3.75% decision) to 2024-09-12, saying the rate was 3.5% from June, while "
-    "`reconciled` puts the same claim with 3.75% on 2024-06-06; an open claim is joined to the "
-    "LATER run. Reproduces in English with 'up to 3.75%'"))
+# fixed: an open claim joins the run closer in time (tests/test_series.py)
 def test_deposit_rate_series_starts_3_5_in_september() -> None:
     series = _subject("ecb-june-2024.yaml", "ecb-deposit-rate")["reconciliation"]["series"]
     assert series[-1]["time"].startswith("2024-09-12")

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -113,10 +114,11 @@ def series(subject: Subject, judged: Sequence[JudgedClaim]) -> tuple[SeriesPoint
             else:
                 points += [SeriesPoint(span_label(rc.period or rc.time), rc.value, (rc,)) for rc in group]
         return tuple(points)
-    # Runs are built from the latest claim backwards: a claim that fits both an older and a newer
-    # run (an open "up to $7.6 billion" between "about $6 billion" in 2017 and "$7.2-8 billion"
-    # in 2025) joins the newer, closer in time to the figures it agrees with, instead of making
-    # the total jump within days.
+    # Runs are built from the latest claim backwards, then a claim that fits both an older and a
+    # newer run joins the one closer in time: an open "up to $7.6 billion" between "about $6
+    # billion" in 2017 and "$7.2-8 billion" in 2025 joins the newer (the total does not jump
+    # within days); "up to 3.75%" 25 minutes after "3.75%" and months before "3.5%" joins the
+    # older (the rate was not 3.5% from June).
     runs: list[list[JudgedClaim]] = []
     run: list[JudgedClaim] = []
     for rc in reversed(judged):
@@ -126,7 +128,16 @@ def series(subject: Subject, judged: Sequence[JudgedClaim]) -> tuple[SeriesPoint
         run.insert(0, rc)
     if run:
         runs.append(run)
-    return tuple(_point(r) for r in reversed(runs))
+    runs.reverse()
+    for older, newer in itertools.pairwise(runs):
+        while len(newer) > 1 and _closer_to_older(newer[0], older[-1], newer[1]) \
+                and common_value([*older, newer[0]]) is not None:
+            older.append(newer.pop(0))
+    return tuple(_point(r) for r in runs)
+
+
+def _closer_to_older(rc: JudgedClaim, before: JudgedClaim, after: JudgedClaim) -> bool:
+    return rc.first_minute - before.last_minute < after.first_minute - rc.last_minute
 
 
 def _point(run: list[JudgedClaim]) -> SeriesPoint:
