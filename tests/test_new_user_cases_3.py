@@ -203,10 +203,7 @@ def test_turnout_fall_reconciled_within_agreed() -> None:
     assert point["lower"] >= agreed["lower"] and point["upper"] <= agreed["upper"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "English 'two-thirds' (hyphenated) is read as the RANGE 'two' to 'thirds': 2–33.33%; so a "
-    "correct 'two-thirds' turnout (63.91%) is called conflicting and named the likely error "
-    "('two thirds' without the hyphen reads 63.3–70%, Italian 'due terzi' 66.7%)"))
+# fixed: hyphenated fractions (read/numbers.py)
 def test_two_thirds_is_not_a_range(tmp_path: Path) -> None:
     path = _write(tmp_path, """\
 sources:

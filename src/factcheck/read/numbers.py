@@ -235,8 +235,11 @@ def _with_fraction(tokens: Tokens, number: Number, end: int, lex: Lexicon) -> tu
     if end >= len(tokens) or number.value != int(number.value):
         return number, end  # the common case: nothing after the number
     nxt = tokens[end]
-    if nxt == "-" and end + 1 < len(tokens) and tokens[end + 1] in lex.fractions and number.value == 1:
-        end, nxt = end + 1, tokens[end + 1]  # "one-half", "one-third"
+    if nxt == "-" and end + 1 < len(tokens) and tokens[end + 1] in lex.fractions and (
+        number.value == 1 or tokens[end + 1] not in lex.ordinals
+    ):  # "one-half", "one-third", "two-thirds", "three-quarters" (never a range from 2 to a
+        # third); "twenty-third" is the ordinal
+        end, nxt = end + 1, tokens[end + 1]
     if nxt in lex.fractions and 1 <= number.value <= 20 and not number.from_article:
         value = tidy(number.value * lex.fractions[nxt])
         end += 1
