@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -53,6 +53,7 @@ from factcheck.read.units import to_base
 _SUGGEST = 0.75
 
 MAX_PHRASE_LENGTH = 500
+_HAS_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,19 @@ class ReadOptions:
     at_least: float | None = None
     up_to: float | None = None
     under: float | None = None
+    # Every cached read hashes the options: computed once here, not field by field on each read
+    # (half the cost of a cache hit).
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        # floats only (None as -1.0): the same hash in every process, so a pickled copy sent to a
+        # worker still finds the worker's cached readings
+        fields = (self.approx, self.nearly, self.precision, self.rounding_cap, self.over, self.at_least, self.up_to,
+                  self.under)
+        object.__setattr__(self, "_hash", hash(tuple(-1.0 if f is None else float(f) for f in fields)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def with_tolerances(self, tolerances: Any) -> ReadOptions:
         """These options with every tolerance that `tolerances` (a models.Tolerances) sets."""
@@ -190,12 +204,13 @@ def _parse_undated(
             return _NEEDS_DAY  # "will open", "in the past four years": from the publication day
         try:
             plain = normalise(text)
-            dated = bool(plain) and iso_value(plain) is None and might_be_a_date(lex, tokenise(plain))
+            tokens = tokenise(plain)
+            dated = bool(plain) and iso_value(plain) is None and might_be_a_date(lex, tokens)
         except (ValueError, OverflowError, ArithmeticError, RecursionError):
             dated = True  # the dated path reads it again and words the error
         if dated:
             return _NEEDS_DAY
-        return _parse_uncached(text, lang, _NO_DAY, options, expect)
+        return _parse_uncached(text, lang, _NO_DAY, options, expect, (plain, tokens))
     except ReadError as exc:
         return exc
 
@@ -225,7 +240,8 @@ def _lexicon(lang: str) -> Lexicon:
 
 
 def _parse_uncached(
-    text: str, lang: str, published: dt.date, options: ReadOptions, expect: Expect | None = None
+    text: str, lang: str, published: dt.date, options: ReadOptions, expect: Expect | None = None,
+    done: tuple[str, Tokens] | None = None,
 ) -> Value:
     lex = _lexicon(lang)
     if len(text) > MAX_PHRASE_LENGTH:
@@ -233,7 +249,7 @@ def _parse_uncached(
             f"a figure is at most {MAX_PHRASE_LENGTH} characters; this one has {len(text)}"
         )
     try:
-        value = _read(text, lex, published, options, expect)
+        value = _read(text, lex, published, options, expect, done)
     except ReadError:
         raise
     except (ValueError, OverflowError, ArithmeticError, RecursionError) as exc:
@@ -244,8 +260,12 @@ def _parse_uncached(
     return value
 
 
-def _read(text: str, lex: Lexicon, published: dt.date, options: ReadOptions, expect: Expect | None) -> Value:
-    plain = normalise(text)
+def _read(
+    text: str, lex: Lexicon, published: dt.date, options: ReadOptions, expect: Expect | None,
+    done: tuple[str, Tokens] | None = None,
+) -> Value:
+    """`done`: the text already normalised and tokenised (by `_parse_undated`), not done twice."""
+    plain = normalise(text) if done is None else done[0]
     if not plain:
         raise ReadError("empty figure: nothing to read")
     if "?" in plain:
@@ -261,7 +281,7 @@ def _read(text: str, lex: Lexicon, published: dt.date, options: ReadOptions, exp
         iso = iso_value(plain)
         if iso is not None:
             return iso
-    tokens = tokenise(plain)
+    tokens = tokenise(plain) if done is None else done[1]
     if not tokens:
         raise ReadError(f"no figure in {text!r}", part=text)
     try:
@@ -324,7 +344,7 @@ class _Reader:
             rank = self._rank(tokens)
             if rank is not None:
                 return rank
-        if any(ch.isdigit() for ch in "".join(tokens)) or self._starts_like_quantity(tokens):
+        if _HAS_DIGIT.search(" ".join(tokens)) or self._starts_like_quantity(tokens):
             return self._quantity_phrase(tokens)
         category = self._category(tokens)
         if category is not None:
