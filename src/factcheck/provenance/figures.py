@@ -25,7 +25,7 @@ from factcheck.read import (
     ValueKind,
     parse_value,
 )
-from factcheck.read.lexicon import get_lexicon
+from factcheck.read.lexicon import Lexicon, get_lexicon
 from factcheck.read.reader import leading_verb_words
 
 #: How many words a figure may reach to the left and right of the word that carries it:
@@ -73,6 +73,14 @@ def _anchor_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower().replace("’", "'") for w in words if w and not w.isdigit())
 
 
+def _continues_figure(word: str, lex: Lexicon) -> bool:
+    """After a comma, a word that goes on with the figure: a digit, a hedge, a bound's joiner, or
+    a time's marker ("29 settembre 2025, ore 18")."""
+    w = word.casefold()
+    return word[:1].isdigit() or any(
+        index.starts(w) for index in (lex.hedges, lex.bound_joiners, lex.times.markers, lex.times.hedges))
+
+
 def _compound_number(word: str, lang: str) -> bool:
     """`duecento`, `ventotto`: a number word made of parts, in a language that writes them so."""
     lex = get_lexicon(lang)
@@ -115,6 +123,13 @@ def find_figures(
         anchors = _anchor_words(lang)
     except KeyError:
         return []
+    # a comma or semicolon between two words ends a figure, unless a digit ("May 30, 2025") or a
+    # second bound ("более 100, но менее 150") follows: "venti, secondo l'agenzia" is twenty,
+    # never the 22nd
+    lex = get_lexicon(lang)
+    breaks = [k for k in range(len(words) - 1)
+              if any(c in ",;" for c in text[words[k][1]:words[k + 1][0]])
+              and not _continues_figure(text[words[k + 1][0]:words[k + 1][1]], lex)]
     found: dict[tuple[int, int], FoundFigure] = {}
     outer: dict[tuple[int, int], int] = {}  # where each figure's reading began, its verb included
     for a, (ws, we) in enumerate(words):
@@ -127,6 +142,8 @@ def find_figures(
             key=lambda ij: (ij[0] - ij[1], ij[0]),
         )
         for i, j in spans:
+            if any(i <= k < j for k in breaks):
+                continue
             start, end = words[i][0], words[j][1]
             if (start, end) in found:
                 break
