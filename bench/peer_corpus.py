@@ -12,7 +12,10 @@ that other parsers publish in their source packages, in the languages factcheck 
 - text2num 2.5.0 (MIT): tests/test_text_to_num_{en,ru}.py `text2num(...)` assertions;
 - Italian, which the four above barely cover (dateparser's 19 cases): Duckling (facebook/duckling,
   BSD-3, commit 2867ea9e) Duckling/Numeral/IT/Corpus.hs and Duckling/Ordinal/IT/Corpus.hs, every
-  example; num2words (savoirfairelinux/num2words, LGPL-2.1, commit 05158061) tests/test_it.py,
+  example, and Duckling/Time/IT/Corpus.hs (commit 002dec56, reference 2013-02-12 04:30), every
+  example that resolves to one day, week, month or quarter and writes its year (four digits, or a
+  numeric date): its absolute dates (the rest is hours, intervals, holidays, and phrases without a
+  year that Duckling reads forward and SPEC §2 back); num2words (savoirfairelinux/num2words, LGPL-2.1, commit 05158061) tests/test_it.py,
   every cardinal `num2words(n, lang="it")` assertion and every ORDINAL_TEST_CASES entry. Added with
   `--add DIR` (DIR holding `duckling/` and `num2words/` checkouts), which appends to the corpus.
 
@@ -294,6 +297,24 @@ def _extract_duckling(root: Path) -> list[dict[str, Any]]:
     return out
 
 
+_DUCKLING_TIME = re.compile(
+    r"examples \(datetime \((\d+), (\d+), (\d+), \d+, \d+, \d+\) (Day|Week|Month|Quarter|Year)\)\s*\[(.*?)\]", re.S)
+_WRITES_A_YEAR = re.compile(r"\b\d{4}\b|\d[/.-]\d{1,2}[/.-]\d")
+
+
+def _extract_duckling_time(root: Path) -> list[dict[str, Any]]:
+    """Duckling's Italian absolute dates: one day, week, month or quarter, with the year written."""
+    out: list[dict[str, Any]] = []
+    text = (root / "Duckling" / "Time" / "IT" / "Corpus.hs").read_text(encoding="utf-8")
+    for year, month, day, grain, body in _DUCKLING_TIME.findall(text):
+        when = dt.date(int(year), max(int(month), 1), max(int(day), 1))  # Duckling writes 0 for "any"
+        for phrase in re.findall(r'"((?:[^"\\]|\\.)*)"', body):
+            if _WRITES_A_YEAR.search(phrase):
+                out.append({"phrase": phrase, "lang": "it", "published": "2013-02-12", "family": "absolute dates",
+                            "peer": "duckling", "expect": {"kind": "date", "day": when.isoformat(), "period": grain.lower()}})
+    return out
+
+
 def _extract_num2words(root: Path) -> list[dict[str, Any]]:
     """num2words' Italian tests: each `num2words(n, lang="it")` and each ordinal test case."""
     out: list[dict[str, Any]] = []
@@ -313,7 +334,8 @@ def _extract_num2words(root: Path) -> list[dict[str, Any]]:
 
 def add(root: Path) -> None:
     """Append the Italian cases of Duckling and num2words (checkouts under ROOT) to the corpus."""
-    cases = _extract_duckling(root / "duckling") + _extract_num2words(root / "num2words")
+    cases = (_extract_duckling(root / "duckling") + _extract_duckling_time(root / "duckling")
+             + _extract_num2words(root / "num2words"))
     lines = CORPUS.read_text(encoding="utf-8").splitlines()
     seen = {(c["phrase"], c["lang"], c["published"]) for c in map(json.loads, lines)}
     added = 0
@@ -347,7 +369,7 @@ def extract(root: Path) -> None:
 
 # --- the benchmark ----------------------------------------------------------------------------
 
-PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
 _UNITS = (r"decades?|years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|anno|anni|mesi?|settimane?|giorni|giorno"
           r"|ore|ora|minut[oi]|second[oi]|год|года|лет|месяц|месяца|месяцев|недел[яиь]|недель|день|дня|дней|час|часа"
           r"|часов|минут[аы]?|секунд[аы]?")

@@ -312,6 +312,7 @@ class DateReader:
             self._day_month_year,
             self._month_day_year,
             self._month_range,
+            self._nth_in_month,
             self._season,
             self._month_year,
             self._decade,
@@ -808,6 +809,65 @@ class DateReader:
         else:
             year = self._latest_on_or_before(month)
         return date_value(*month_span(year, month), "month")
+
+    def _nth_in_month(self, tokens: Tokens, pos: int) -> Value | None:
+        """`the third Tuesday of September 2014`, `l'ultima domenica di marzo 2014`, `в последнее
+        воскресенье марта`, `the last day of October`, `la prima settimana di ottobre` (days 1-7;
+        the last week is the month's last seven days): one day, or a week, of the month; without a
+        year, the month's latest occurrence on or before publication."""
+        lex = self.lex
+        weekdays = lex.times.weekdays
+        pos = self._skip_articles(tokens, pos)
+        if pos >= len(tokens):
+            return None
+        n = lex.ordinals.get(tokens[pos])
+        end = pos + 1
+        if n is None:
+            last = lex.last_words.match(tokens, pos)
+            if last is None:
+                return None
+            n, end = -1, last[1]
+        if end >= len(tokens):
+            return None
+        what: int | str
+        if tokens[end] in weekdays:
+            what, end = weekdays[tokens[end]], end + 1
+        elif (m := lex.day_words.match(tokens, end)) is not None:
+            what, end = "day", m[1]
+        elif (m := lex.week_words.match(tokens, end)) is not None:
+            what, end = "week", m[1]
+        else:
+            return None
+        if end < len(tokens) and (tokens[end] in lex.date_of or lex.date_prepositions.match(tokens, end)):
+            end += 1
+        month = self._month(tokens, end)
+        if month is None:
+            return None
+        end += 1
+        if end < len(tokens) and tokens[end] in lex.date_of:
+            end += 1
+        year = self._year_to_end(tokens, end) if end < len(tokens) else self._latest_on_or_before(month)
+        if year is None:
+            return None
+        first, last_day = month_span(year, month)
+        if isinstance(what, int):  # a weekday: the nth, or the last, of the month
+            if n > 0:
+                day = first + dt.timedelta(days=(what - first.isoweekday()) % 7 + 7 * (n - 1))
+            else:
+                day = last_day - dt.timedelta(days=(last_day.isoweekday() - what) % 7)
+            return date_value(day, day, "day") if first <= day <= last_day else None
+        if what == "day":
+            day = last_day if n < 0 else first + dt.timedelta(days=n - 1)
+            return date_value(day, day, "day") if day <= last_day else None
+        start = last_day - dt.timedelta(days=6) if n < 0 else first + dt.timedelta(days=7 * (n - 1))
+        if start > last_day:
+            return None
+        return span_value(start, min(start + dt.timedelta(days=6), last_day))
+
+    def _skip_articles(self, tokens: Tokens, pos: int) -> int:
+        while (m := self.lex.rank_articles.match(tokens, pos) or self.lex.fillers.match(tokens, pos)) is not None:
+            pos = m[1]
+        return pos
 
     def _season(self, tokens: Tokens, pos: int) -> Value | None:
         """`summer 2019`, `nell'estate del 2019`, `летом 2019 года`, `last winter`, `this spring`:

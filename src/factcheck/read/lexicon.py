@@ -318,6 +318,9 @@ class Lexicon:
     counted_nouns: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "1,000 people"
     seasons: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "summer": 6, its first month
     this_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "THIS summer"
+    last_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "the LAST Sunday of March"
+    day_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "the last DAY of October"
+    week_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "the first WEEK of October"
 
     @cached_property
     def non_answer_tails(self) -> frozenset[str]:
@@ -531,7 +534,7 @@ LANGUAGE_KEYS = frozenset([
     "period_words", "open_dates", "open_date_suffixes", "span_units", "recent_spans", "anniversary_words",
     "weekday_before", "weekday_after", "this_period", "bare_range_separators", "later_words", "later_suffixes",
     "group_joiners", "later_on_dates", "ordinal_endings", "minus_words", "ratio_words", "each_words",
-    "multipliers", "counted_nouns", "seasons", "this_words",
+    "multipliers", "counted_nouns", "seasons", "this_words", "last_words", "day_words", "week_words",
 ])
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -739,6 +742,9 @@ def get_lexicon(language: str) -> Lexicon:
         counted_nouns=_phrases(d.get("counted_nouns")),
         seasons=PhraseIndex(_table(d.get("seasons"))),
         this_words=_phrases(d.get("this_words")),
+        last_words=_phrases(d.get("last_words")),
+        day_words=_phrases(d.get("day_words")),
+        week_words=_phrases(d.get("week_words")),
     )
 
 
