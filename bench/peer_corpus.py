@@ -9,7 +9,15 @@ that other parsers publish in their source packages, in the languages factcheck 
 - quantulum3 0.10.0 (MIT): quantulum3/_lang/en_US/tests/quantities.json, each quantity's surface;
 - number-parser 0.3.2 (BSD-3): tests/test_language_{en,ru}.py and every 5th row of
   tests/data/{hundreds,permutations,ordinals}/{en,ru}_*.csv;
-- text2num 2.5.0 (MIT): tests/test_text_to_num_{en,ru}.py `text2num(...)` assertions.
+- text2num 2.5.0 (MIT): tests/test_text_to_num_{en,ru}.py `text2num(...)` assertions;
+- Italian, which the four above barely cover (dateparser's 19 cases): Duckling (facebook/duckling,
+  BSD-3, commit 2867ea9e) Duckling/Numeral/IT/Corpus.hs and Duckling/Ordinal/IT/Corpus.hs, every
+  example, and Duckling/Time/IT/Corpus.hs (commit 002dec56, reference 2013-02-12 04:30), every
+  example that resolves to one day, week, month or quarter and writes its year (four digits, or a
+  numeric date): its absolute dates (the rest is hours, intervals, holidays, and phrases without a
+  year that Duckling reads forward and SPEC §2 back); num2words (savoirfairelinux/num2words, LGPL-2.1, commit 05158061) tests/test_it.py,
+  every cardinal `num2words(n, lang="it")` assertion and every ORDINAL_TEST_CASES entry. Added with
+  `--add DIR` (DIR holding `duckling/` and `num2words/` checkouts), which appends to the corpus.
 
 Each line: phrase, language, reference date, the family, and the peer's expected value translated
 into factcheck's terms (a number with its unit, or a day/minute, or a rank). A case is
@@ -267,6 +275,80 @@ def _extract_text2num(root: Path) -> list[dict[str, Any]]:
     return out
 
 
+def _extract_duckling(root: Path) -> list[dict[str, Any]]:
+    """Every `examples (NumeralValue X) [...]` and `examples (OrdinalData N) [...]` of Duckling's
+    Italian corpora: the phrases and the value Duckling resolves them to."""
+    out: list[dict[str, Any]] = []
+    block = re.compile(r"examples \((NumeralValue|OrdinalData) \(?(-?[\d.]+)\)?\)\s*\[(.*?)\]", re.S)
+    for dimension in ("Numeral", "Ordinal"):
+        text = (root / "Duckling" / dimension / "IT" / "Corpus.hs").read_text(encoding="utf-8")
+        for kind, number, body in block.findall(text):
+            value = float(number)
+            for phrase in re.findall(r'"((?:[^"\\]|\\.)*)"', body):
+                if kind == "OrdinalData":
+                    case = {"phrase": phrase, "lang": "it", "published": "2013-02-12", "family": "ordinals",
+                            "peer": "duckling", "expect": {"kind": "rank", "value": int(value)}}
+                else:
+                    family = "number words" if re.search(r"[a-z]{3}", phrase, re.I) else "numbers"
+                    case = {"phrase": phrase, "lang": "it", "published": "2013-02-12", "family": family,
+                            "peer": "duckling",
+                            "expect": {"kind": "number", "unit": None, "value": int(value) if value == int(value) else value}}
+                out.append(case)
+    return out
+
+
+_DUCKLING_TIME = re.compile(
+    r"examples \(datetime \((\d+), (\d+), (\d+), \d+, \d+, \d+\) (Day|Week|Month|Quarter|Year)\)\s*\[(.*?)\]", re.S)
+_WRITES_A_YEAR = re.compile(r"\b\d{4}\b|\d[/.-]\d{1,2}[/.-]\d")
+
+
+def _extract_duckling_time(root: Path) -> list[dict[str, Any]]:
+    """Duckling's Italian absolute dates: one day, week, month or quarter, with the year written."""
+    out: list[dict[str, Any]] = []
+    text = (root / "Duckling" / "Time" / "IT" / "Corpus.hs").read_text(encoding="utf-8")
+    for year, month, day, grain, body in _DUCKLING_TIME.findall(text):
+        when = dt.date(int(year), max(int(month), 1), max(int(day), 1))  # Duckling writes 0 for "any"
+        for phrase in re.findall(r'"((?:[^"\\]|\\.)*)"', body):
+            if _WRITES_A_YEAR.search(phrase):
+                out.append({"phrase": phrase, "lang": "it", "published": "2013-02-12", "family": "absolute dates",
+                            "peer": "duckling", "expect": {"kind": "date", "day": when.isoformat(), "period": grain.lower()}})
+    return out
+
+
+def _extract_num2words(root: Path) -> list[dict[str, Any]]:
+    """num2words' Italian tests: each `num2words(n, lang="it")` and each ordinal test case."""
+    out: list[dict[str, Any]] = []
+    tree = ast.parse((root / "tests" / "test_it.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "assertEqual":
+            inner = node.args[0]
+            if isinstance(inner, ast.Call) and getattr(inner.func, "id", "") == "num2words" and not inner.keywords[1:]:
+                value, phrase = ast.literal_eval(inner.args[0]), ast.literal_eval(node.args[1])
+                out.append(_number_case(phrase, "it", value, "num2words"))
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "ORDINAL_TEST_CASES" for t in node.targets):
+            for value, phrase in ast.literal_eval(node.value).items():
+                out.append({"phrase": phrase, "lang": "it", "published": "2020-01-01", "family": "ordinals",
+                            "peer": "num2words", "expect": {"kind": "rank", "value": value}})
+    return out
+
+
+def add(root: Path) -> None:
+    """Append the Italian cases of Duckling and num2words (checkouts under ROOT) to the corpus."""
+    cases = (_extract_duckling(root / "duckling") + _extract_duckling_time(root / "duckling")
+             + _extract_num2words(root / "num2words"))
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    seen = {(c["phrase"], c["lang"], c["published"]) for c in map(json.loads, lines)}
+    added = 0
+    with CORPUS.open("a", encoding="utf-8") as f:
+        for case in cases:
+            key = (case["phrase"], case["lang"], case["published"])
+            if key not in seen:
+                seen.add(key)
+                added += 1
+                f.write(json.dumps(case, ensure_ascii=False) + "\n")
+    print(f"{added} cases added to {CORPUS}")
+
+
 def extract(root: Path) -> None:
     cases = []
     for name, reader in (("dateparser-1.1.8", _extract_dateparser),
@@ -287,7 +369,7 @@ def extract(root: Path) -> None:
 
 # --- the benchmark ----------------------------------------------------------------------------
 
-PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
 _UNITS = (r"decades?|years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|anno|anni|mesi?|settimane?|giorni|giorno"
           r"|ore|ora|minut[oi]|second[oi]|год|года|лет|месяц|месяца|месяцев|недел[яиь]|недель|день|дня|дней|час|часа"
           r"|часов|минут[аы]?|секунд[аы]?")
@@ -394,7 +476,7 @@ def run(details: bool) -> None:
 
 def _row(lang: str, family: str, c: Counter[str]) -> str:
     judged = c["expected"] + c["otherwise"] + c["refused"]
-    rate = f"{c['expected'] / judged:.0%}" if judged else "—"
+    rate = f"{c['expected'] / judged:.1%}" if judged else "—"
     total = sum(c.values()) - c["scope"]
     return f"| {lang} | {family} | {total} | {c['expected']} | {c['spec']} | {c['otherwise']} | {c['refused']} | {rate} |"
 
@@ -402,10 +484,13 @@ def _row(lang: str, family: str, c: Counter[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--extract", type=Path, help="rebuild the corpus from unpacked source packages in this folder")
+    parser.add_argument("--add", type=Path, help="append Duckling's and num2words' Italian cases from checkouts in this folder")
     parser.add_argument("--details", action="store_true", help="list every case not read as the peer expects")
     args = parser.parse_args(argv)
     if args.extract:
         extract(args.extract)
+    elif args.add:
+        add(args.add)
     else:
         run(args.details)
     return 0

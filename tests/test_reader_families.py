@@ -25,7 +25,8 @@ DATA = Path(__file__).parent / "data"
 MONDAY = dt.date(2025, 9, 29)
 
 #: The words each refusal's message must contain: the reason in words, not "did not understand".
-REASONS = {"vague plural": "vague plural", "non-answer": "non-answer", "uncertain": "uncertain"}
+REASONS = {"vague plural": "vague plural", "non-answer": "non-answer", "uncertain": "uncertain",
+           "multiplication": "multiplies a figure it does not give"}
 
 
 def _issue_18_cases(lang: str) -> list[dict[str, Any]]:
@@ -172,3 +173,69 @@ claims:
     record = to_dict(check_document(load_claims_text(text, "claims.yaml")))["subjects"][0]
     assert {c["period"] for c in record["claims"]} == {"2021-09-29..2025-09-29"}
     assert record["verdict"] == "consistent"
+
+
+# --- the families left for later: time counted on, lengths in metres, seasons ---------------
+
+@pytest.mark.parametrize(("lang", "phrase"), [("en", "in two years"), ("it", "tra due anni"), ("ru", "через два года")])
+def test_time_counted_on_is_a_year_on_a_date_subject(lang: str, phrase: str) -> None:
+    value = parse_value(phrase, lang, MONDAY, expect=Expect.DATE).to_json()
+    assert (value["start"], value["end"]) == ("2027-01-01", "2027-12-31")
+
+
+def test_english_in_opens_a_year_or_a_month_not_time_counted_on() -> None:
+    """`in` before a count is time counted on only on a date subject: elsewhere `in 2019` and
+    `in May` stay the year and the month, and `in two years` is not read as a date."""
+    assert parse_value("in 2019", "en", MONDAY, expect=Expect.DATE).to_json()["start"] == "2019-01-01"
+    assert parse_value("in May", "en", MONDAY, expect=Expect.DATE).to_json()["start"] == "2025-05-01"
+    with pytest.raises(ReadError):
+        parse_value("in two years", "en", MONDAY)
+
+
+@pytest.mark.parametrize(("lang", "phrase"), [("en", "8,848.86m"), ("it", "8.848,86 m"), ("ru", "8 848,86 м")])
+def test_m_on_a_subject_in_metres_is_metres(lang: str, phrase: str) -> None:
+    value = parse_value(phrase, lang, MONDAY, expect=Expect.LENGTH).to_json()
+    assert (value["kind"], value["lower"], value["upper"], value["unit"]) == ("amount", 8848.855, 8848.865, "meter")
+
+
+def test_m_elsewhere_is_still_millions() -> None:
+    assert parse_value("$5m", "en", MONDAY).to_json()["lower"] == 4750000
+    assert parse_value("5m", "en", MONDAY, expect=Expect.AMOUNT).to_json()["unit"] is None
+
+
+def test_a_subject_in_metres_judges_m_as_metres() -> None:
+    """Through the whole pipeline: `unit: m` makes the reader take `m` as metres."""
+    text = """version: 1
+sources:
+  - {id: a, title: A, published: 2025-09-29, language: en}
+  - {id: b, title: B, published: 2025-09-29, language: en}
+subjects:
+  - {id: everest, title: Height of Everest, kind: constant, unit: m}
+claims:
+  - {subject: everest, source: a, says: "8,848.86m", quote: "q"}
+  - {subject: everest, source: b, says: "8,848.86 metres", quote: "q"}
+"""
+    record = to_dict(check_document(load_claims_text(text, "claims.yaml")))["subjects"][0]
+    assert record["verdict"] == "consistent"
+    assert {c["value"]["unit"] for c in record["claims"]} == {"meter"}
+
+
+def test_a_season_without_a_year_is_the_one_under_way_or_the_nearer() -> None:
+    """Published in September: "this winter" is the coming one, "this summer" the one just gone."""
+    def start(phrase: str) -> str:
+        return str(parse_value(phrase, "en", MONDAY).to_json()["start"])
+
+    assert start("this winter") == "2025-12-01"
+    assert start("this summer") == "2025-06-01"
+    assert parse_value("this summer", "en", dt.date(2025, 7, 15)).to_json()["start"] == "2025-06-01"
+    assert start("last winter") == "2024-12-01"
+    assert start("next summer") == "2026-06-01"
+
+
+def test_in_after_a_figure_is_never_inches() -> None:
+    """`2 in` is refused rather than read as inches: in running text, verify and extract grow a
+    figure word by word, and "250 in total" would become 250 inches (test_verify_meaning.py)."""
+    for phrase in ("2 in", "250 in"):
+        with pytest.raises(ReadError):
+            parse_value(phrase, "en", MONDAY)
+    assert parse_value("2 inches", "en", MONDAY).unit == "meter"

@@ -12,9 +12,9 @@ What was learned, and is pinned here:
 - the reconciled value is shown as the sources wrote it (`8,848.86 m`), while the likely-error
   sentence's `rest_agree` figure is rounded to four digits (`8,849 m`): the reconciled figure
   is the one to print;
-- `8,848.86m` (no space) is read as a plain number and `29,032 feet` is unreadable (reader
-  issues, reported to the reader's owner); the reconciliation works on what was judged, and the
-  explanation says the unjudged claims might change it.
+- `8,848.86m` (no space) was read as a plain number and `29,032 feet` was unreadable (reader
+  issues, reported to the reader's owner); both now read on this subject in metres (issue 18), so
+  every claim is judged.
 """
 
 from __future__ import annotations
@@ -37,7 +37,10 @@ def test_the_editors_figure_is_the_reconciled_one_as_written() -> None:
     assert {"natgeo-2020", "ansa-2020"} <= set(point["support"]["sources"])
     left = {x["source"]: x["why"] for x in point["left_out"]}
     assert "xinhua-2005" in left and "likely error" in left["xinhua-2005"]
-    assert "might change this" in subject["reconciliation"]["explanation"]
+    # since issue 18, BBC's "8,848.86m" on this subject in metres is metres (no longer 8.8 billion,
+    # unjudged), so every claim is judged and nothing unread "might change this"
+    assert "the other 4 claims agree" in subject["reconciliation"]["explanation"]
+    assert "might change this" not in subject["reconciliation"]["explanation"]
 
 
 def test_every_source_of_the_new_file_has_a_trust_and_the_outliers_the_lowest() -> None:

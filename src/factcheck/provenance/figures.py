@@ -25,7 +25,7 @@ from factcheck.read import (
     ValueKind,
     parse_value,
 )
-from factcheck.read.lexicon import get_lexicon
+from factcheck.read.lexicon import Lexicon, get_lexicon
 from factcheck.read.reader import leading_verb_words
 
 #: How many words a figure may reach to the left and right of the word that carries it:
@@ -66,9 +66,25 @@ def _words(text: str) -> list[tuple[int, int]]:
 def _anchor_words(lang: str) -> frozenset[str]:
     lex = get_lexicon(lang)
     words = set(lex.number_words) | set(lex.ordinals) | set(lex.months) | set(lex.rank_groups)
+    # scale words: "un miliardo e duecento milioni di euro" is longer than a reach from "un"
+    words |= {w for w in lex.scales.words if len(w) > 2}
     # "quest'anno", "last year": a date with no number in it.
     words |= {w for w in lex.relative_years.words if w not in lex.date_prepositions.words}
     return frozenset(w.lower().replace("’", "'") for w in words if w and not w.isdigit())
+
+
+def _continues_figure(word: str, lex: Lexicon) -> bool:
+    """After a comma, a word that goes on with the figure: a digit, a hedge, a bound's joiner, or
+    a time's marker ("29 settembre 2025, ore 18")."""
+    w = word.casefold()
+    return word[:1].isdigit() or any(
+        index.starts(w) for index in (lex.hedges, lex.bound_joiners, lex.times.markers, lex.times.hedges))
+
+
+def _compound_number(word: str, lang: str) -> bool:
+    """`duecento`, `ventotto`: a number word made of parts, in a language that writes them so."""
+    lex = get_lexicon(lang)
+    return lex.number_words_compound and word.isalpha() and lex.number_word(word.lower()) is not None
 
 
 def _is_anchor(word: str, anchors: frozenset[str]) -> bool:
@@ -107,31 +123,48 @@ def find_figures(
         anchors = _anchor_words(lang)
     except KeyError:
         return []
+    # a comma or semicolon between two words ends a figure, unless a digit ("May 30, 2025") or a
+    # second bound ("более 100, но менее 150") follows: "venti, secondo l'agenzia" is twenty,
+    # never the 22nd
+    lex = get_lexicon(lang)
+    breaks = [k for k in range(len(words) - 1)
+              if any(c in ",;" for c in text[words[k][1]:words[k + 1][0]])
+              and not _continues_figure(text[words[k + 1][0]:words[k + 1][1]], lex)]
     found: dict[tuple[int, int], FoundFigure] = {}
+    outer: dict[tuple[int, int], int] = {}  # where each figure's reading began, its verb included
     for a, (ws, we) in enumerate(words):
         if near is not None and (we <= near[0] or ws >= near[1]):
             continue
-        if not _is_anchor(text[ws:we], anchors):
+        if not _is_anchor(text[ws:we], anchors) and not _compound_number(text[ws:we], lang):
             continue
         spans = sorted(
             ((i, j) for i in range(max(0, a - REACH_LEFT), a + 1) for j in range(a, min(len(words), a + REACH_RIGHT + 1))),
             key=lambda ij: (ij[0] - ij[1], ij[0]),
         )
         for i, j in spans:
+            if any(i <= k < j for k in breaks):
+                continue
             start, end = words[i][0], words[j][1]
             if (start, end) in found:
                 break
             value = _read(text[start:end], lang, published, options)
             if value is not None:
                 # "rose to 4,100": the verb reads as the figure, but is not part of its words
+                began = start
                 if (skip := leading_verb_words(text[start:end], lang)) and i + skip <= j:
                     start = words[i + skip][0]
                 found[(start, end)] = FoundFigure(start, end, text[start:end], value)
+                outer[(start, end)] = min(began, outer.get((start, end), began))
                 break
+    # The longest reading wins, counted with its verb: "выросло до 3 млрд" keeps "3 млрд", never
+    # the shorter "до 3 млрд" (up to) that another word's reach finds inside the verb.
     kept: list[FoundFigure] = []
-    for f in sorted(found.values(), key=lambda f: (f.start - f.end, f.start)):
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
+    taken: list[tuple[int, int]] = []
+    for f in sorted(found.values(), key=lambda f: (outer[(f.start, f.end)] - f.end, outer[(f.start, f.end)])):
+        begin = outer[(f.start, f.end)]
+        if all(f.end <= a or begin >= b for a, b in taken):
             kept.append(f)
+            taken.append((begin, f.end))
     return sorted(kept, key=lambda f: f.start)
 
 

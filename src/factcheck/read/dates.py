@@ -33,7 +33,7 @@ from factcheck.read.zones import OFFSET
 _ISO = re.compile(r"([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"[12]\d{3}")
 _DAY = re.compile(r"\d{1,2}")
-_YEAR_OR_CLOCK = re.compile(r"(?:^| )[12]\d{3}(?= |$)|\d:\d")
+_YEAR_OR_CLOCK = re.compile(r"(?:^| )[12]\d{3}(?= |$)|\d:\d|(?:^| )\d\d?\.\d\d?\.\d\d(?:\d\d)?(?= |$)")
 _NUMERIC_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 _WORDS = re.compile(r"[^\W_]+")  # the words of a non-answer, as `non_answers` are kept
 
@@ -117,7 +117,16 @@ def _clock_like(lex: Lexicon, tokens: Tokens, dated: bool = False) -> bool:
     joined = " ".join(tokens)
     if ":" in joined:
         return True
-    return lex.times.loose and _loose_clock(lex, tokens, joined, dated)
+    if lex.times.loose:
+        return _loose_clock(lex, tokens, joined, dated)
+    return dated and _european(tokens)
+
+
+def _european(tokens: Tokens) -> bool:
+    """`29.02.2020 13.12`: a dotted time beside a dotted date, which only a writer of dotted
+    times writes, in any language (in `en`, `13.12` alone is a number)."""
+    return len(tokens) == 2 and any(_NUMERIC_DOTTED.fullmatch(t) for t in tokens) and any(
+        _DOTTED_HM.fullmatch(t) for t in tokens)
 
 
 def _loose_clock(lex: Lexicon, tokens: Tokens, joined: str, dated: bool) -> bool:
@@ -303,6 +312,8 @@ class DateReader:
             self._day_month_year,
             self._month_day_year,
             self._month_range,
+            self._nth_in_month,
+            self._season,
             self._month_year,
             self._decade,
             self._year,
@@ -389,8 +400,12 @@ class DateReader:
                 month, day, year = a, b, c
             else:
                 day, month, year = a, b, c
-        elif len(rest) == 1 and order == "dmy" and (m := _NUMERIC_DOTTED.fullmatch(rest[0])):
+        elif len(rest) == 1 and (m := _NUMERIC_DOTTED.fullmatch(rest[0])):
+            # `01.12.2011` is day.month.year wherever it is written: month-first writers use slashes
             day, month, year = m.groups()
+            if not 1 <= int(month) <= 12:
+                raise ReadError(f"{rest[0]!r} has no month {int(month)}: a dotted date is day.month.year", part=rest[0])
+            return self._one_day(_full_year(int(year), len(year)), int(month), int(day), rest[0], " read as day.month.year")
         else:
             return None
         if len(day) > 2 or len(year) not in (2, 4):
@@ -522,6 +537,8 @@ class DateReader:
         counted on from publication, as `ago` counts back."""
         lex = self.lex
         m = lex.later_words.match(tokens, 0)
+        if m is None and self.spans:
+            m = lex.later_on_dates.match(tokens, 0)  # "in two years", on a date subject only
         if m is None and lex.later_suffixes.words.isdisjoint(tokens):
             return None  # neither "через" nor "later": and "01 dic" must reach the day reader
         start = m[1] if m is not None else pos
@@ -793,6 +810,117 @@ class DateReader:
             year = self._latest_on_or_before(month)
         return date_value(*month_span(year, month), "month")
 
+    def _nth_in_month(self, tokens: Tokens, pos: int) -> Value | None:
+        """`the third Tuesday of September 2014`, `l'ultima domenica di marzo 2014`, `в последнее
+        воскресенье марта`, `the last day of October`, `la prima settimana di ottobre` (days 1-7;
+        the last week is the month's last seven days): one day, or a week, of the month; without a
+        year, the month's latest occurrence on or before publication."""
+        lex = self.lex
+        weekdays = lex.times.weekdays
+        pos = self._skip_articles(tokens, pos)
+        if pos >= len(tokens):
+            return None
+        n = lex.ordinals.get(tokens[pos])
+        end = pos + 1
+        if n is None:
+            last = lex.last_words.match(tokens, pos)
+            if last is None:
+                return None
+            n, end = -1, last[1]
+        if end >= len(tokens):
+            return None
+        what: int | str
+        if tokens[end] in weekdays:
+            what, end = weekdays[tokens[end]], end + 1
+        elif (m := lex.day_words.match(tokens, end)) is not None:
+            what, end = "day", m[1]
+        elif (m := lex.week_words.match(tokens, end)) is not None:
+            what, end = "week", m[1]
+        else:
+            return None
+        if end < len(tokens) and (tokens[end] in lex.date_of or lex.date_prepositions.match(tokens, end)):
+            end += 1
+        month = self._month(tokens, end)
+        if month is None:
+            return None
+        end += 1
+        if end < len(tokens) and tokens[end] in lex.date_of:
+            end += 1
+        year = self._year_to_end(tokens, end) if end < len(tokens) else self._latest_on_or_before(month)
+        if year is None:
+            return None
+        first, last_day = month_span(year, month)
+        if isinstance(what, int):  # a weekday: the nth, or the last, of the month
+            if n > 0:
+                day = first + dt.timedelta(days=(what - first.isoweekday()) % 7 + 7 * (n - 1))
+            else:
+                day = last_day - dt.timedelta(days=(last_day.isoweekday() - what) % 7)
+            return date_value(day, day, "day") if first <= day <= last_day else None
+        if what == "day":
+            day = last_day if n < 0 else first + dt.timedelta(days=n - 1)
+            return date_value(day, day, "day") if day <= last_day else None
+        start = last_day - dt.timedelta(days=6) if n < 0 else first + dt.timedelta(days=7 * (n - 1))
+        if start > last_day:
+            return None
+        return span_value(start, min(start + dt.timedelta(days=6), last_day))
+
+    def _skip_articles(self, tokens: Tokens, pos: int) -> int:
+        while (m := self.lex.rank_articles.match(tokens, pos) or self.lex.fillers.match(tokens, pos)) is not None:
+            pos = m[1]
+        return pos
+
+    def _season(self, tokens: Tokens, pos: int) -> Value | None:
+        """`summer 2019`, `nell'estate del 2019`, `летом 2019 года`, `last winter`, `this spring`:
+        the three months of the season (meteorological: spring March-May, summer June-August,
+        autumn September-November, winter December-February, named by the year of its January,
+        as weather services name it). Without a year: `last` the latest that ended before
+        publication, `next` the first that starts after it, otherwise the one under way or the
+        nearer of those two ("this winter" in September is the coming one)."""
+        lex = self.lex
+        if not lex.seasons.words.intersection(tokens):
+            return None
+        direction = 0
+        m = lex.this_words.match(tokens, pos)
+        if m is not None:
+            pos = m[1]
+        elif (m := lex.month_before.match(tokens, pos)) is not None:
+            direction, pos = -1, m[1]
+        elif (m := lex.month_after.match(tokens, pos)) is not None:
+            direction, pos = 1, m[1]
+        season = lex.seasons.match(tokens, pos)
+        if season is None:
+            return None
+        first_month, pos = season
+        if direction == 0 and m is None:
+            if (after := lex.month_before_suffix.match(tokens, pos)) is not None:
+                direction, pos = -1, after[1]
+            elif (after := lex.month_after_suffix.match(tokens, pos)) is not None:
+                direction, pos = 1, after[1]
+        if pos < len(tokens) and tokens[pos] in lex.date_of:
+            pos += 1
+        year: int | None = None
+        if pos < len(tokens):
+            if direction or (year := self._year_to_end(tokens, pos)) is None:
+                return None
+        pub = self.published
+        if year is None:
+            spans = {y: self._season_span(first_month, y) for y in (pub.year - 1, pub.year, pub.year + 1, pub.year + 2)}
+            if direction < 0:
+                year = max(y for y, (_, last) in spans.items() if last < pub)
+            elif direction > 0:
+                year = min(y for y, (first, _) in spans.items() if first > pub)
+            else:  # "this winter", "летом": the one under way, else the nearer of the last and the next
+                year = min(spans, key=lambda y: max((spans[y][0] - pub).days, (pub - spans[y][1]).days, 0))
+        first, last = self._season_span(first_month, year)
+        return span_value(first, last)
+
+    @staticmethod
+    def _season_span(first_month: int, year: int) -> tuple[dt.date, dt.date]:
+        """The first and last day of a season named with `year` (winter: December of the year before)."""
+        start_year = year - 1 if first_month == 12 else year
+        months = start_year * 12 + first_month - 1 + 2
+        return dt.date(start_year, first_month, 1), month_span(months // 12, months % 12 + 1)[1]
+
     def _days(self, tokens: Tokens, pos: int) -> tuple[int, int, int] | None:
         """A day or a range of days: `30`, `3-4`, `30th` → (first, last, position after)."""
         first = self._day_at(tokens, pos)
@@ -982,7 +1110,7 @@ class DateReader:
 #: "at about 5:40 a.m.", "verso le 14.30", "около 14:30": the minute written, give or take this.
 APPROX_MINUTES = 5
 
-_HM = re.compile(r"(\d{1,2}):(\d\d)(?::(\d\d))?")
+_HM = re.compile(r"(\d{1,2}):(\d\d)(?::(\d\d)(?:\.\d+)?)?")  # seconds and their fraction are dropped
 _DOTTED_HM = re.compile(r"(\d{1,2})\.(\d\d)")
 _HOUR = re.compile(r"\d{1,2}")
 _MINUTES = re.compile(r"\d\d")
@@ -1064,9 +1192,11 @@ class TimeReader:
         self.lex = dates.lex
         self.words = dates.lex.times
         self.problem: ReadError | None = None  # why a time found was not read, if nothing is
+        self.dotted = self.words.dotted  # "14.30" may be a time (beside a date, after a time word)
 
     def read(self, tokens: Tokens) -> Value | None:
         tokens = self._unglued(tokens)
+        self.dotted = self.words.dotted or _european(tokens)
         for start in range(len(tokens)):
             found = self._time_at(tokens, start)
             if found is None:
@@ -1086,7 +1216,7 @@ class TimeReader:
             day = self._day_of(rest) if rest else None
             if rest and day is None:
                 continue
-            if day is None and not opened and self.words.dotted and any(
+            if day is None and not opened and self.dotted and any(
                 c is not None and c.form == "dot" and c.part is None for c in (first, second)
             ):
                 continue  # "14.30" alone: a number in one language, ambiguous in another
@@ -1291,7 +1421,7 @@ class TimeReader:
         error when it is one that no clock shows (`25:00`, `9:75`, `13:00 PM`)."""
         if clock.form == "named":
             return clock.hour * 60 + clock.minute
-        if clock.form == "dot" and clock.part is None and not (self.words.dotted and (opened or dated)):
+        if clock.form == "dot" and clock.part is None and not (self.dotted and (opened or dated)):
             return None  # "14.30" is a number (en), or ambiguous (it) without a time word
         if clock.form == "hour" and clock.part is None and not clock.hour_word and not clock.after_article:
             return None  # "9", "at 9": a number, or an hour nobody can place in the day

@@ -13,6 +13,7 @@ from enum import StrEnum
 class Expect(StrEnum):
     COUNT = "count"  # a plain number of things: never a year, never a rank
     AMOUNT = "amount"  # money or a physical quantity
+    LENGTH = "length"  # an amount in metres: `8,848.86m` is metres, never millions
     PERCENT = "percent"
     RANK = "rank"
     DATE = "date"
@@ -31,7 +32,7 @@ def expect_of(dimension: tuple[str, str | None] | None) -> Expect | None:
         case "number":
             return Expect.COUNT
         case "amount":
-            return Expect.AMOUNT
+            return Expect.LENGTH if unit == "meter" else Expect.AMOUNT
         case "percent":
             return Expect.PERCENT
         case "rank":
@@ -46,4 +47,4 @@ def expect_of(dimension: tuple[str, str | None] | None) -> Expect | None:
 
 
 #: Expectations under which a bare figure is a quantity: the date and rank readers are skipped.
-QUANTITIES = frozenset({Expect.COUNT, Expect.AMOUNT, Expect.PERCENT, Expect.DURATION})
+QUANTITIES = frozenset({Expect.COUNT, Expect.AMOUNT, Expect.LENGTH, Expect.PERCENT, Expect.DURATION})

@@ -56,10 +56,11 @@ _PLAIN = str.maketrans(
 # numbers (digits with inner separators; a time of day `9:10` is one token), words (letters, with an elided article's apostrophe
 # kept: "l'", "dell'"), and single other symbols. Whitespace and most punctuation separate tokens.
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)*(?::\d\d(?!\d)(?::\d\d(?!\d))?)?"  # 9:10 and 21:05:30 are one token (2:1 is not)
+    r"\d+(?:[.,]\d+)*(?::\d\d(?!\d)(?::\d\d(?:\.\d+)?(?!\d))?)?"  # 9:10, 21:05:30, 13:11:23.678 (2:1 is not)
+    r"|(?<![\w.,])[.,]\d+(?:[.,]\d+)*"  # `,77` and `.5`: a decimal point with no digit before it
     r"|[+-](?<![\w:.][+-])\d\d:\d\d(?![\d:])"  # a UTC offset standing apart: (-05:00), +03:00
     r"|[^\W\d_]+(?:\.[^\W\d_]+)+\.?"  # dotted abbreviations: u.s., u.s.a.
-    r"|[^\W\d_]+'?"
+    r"|[^\W\d_]+(?:(?<!s)')?"  # "dell'" keeps its apostrophe; a plural's possessive ("weeks'") drops it
     r"|[^\w\s]",
 )
 _DROP = frozenset({",", ".", ";", ":", "!", "?", "(", ")", '"', "'", "[", "]"})
@@ -307,6 +308,19 @@ class Lexicon:
     later_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "через год"
     group_joiners: frozenset[str] = frozenset()  # "due milioni e trecentomila": between groups
     later_suffixes: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "two years later"
+    # issue 18, the families left for later
+    later_on_dates: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "in two years" (date subject)
+    ordinal_endings: tuple[str, ...] = ()  # "esimo" of "ventottesimo": a number word made an ordinal
+    minus_words: frozenset[str] = frozenset()  # "minus", "meno", "минус": the number below zero
+    ratio_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "one IN five"
+    each_words: frozenset[str] = frozenset()  # "каждый пятый": one in five
+    multipliers: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "twice as many"
+    counted_nouns: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "1,000 people"
+    seasons: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "summer": 6, its first month
+    this_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "THIS summer"
+    last_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "the LAST Sunday of March"
+    day_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "the last DAY of October"
+    week_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "the first WEEK of October"
 
     @cached_property
     def non_answer_tails(self) -> frozenset[str]:
@@ -325,8 +339,9 @@ class Lexicon:
                       self.named_durations, self.quarter_words, self.half_words, self.post_hedges,
                       self.verbs, self.subunits, self.rates, self.weeks, self.span_units,
                       self.anniversary_words, self.open_date_suffixes, self.this_period,
-                      self.unit_prefixes):
+                      self.unit_prefixes, self.seasons, self.counted_nouns, self.multipliers):
             words |= index.words
+        words |= self.minus_words
         return frozenset(w for w in words if w.isalpha())
 
     @cached_property
@@ -360,7 +375,7 @@ class Lexicon:
         for last in lasts:
             words |= {toks[-1] for toks, _ in last.entries()}
         # not "-" from "half-year"; the time words as they are ("a.m.", "/")
-        words |= set(self.times.weekdays)
+        words |= set(self.times.weekdays) | self.seasons.words
         return frozenset(w for w in words if w.isalnum()) | self.times.triggers
 
     @cached_property
@@ -518,7 +533,8 @@ LANGUAGE_KEYS = frozenset([
     "decimal_words", "vague_plurals", "rank_scopes", "rates", "unit_prefixes", "weeks", "month_parts",
     "period_words", "open_dates", "open_date_suffixes", "span_units", "recent_spans", "anniversary_words",
     "weekday_before", "weekday_after", "this_period", "bare_range_separators", "later_words", "later_suffixes",
-    "group_joiners",
+    "group_joiners", "later_on_dates", "ordinal_endings", "minus_words", "ratio_words", "each_words",
+    "multipliers", "counted_nouns", "seasons", "this_words", "last_words", "day_words", "week_words",
 ])
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -641,7 +657,7 @@ def get_lexicon(language: str) -> Lexicon:
         number_words_compound=bool(d.get("number_words_compound", False)),
         number_word_joiners=frozenset(d.get("number_word_joiners", [])),
         ordinals=_normalised(_table(d.get("ordinals"))),
-        ordinal_suffixes=frozenset(d.get("ordinal_suffixes", [])),
+        ordinal_suffixes=frozenset(normalise(w) for w in d.get("ordinal_suffixes", [])),
         rank_top=_phrases(d.get("rank_top")),
         rank_articles=_phrases(d.get("rank_articles")),
         scales=PhraseIndex(_table(d.get("scales"), float)),
@@ -717,6 +733,18 @@ def get_lexicon(language: str) -> Lexicon:
         later_words=_phrases(d.get("later_words")),
         group_joiners=frozenset(normalise(w) for w in d.get("group_joiners", [])),
         later_suffixes=_phrases(d.get("later_suffixes")),
+        later_on_dates=_phrases(d.get("later_on_dates")),
+        ordinal_endings=tuple(normalise(w) for w in d.get("ordinal_endings", [])),
+        minus_words=frozenset(normalise(w) for w in d.get("minus_words", [])),
+        ratio_words=_phrases(d.get("ratio_words")),
+        each_words=frozenset(normalise(w) for w in d.get("each_words", [])),
+        multipliers=_phrases(d.get("multipliers")),
+        counted_nouns=_phrases(d.get("counted_nouns")),
+        seasons=PhraseIndex(_table(d.get("seasons"))),
+        this_words=_phrases(d.get("this_words")),
+        last_words=_phrases(d.get("last_words")),
+        day_words=_phrases(d.get("day_words")),
+        week_words=_phrases(d.get("week_words")),
     )
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from factcheck.read.lexicon import Lexicon, Tokens, combine, continues
 from factcheck.read.model import ReadError
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_DIGITS = re.compile(r"(?:\d+|(?=[.,]\d))(?:[.,]\d+)*")  # `,77` and `.5`: no digit before the point
+_YEARLIKE = re.compile(r"[12]\d{3}")  # "5 in 2024" is no ratio
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,10 +145,28 @@ def read_number(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] | 
         n, end = found
         return Number(-n.value if n.value else 0.0, n.half_step, n.from_article), end
     if _DIGITS.fullmatch(token):
+        if (
+            pos + 1 < len(tokens) and lex.decimal and token.count(lex.decimal) == 1 and lex.group not in token
+            and lex.scales.match(tokens, pos + 1) is not None
+        ):
+            # "$2.174 trillion", "2,174 miliardi": before a scale word the point is a decimal one
+            whole, _, frac = token.partition(lex.decimal)
+            return _with_fraction(tokens, _decimal(whole, frac), pos + 1, lex)
         # Thousands grouped with spaces ("4 000") are read in every language: it is the CLDR
         # style for Russian and the SI style anywhere, and it has only one reading.
         number, end = _space_grouped(tokens, pos, lex)
         return (number, end) if end >= len(tokens) else _with_fraction(tokens, number, end, lex)
+    if token in lex.minus_words and pos + 1 < len(tokens):
+        # "minus 5", "meno 1.200.000", "минус пять": below zero
+        found = read_number(tokens, pos + 1, lex)
+        if found is None or found[0].value <= 0:
+            return None
+        n, end = found
+        return Number(-n.value, n.half_step, n.from_article, n.fraction), end
+    if token in lex.each_words and pos + 1 < len(tokens) and tokens[pos + 1] in lex.ordinals:
+        # "каждый пятый": one in five, a share
+        share = 1 / lex.ordinals[tokens[pos + 1]]
+        return Number(share, share, fraction=True), pos + 2
     if token in lex.fractions or token in lex.one_articles:
         fraction = _fraction_at(tokens, pos, lex)
         if fraction is not None:
@@ -232,8 +251,21 @@ def glued_fraction(token: str, lex: Lexicon) -> tuple[Number, float] | None:
 def _with_fraction(tokens: Tokens, number: Number, end: int, lex: Lexicon) -> tuple[Number, int]:
     """`3 1/2`, `two thirds`, `tre quarti`, `две трети`, `two and a half`: a whole number and
     the fraction after it."""
-    if end >= len(tokens) or number.value != int(number.value):
+    if end >= len(tokens):
         return number, end  # the common case: nothing after the number
+    if tokens[end] in _TIMES and end + 2 < len(tokens) and tokens[end + 1] == "10":
+        return _times_power(tokens, number, end)
+    if number.value != int(number.value):
+        return number, end
+    ratio = lex.ratio_words.match(tokens, end) if lex.ratio_words.starts(tokens[end]) else None
+    if ratio is not None and number.value >= 1:
+        # "one in five", "uno su cinque", "1 из 5": a share of the whole
+        whole = read_number(tokens, ratio[1], lex)
+        if whole is not None and whole[0].value >= number.value and whole[0].value == int(whole[0].value) and not (
+            _YEARLIKE.fullmatch(tokens[ratio[1]])
+        ):
+            share = number.value / whole[0].value
+            return Number(share, share, fraction=True), whole[1]
     nxt = tokens[end]
     if nxt == "-" and end + 1 < len(tokens) and tokens[end + 1] in lex.fractions and (
         number.value == 1 or tokens[end + 1] not in lex.ordinals
@@ -252,6 +284,14 @@ def _with_fraction(tokens: Tokens, number: Number, end: int, lex: Lexicon) -> tu
         value = number.value + addend[0]
         return Number(value, 0.05 if number.value < 10 else 0.5), addend[1]
     if (
+        end + 1 < len(tokens) and tokens[end] == "/" and tokens[end + 1].isdigit()
+        and 0 < number.value < int(tokens[end + 1]) <= 1000 and not number.from_article
+        and (end + 2 == len(tokens) or tokens[end + 2] != "/")
+        and (int(tokens[end + 1]) > 31 or lex.units.match(tokens, end + 2) is not None)
+    ):  # "1/40", "1/4 inch": a vulgar fraction (never "12/25", which may be a day and month)
+        share = number.value / int(tokens[end + 1])
+        return Number(tidy(share), 0.5 / int(tokens[end + 1]), fraction=True), end + 2
+    if (
         end + 2 < len(tokens) and tokens[end + 1] == "/" and tokens[end].isdigit()
         and tokens[end + 2].isdigit() and 0 < int(tokens[end]) < int(tokens[end + 2]) <= 16
         and (end + 3 == len(tokens) or tokens[end + 3] != "/")
@@ -259,3 +299,20 @@ def _with_fraction(tokens: Tokens, number: Number, end: int, lex: Lexicon) -> tu
         top, bottom = int(tokens[end]), int(tokens[end + 2])
         return Number(tidy(number.value + top / bottom), 0.5 / bottom), end + 3
     return number, end
+
+
+_TIMES = frozenset({"×", "x", "*"})
+
+
+def _times_power(tokens: Tokens, number: Number, end: int) -> tuple[Number, int]:
+    """`2.48×10−5`, `3 x 10^6`: the number times a power of ten, its precision scaled alike."""
+    at = end + 2
+    if at < len(tokens) and tokens[at] == "^":
+        at += 1
+    sign = 1
+    if at < len(tokens) and tokens[at] in ("-", "+"):
+        sign, at = (-1 if tokens[at] == "-" else 1), at + 1
+    if at >= len(tokens) or not tokens[at].isdigit() or len(tokens[at]) > 3:
+        return number, end
+    power = 10.0 ** (sign * int(tokens[at]))
+    return Number(tidy(number.value * power), tidy(number.half_step * power)), at + 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -53,6 +53,7 @@ from factcheck.read.units import to_base
 _SUGGEST = 0.75
 
 MAX_PHRASE_LENGTH = 500
+_HAS_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,19 @@ class ReadOptions:
     at_least: float | None = None
     up_to: float | None = None
     under: float | None = None
+    # Every cached read hashes the options: computed once here, not field by field on each read
+    # (half the cost of a cache hit).
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        # floats only (None as -1.0): the same hash in every process, so a pickled copy sent to a
+        # worker still finds the worker's cached readings
+        fields = (self.approx, self.nearly, self.precision, self.rounding_cap, self.over, self.at_least, self.up_to,
+                  self.under)
+        object.__setattr__(self, "_hash", hash(tuple(-1.0 if f is None else float(f) for f in fields)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def with_tolerances(self, tolerances: Any) -> ReadOptions:
         """These options with every tolerance that `tolerances` (a models.Tolerances) sets."""
@@ -190,12 +204,13 @@ def _parse_undated(
             return _NEEDS_DAY  # "will open", "in the past four years": from the publication day
         try:
             plain = normalise(text)
-            dated = bool(plain) and iso_value(plain) is None and might_be_a_date(lex, tokenise(plain))
+            tokens = tokenise(plain)
+            dated = bool(plain) and iso_value(plain) is None and might_be_a_date(lex, tokens)
         except (ValueError, OverflowError, ArithmeticError, RecursionError):
             dated = True  # the dated path reads it again and words the error
         if dated:
             return _NEEDS_DAY
-        return _parse_uncached(text, lang, _NO_DAY, options, expect)
+        return _parse_uncached(text, lang, _NO_DAY, options, expect, (plain, tokens))
     except ReadError as exc:
         return exc
 
@@ -225,7 +240,8 @@ def _lexicon(lang: str) -> Lexicon:
 
 
 def _parse_uncached(
-    text: str, lang: str, published: dt.date, options: ReadOptions, expect: Expect | None = None
+    text: str, lang: str, published: dt.date, options: ReadOptions, expect: Expect | None = None,
+    done: tuple[str, Tokens] | None = None,
 ) -> Value:
     lex = _lexicon(lang)
     if len(text) > MAX_PHRASE_LENGTH:
@@ -233,7 +249,7 @@ def _parse_uncached(
             f"a figure is at most {MAX_PHRASE_LENGTH} characters; this one has {len(text)}"
         )
     try:
-        value = _read(text, lex, published, options, expect)
+        value = _read(text, lex, published, options, expect, done)
     except ReadError:
         raise
     except (ValueError, OverflowError, ArithmeticError, RecursionError) as exc:
@@ -244,8 +260,12 @@ def _parse_uncached(
     return value
 
 
-def _read(text: str, lex: Lexicon, published: dt.date, options: ReadOptions, expect: Expect | None) -> Value:
-    plain = normalise(text)
+def _read(
+    text: str, lex: Lexicon, published: dt.date, options: ReadOptions, expect: Expect | None,
+    done: tuple[str, Tokens] | None = None,
+) -> Value:
+    """`done`: the text already normalised and tokenised (by `_parse_undated`), not done twice."""
+    plain = normalise(text) if done is None else done[0]
     if not plain:
         raise ReadError("empty figure: nothing to read")
     if "?" in plain:
@@ -261,7 +281,7 @@ def _read(text: str, lex: Lexicon, published: dt.date, options: ReadOptions, exp
         iso = iso_value(plain)
         if iso is not None:
             return iso
-    tokens = tokenise(plain)
+    tokens = tokenise(plain) if done is None else done[1]
     if not tokens:
         raise ReadError(f"no figure in {text!r}", part=text)
     try:
@@ -324,7 +344,7 @@ class _Reader:
             rank = self._rank(tokens)
             if rank is not None:
                 return rank
-        if any(ch.isdigit() for ch in "".join(tokens)) or self._starts_like_quantity(tokens):
+        if _HAS_DIGIT.search(" ".join(tokens)) or self._starts_like_quantity(tokens):
             return self._quantity_phrase(tokens)
         category = self._category(tokens)
         if category is not None:
@@ -335,7 +355,9 @@ class _Reader:
 
     def _rank(self, tokens: Tokens) -> Value | None:
         lex = self.lex
-        if not lex.rank_triggers.intersection(tokens):
+        if not lex.rank_triggers.intersection(tokens) and not (
+            lex.ordinal_endings and any(t.endswith(lex.ordinal_endings) for t in tokens)
+        ):
             return None
         tokens = self._drop_rank_suffixes(_drop_possessives(tokens))
         group = self._rank_group(tokens)
@@ -358,9 +380,9 @@ class _Reader:
             return Value(ValueKind.RANK, Interval.closed(compound, compound))
         token = tokens[pos]
         scoped = self._rank_scope(tokens, pos + 1)
-        if token in lex.ordinals and (pos + 1 == len(tokens) or scoped):
+        place = lex.ordinals.get(token) or self._ordinal_word(token)
+        if place is not None and (pos + 1 == len(tokens) or scoped):
             # "third", "il secondo in Europa", "fourth in the world": the rank, within its scope
-            place = lex.ordinals[token]
             return Value(ValueKind.RANK, Interval.closed(place, place))
         if token.isdigit() and int(token) >= 1:
             end = pos + 1
@@ -368,6 +390,18 @@ class _Reader:
                 end += 1
             if end + 1 == len(tokens) and tokens[end] in lex.ordinal_suffixes:
                 return Value(ValueKind.RANK, Interval.closed(int(token), int(token)))
+        return None
+
+    def _ordinal_word(self, token: str) -> int | None:
+        """`ventottesimo`, `centesimo`, `trentatreesimo`: a number word with the language's ordinal
+        ending (`ordinal_endings`), its last vowel elided or kept."""
+        for ending in self.lex.ordinal_endings:
+            if token.endswith(ending) and len(token) > len(ending) + 2:
+                stem = token[: -len(ending)]
+                for word in (stem, stem + "o", stem + "e", stem + "i", stem + "a"):
+                    n = self.lex.number_word(word)
+                    if n is not None and n == int(n) and n >= 1:
+                        return int(n)
         return None
 
     def _compound_ordinal(self, tokens: Tokens, pos: int) -> int | None:
@@ -388,7 +422,9 @@ class _Reader:
         if m is None:
             return False
         rest = tokens[m[1]:]
-        return 1 <= len(rest) <= 3 and all(t.isalpha() and t not in self.lex.vocabulary for t in rest)
+        return 1 <= len(rest) <= 3 and all(
+            t.isalpha() and t not in self.lex.vocabulary and t not in self.lex.not_names for t in rest
+        )  # never "a third in total", "un quarto in tutto": a share, not a rank in a place
 
     def _drop_rank_suffixes(self, tokens: Tokens) -> Tokens:
         """`third place`, `на третьем месте`, `одна из трёх крупнейших`: the words after a rank."""
@@ -495,6 +531,8 @@ class _Reader:
             pos = self._skip(lex.fillers, tokens, ranged[1])
         first, pos = self._quantity(tokens, pos)
         second: _Quantity | None = None
+        if pos + 1 < len(tokens) and tokens[pos] == "-" and tokens[pos + 1] in lex.bare_range_separators:
+            pos += 1  # "8- to 16-meter": the first figure's hyphen waits for the unit after the second
         sep = lex.range_separators.match(tokens, pos) if pos < len(tokens) else None
         if sep and hedge is None and (ranged or tokens[pos] == "-" or tokens[pos] in lex.bare_range_separators):
             after = self._skip(lex.fillers, tokens, sep[1])
@@ -528,6 +566,8 @@ class _Reader:
                     part=self.original,
                 )
             lo, hi = tidy(first.value * factor), tidy(second.value * factor2)
+            if hi < lo < 0:
+                lo, hi = hi, lo  # "-18 °C to -34 °C": a range of negative figures written by their size
             if lo > hi:
                 raise ReadError(f"a range from {lo:g} down to {hi:g} is backwards")
             interval = Interval.closed(lo, hi)
@@ -615,6 +655,8 @@ class _Reader:
             self._not_understood(tokens, pos, expected="a number")
         number, pos = n
         while (s := lex.scales.match(tokens, pos)) is not None:
+            if self.expect is Expect.LENGTH and lex.units.match(tokens, pos) is not None:
+                break  # "8,848.86m" on a subject in metres: metres, not millions
             scale *= s[0]
             pos = s[1]
         if scale > 1 and not tokens[n[1] - 1][:1].isdigit():
@@ -714,6 +756,8 @@ class _Reader:
             return _replace(q, unit=unit[0]), unit[1]
         if q.currency is None and (span := lex.duration_units.match(tokens, pos)) is not None:
             return _replace(q, duration=span[0]), span[1]
+        if not (q.currency or q.unit or q.percent) and (noun := lex.counted_nouns.match(tokens, start)) is not None:
+            return q, noun[1]  # "1,000 people", "1.000 persone", "1000 человек": a count of them
         return q, start
 
     # -- categories ----------------------------------------------------------------------------
@@ -747,6 +791,14 @@ class _Reader:
         culprit (a typo: "Janury", "доларов"), so it is named rather than the whole rest.
         """
         refuse_non_answer(self.lex, tokens, self.published)  # "Not Available" on a count subject
+        for at in range(len(tokens)):
+            if (times := self.lex.multipliers.match(tokens, at)) is not None:
+                said = " ".join(tokens[at:times[1]])
+                raise ReadError(
+                    f"{self.original.strip()!r} multiplies a figure it does not give ({said!r} of what?): "
+                    "without its base it is not a figure that can be checked",
+                    part=said,
+                )
         if not self.lex.has_words:
             word = next((t for t in tokens[pos:] if t.isalpha()), " ".join(tokens[pos:]))
             raise ReadError(

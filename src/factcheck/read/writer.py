@@ -133,8 +133,11 @@ def _unit_template(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
 
 
 def _unit_words(lex: Lexicon) -> list[tuple[tuple[str, ...], str]]:
+    """The unit words that read as the unit wherever they stand: not `m` (a scale word first, so
+    millions) nor `in` (inches only at the end of a phrase)."""
     return sorted(
-        lex.units.entries(),
+        (entry for entry in lex.units.entries()
+         if lex.scales.match(entry[0], 0) is None and lex.unit_connectors.match(entry[0], 0) is None),
         key=lambda c: (len(c[0]), c[0]),
     )
 
