@@ -81,3 +81,26 @@ def test_a_subject_of_author_lists_is_judged_on_the_people(tmp_path: Path) -> No
     assert [c["status"] for c in db["claims"]][-1] == "unreadable"
     # the same author list printed by two stores is not a copy: the quote is the value itself
     assert copy_pairs(report.results[1].claims) == []
+
+
+def test_a_figure_for_an_author_list_names_nobody(tmp_path: Path) -> None:
+    # a bookstore printed `0` for the authors: the reader reads a number, but it names no person,
+    # so the claim is unreadable and the two stores that name the author agree
+    path = tmp_path / "claims.yaml"
+    path.write_text(textwrap.dedent("""\
+        version: 1
+        sources:
+          - {id: s1, title: S1, published: 2007-01-01, language: en}
+          - {id: s2, title: S2, published: 2007-01-01, language: en}
+          - {id: s3, title: S3, published: 2007-01-01, language: en}
+        subjects:
+          - {id: taocp, title: Authors of TAOCP, kind: constant, unit: list of names}
+        claims:
+          - {subject: taocp, source: s1, says: "Knuth, Donald E.", quote: "Knuth, Donald E."}
+          - {subject: taocp, source: s2, says: "Donald Knuth", quote: "Donald Knuth"}
+          - {subject: taocp, source: s3, says: "0", quote: "0"}
+        """), encoding="utf-8")
+    report = check_file(path)
+    assert report.results[0].verdict.value == "consistent"
+    data = to_dict(report)
+    assert [c["status"] for c in data["subjects"][0]["claims"]] == ["judged", "judged", "unreadable"]

@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from functools import lru_cache
 
-from factcheck.judge.claims import ReadClaim
+from factcheck.judge.claims import JudgedClaim, ReadClaim
 from factcheck.read import Value, ValueKind
 
 #: The `unit:` words that declare a subject's values are lists of names.
@@ -108,6 +107,9 @@ def names_claim(rc: ReadClaim) -> ReadClaim:
     if rc.error_field not in (None, "says", "value"):
         return rc  # its `as_of` or `period` could not be read
     value = names_value(rc.says)
+    # built afresh, not `replace`d: the class says whether it was judged (a figure the reader
+    # read, `0`, that names nobody must not stay a JudgedClaim with no value)
     if value is None:
-        return replace(rc, value=None, error=f"'{rc.says}' names no person that can be read", error_field="says")
-    return replace(rc, value=value, error=None, error_field=None)
+        return ReadClaim(rc.index, rc.claim, rc.source, None, f"'{rc.says}' names no person that can be read",
+                         "says", rc.time, rc.period)
+    return JudgedClaim(rc.index, rc.claim, rc.source, value, None, None, rc.time, rc.period)

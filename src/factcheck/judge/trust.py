@@ -96,6 +96,7 @@ class Claimed:
     end: str
     period: str | None
     seed: float  # 0: named a likely error by the rules
+    published: str = ""  # when its source published it (ISO day, or day and time with offset)
 
 
 @dataclass
@@ -214,6 +215,7 @@ def claimed(record: dict[str, Any], likely: frozenset[int]) -> Claimed | None:
         index, str(record["source"]), lo, hi, bool(value.get("lower_inclusive")), bool(value.get("upper_inclusive")),
         key, str(record.get("says", "")), str(record.get("quote") or ""), width, record, str(record.get("time_start", "")),
         str(record.get("time_end", "")), record.get("period"), 0.0 if index in likely else 1.0,
+        str(record.get("published") or ""),
     )
 
 
@@ -651,6 +653,49 @@ def _reconcile_records(subjects: Sequence[dict[str, Any]], copies: bool) -> Trus
     return TrustResult(points, abstained, records, pairs, rounds)
 
 
+def _ranking(var: Variable) -> tuple[list[int], str | None]:
+    """The candidates best first, and whether the top was a tie: None (it was not), "later"
+    (trust could not break it, the later claim did: it is ranked first) or "tie"."""
+    cands = var.candidates
+    ranked = sorted(range(len(cands)), key=lambda k: (-cands[k].score, k))
+    if len(ranked) < 2 or cands[ranked[0]].score - cands[ranked[1]].score >= TIE:
+        return ranked, None
+    tied = [k for k in ranked if cands[ranked[0]].score - cands[k].score < TIE]
+    for k in tied:
+        if all(_said_after(cands[k], cands[j]) for j in tied if j != k):
+            return [k, *(j for j in ranked if j != k)], "later"
+    return ranked, "tie"
+
+
+def _said_after(a: Candidate, b: Candidate) -> bool:
+    """Whether one of a's claims was surely published after every claim of b."""
+    return any(all(_surely_after(c.published, d.published) for d in b.claims) for c in a.claims)
+
+
+def _surely_after(a: str, b: str) -> bool:
+    """Whether publication `a` surely came after `b`: a later day, or on the same day, a later
+    instant when both give a time of day (compared in UTC when both give an offset). Two
+    claims of one day without a time may have been published in either order (SPEC §3)."""
+    pa, pb = _published(a), _published(b)
+    if pa is None or pb is None:
+        return False
+    (day_a, at_a), (day_b, at_b) = pa, pb
+    if at_a is not None and at_b is not None and (at_a.tzinfo is None) == (at_b.tzinfo is None):
+        return at_a > at_b
+    return day_a > day_b
+
+
+@lru_cache(maxsize=65536)
+def _published(text: str) -> tuple[dt.date, dt.datetime | None] | None:
+    try:
+        if len(text) <= 10:
+            return dt.date.fromisoformat(text), None
+        at = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return at.date(), at
+
+
 def _source_records(variables: Sequence[Variable], trust: dict[str, float],
                     pairs: Sequence[CopyPair]) -> dict[str, SourceTrust]:
     out = {s: SourceTrust(s, t) for s, t in trust.items()}
@@ -659,8 +704,8 @@ def _source_records(variables: Sequence[Variable], trust: dict[str, float],
         out[a].copies_with.add(b)
         out[b].copies_with.add(a)
     for var in variables:
-        ranked = sorted(range(len(var.candidates)), key=lambda k: (-var.candidates[k].score, k))
-        tie = len(ranked) > 1 and var.candidates[ranked[0]].score - var.candidates[ranked[1]].score < TIE
+        ranked, tie_kind = _ranking(var)
+        tie = tie_kind == "tie"
         winner = var.candidates[ranked[0]]
         unit_of = _unit_index(var)
         inside = [var.own[i] == ranked[0] or winner.allows(c) for i, c in enumerate(var.claims)]
@@ -675,6 +720,8 @@ def _source_records(variables: Sequence[Variable], trust: dict[str, float],
             rec.claims += 1
             if len({var.claims[j].source for j in var.units[unit_of[i]]}) > 1:
                 rec.copied += 1
+            if tie_kind == "later":
+                rec.tied += 1  # decided by when it was said, not by trust: still a tie
             others = {x.source for j, x in enumerate(var.claims) if unit_of[j] != unit_of[i]} - {c.source}
             if tie:
                 rec.tied += 1
@@ -700,11 +747,11 @@ def _units_in(var: Variable, k: int, unit_of: list[int]) -> int:
 
 def _point(var: Variable, trust: dict[str, float]) -> dict[str, Any]:
     """A variable's reconciled value as a record."""
-    ranked = sorted(range(len(var.candidates)), key=lambda k: (-var.candidates[k].score, k))
+    ranked, tie_kind = _ranking(var)
     top = var.candidates[ranked[0]]
     unit_of = _unit_index(var)
     units = len(var.units)
-    tie = len(ranked) > 1 and top.score - var.candidates[ranked[1]].score < TIE
+    tie = tie_kind == "tie"
     shown = min(top.claims, key=lambda c: (c.width, c.index))  # the tightest, the first on a tie
     inside = [i for i, c in enumerate(var.claims) if var.own[i] == ranked[0] or top.allows(c)]
     supporting = [var.claims[i] for i in inside]
@@ -715,6 +762,8 @@ def _point(var: Variable, trust: dict[str, float]) -> dict[str, Any]:
         how = "agreed" if units > 1 else "only claim"
     elif tie:
         how = "tie"
+    elif tie_kind == "later":
+        how = "tie broken by the later claim"
     elif _units_in(var, ranked[0], unit_of) == _units_in(var, ranked[1], unit_of):
         how = "tie broken by trust"
     elif left_out and all(c.seed == 0.0 for _, c in left_out):
@@ -736,21 +785,31 @@ def _point(var: Variable, trust: dict[str, float]) -> dict[str, Any]:
         },
         "claims": [c.index for c in supporting],
         "left_out": [
-            {"claim": c.index, "source": c.source, "says": c.says,
-             "why": "a likely error (the rules' exact search)" if c.seed == 0.0 else
-             f"excluded by the reconciled value, which has more trusted support "
-             f"({top.score:.2f} against {var.candidates[var.own[i]].score:.2f})"}
+            {"claim": c.index, "source": c.source, "says": c.says, "why": _why_left_out(var, top, i, c, tie_kind)}
             for i, c in left_out
         ],
     }
-    if tie:
+    if tie or tie_kind == "later":
         rival = var.candidates[ranked[1]]
         alt = min(rival.claims, key=lambda c: (c.width, c.index))
-        point["value"] = None
-        point["figure"] = None
+        if tie:
+            point["value"] = None
+            point["figure"] = None
         point["tied"] = [
             {"value": shown.record.get("value"), "figure": shown.record.get("figure"), "claims": [c.index for c in top.claims]},
             {"value": alt.record.get("value"), "figure": alt.record.get("figure"), "claims": [c.index for c in rival.claims]},
         ]
     return point
 
+
+
+def _why_left_out(var: Variable, top: Candidate, i: int, c: Claimed, tie_kind: str | None) -> str:
+    if c.seed == 0.0:
+        return "a likely error (the rules' exact search)"
+    own = var.candidates[var.own[i]]
+    if tie_kind == "later" and top.score - own.score < TIE:
+        latest = next(x.published for x in top.claims if all(_surely_after(x.published, d.published) for d in own.claims))
+        return (f"as trusted as the reconciled value, which was published later ({latest} against "
+                f"{c.published}): a later report on the same moment is taken as the revision")
+    return (f"excluded by the reconciled value, which has more trusted support "
+            f"({top.score:.2f} against {own.score:.2f})")
