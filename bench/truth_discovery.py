@@ -79,7 +79,7 @@ from typing import Any, Callable, Iterable
 
 from factcheck.api import check_file
 from factcheck.report.records import to_dict
-from factcheck.sources import track_record
+from factcheck.report import records as report_records
 from factcheck.sources.track_record import track_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -505,15 +505,13 @@ def track_record_json(report: Any, copy_test: bool = True) -> dict[str, Any]:
     """What `factcheck sources --format json` prints, from the library. copy_test=False: the same
     with no claim pair taken as a copy (this bench's counterfactual, not a factcheck option)."""
     if copy_test:
-        records, copies = track_records(report.results, report.sources)
-    else:
-        saved = track_record.find_copies
-        track_record.find_copies = lambda _results: []
-        try:
-            records, copies = track_records(report.results, report.sources)
-        finally:
-            track_record.find_copies = saved
-    return track_record.sources_records(records, copies, report.file)
+        return track_records(report)
+    saved = report_records.copy_pairs
+    report_records.copy_pairs = lambda _claims: []
+    try:
+        return track_records(report)
+    finally:
+        report_records.copy_pairs = saved
 
 
 def rates(sources_json: dict[str, Any]) -> dict[str, float]:

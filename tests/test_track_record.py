@@ -99,8 +99,7 @@ def test_a_conflict_with_the_likely_error_does_not_count_against_the_others(tmp_
     assert counts(by_id["c"])[1:4] == (0, 1, 0)  # the likely error
 
 
-def test_without_a_single_likely_error_a_contradiction_wins_over_a_corroboration(tmp_path: Path) -> None:
-    by_id, _ = records_of(load(tmp_path, """\
+TIED = """\
         subjects:
           - {id: companies, title: Companies, kind: level}
         claims:
@@ -108,9 +107,26 @@ def test_without_a_single_likely_error_a_contradiction_wins_over_a_corroboration
           - {subject: companies, source: b, says: about 250, quote: "Some 250 firms from Italy now work in the country, the minister said."}
           - {subject: companies, source: c, says: "400", quote: "400 Italian businesses are registered, says the chamber."}
           - {subject: companies, source: d, says: about 400, quote: "Roughly 400 companies with Italian capital, the embassy counts."}
-        """))
+        """
+
+
+def test_without_a_single_likely_error_a_contradiction_wins_over_a_corroboration(tmp_path: Path) -> None:
+    """Two against two on one day, order unknown: a declared tie, every claim contradicted."""
+    same_day = re.sub(r"published: 2025-\d\d-\d\d", "published: 2025-09-29", FOUR_SOURCES)
+    path = tmp_path / "claims.yaml"
+    path.write_text(same_day + textwrap.dedent(TIED), encoding="utf-8")
+    by_id, _ = records_of(check_file(path))
     for source in "abcd":
         assert counts(by_id[source])[1:4] == (0, 1, 0), source
+        assert by_id[source]["tied"] == 1
+
+
+def test_a_tie_goes_to_the_later_reports_and_stays_counted_as_a_tie(tmp_path: Path) -> None:
+    """Two against two days apart: the later pair is the reconciled value (issue 19's tie
+    rule), so the earlier pair is contradicted; all four still count the tie."""
+    by_id, _ = records_of(load(tmp_path, TIED))
+    assert [counts(by_id[s])[1:4] for s in "abcd"] == [(0, 1, 0), (0, 1, 0), (1, 0, 0), (1, 0, 0)]
+    assert [by_id[s]["tied"] for s in "abcd"] == [1, 1, 1, 1]
 
 
 def test_a_source_never_corroborates_or_contradicts_itself(tmp_path: Path) -> None:

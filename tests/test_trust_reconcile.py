@@ -7,11 +7,9 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from factcheck.api import check_file
 from factcheck.report.records import to_dict
-from factcheck.sources.track_record import sources_records, track_records
+from factcheck.sources.track_record import track_records
 
 HEAD = """\
 version: 1
@@ -201,13 +199,8 @@ def test_reports_whose_order_is_unknown_stay_a_declared_tie(tmp_path: Path) -> N
         assert data["counts"]["ties"] == 1
 
 
-@pytest.mark.xfail(strict=True, reason="sources/track_record.py's subject_input does not pass a claim's `published` "
-                   "to the trust pass, so `factcheck sources` cannot see which report came later; the fix is one key "
-                   "in _claim_input: \"published\": published_label(rc.source), as report/records.py writes it")
 def test_factcheck_sources_explains_a_tie_broken_by_the_later_claim_as_report_does(tmp_path: Path) -> None:
     path = tmp_path / "claims.yaml"
     _two_reports(tmp_path, "2025-09-29", "2025-09-30")  # writes claims.yaml
-    report = check_file(path)
-    records, copies = track_records(report.results, report.sources)
-    got = {s["id"]: s for s in sources_records(records, copies, report.file)["sources"]}
+    got = {s["id"]: s for s in track_records(check_file(path))["sources"]}
     assert (got["a"]["contradicted"], got["b"]["contradicted"]) == (1, 0)
