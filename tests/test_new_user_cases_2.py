@@ -249,10 +249,7 @@ def test_converted_reason_uses_written_figures() -> None:
     assert "102,969,750" not in _subject("football-transfers.yaml", "bellingham-fixed-fee")["reason"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "reconciliation's `reconciled` point shows the tightest *closed* claim (Marca's 'around "
-    "€134m', €120.6-147.4 mn) instead of what all claims allow (> €130 mn, ≤ €133.9 mn, "
-    "`agreed`): open-ended claims are never 'tightest', so the loosest figure is offered for print"))
+# fixed: the reconciled point is what all its claims allow (judge/trust._narrowed)
 def test_reconciled_point_within_what_all_claims_allow() -> None:
     record = _subject("football-transfers.yaml", "bellingham-max-fee")
     agreed = record["reconciliation"]["agreed"]["value"]

@@ -150,10 +150,7 @@ def test_landfall_time_all_four_read() -> None:
     assert record["judged"] == record["total"] == 4
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the reconciled point is RIA's closed 'около 2000' (1,800–2,200), not what both claims "
-    "allow (> 2,000, ≤ 2,200, `agreed`): an editor prints 'more than 2,000'; still open from "
-    "trial 2 (bellingham-max-fee)"))
+# fixed: the reconciled point is what all its claims allow (judge/trust._narrowed)
 def test_flights_reconciled_within_agreed() -> None:
     recon = _subject("hurricane-milton.yaml", "milton-flights-cancelled")["reconciliation"]
     agreed, point = recon["agreed"]["value"], recon["reconciled"][0]["value"]
@@ -193,10 +190,7 @@ def test_wrong_source_has_the_lowest_trust() -> None:
     assert min(trust, key=lambda k: trust[k]) == "ria-0926"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the reconciled point is '9%' (8.55–9.45) though Corriere's 'oltre nove punti' excludes "
-    "everything up to 9 and `agreed` is > 9%, < 9.45%: the point is wider than what all three "
-    "claims allow (same defect as the flights case)"))
+# fixed: the reconciled point is what all its claims allow (judge/trust._narrowed)
 def test_turnout_fall_reconciled_within_agreed() -> None:
     recon = _subject("election-italy-2022.yaml", "turnout-fall-points")["reconciliation"]
     agreed, point = recon["agreed"]["value"], recon["reconciled"][0]["value"]

@@ -49,6 +49,9 @@ from typing import Any
 
 from factcheck.gcpause import paused_gc
 from factcheck.judge.copies import MIN_QUOTE, normalise_quote
+from factcheck.read.humanize import figure, rounded
+from factcheck.read.interval import Interval
+from factcheck.read.model import Value, ValueKind
 
 #: Beta prior of a source's trust, in claims: a source is taken as right on 4 claims of 5
 #: before anything it says is weighed.
@@ -789,6 +792,9 @@ def _point(var: Variable, trust: dict[str, float]) -> dict[str, Any]:
             for i, c in left_out
         ],
     }
+    narrowed = _narrowed(top, shown)
+    if narrowed is not None:  # what every claim in it allows is tighter than any one claim
+        point["value"], point["figure"] = narrowed
     if tie or tie_kind == "later":
         rival = var.candidates[ranked[1]]
         alt = min(rival.claims, key=lambda c: (c.width, c.index))
@@ -801,6 +807,27 @@ def _point(var: Variable, trust: dict[str, float]) -> dict[str, Any]:
         ]
     return point
 
+
+
+def _narrowed(top: Candidate, shown: Claimed) -> tuple[dict[str, Any], str] | None:
+    """The candidate's value when its claims together allow less than the tightest of them
+    (`up to €133.9m`, `more than €130m` and `around €134m` allow (130, 133.9] million, not
+    the 120.6–147.4 million of "around"), as a value record and a figure; else None."""
+    if top.key is not None or len(top.claims) < 2 or not top.hi - top.lo < shown.width:
+        return None
+    record = shown.record.get("converted") or shown.record.get("value") or {}
+    try:
+        kind = ValueKind(str(record.get("kind")))
+    except ValueError:
+        return None
+    lower = None if math.isinf(top.lo) else top.lo
+    upper = None if math.isinf(top.hi) else top.hi
+    value = Value(kind, Interval(lower, upper, top.lo_inc and lower is not None, top.hi_inc and upper is not None),
+                  unit=record.get("unit"), granularity=record.get("granularity"))
+    if kind is ValueKind.DATE and (lower is None or upper is None):
+        return None  # an open date is said by the claim that gives it
+    shown_value = rounded(value) if "converted" in shown.record else value
+    return value.to_json(), figure(shown_value)
 
 
 def _why_left_out(var: Variable, top: Candidate, i: int, c: Claimed, tie_kind: str | None) -> str:
