@@ -260,10 +260,7 @@ def test_deposit_rate_read_as_3_75(source: str, reason: str, request: Any) -> No
     assert value is not None and (value["lower"], value["upper"]) == (3.745, 3.755)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "`sources` calls ecb-2023-09-14 and ecb-2024-06-06 'probable copies' (similarity 95.8%): "
-    "the ECB's boilerplate sentence with DIFFERENT figures (4.00% vs 3.75%), nine months apart; "
-    "a quote whose figure differs cannot be a copy of the other's figure"))
+# fixed: a template restated with a new figure at another time is not a copy
 def test_boilerplate_with_different_figures_is_not_a_copy() -> None:
     assert _sources("ecb-june-2024.yaml")["copies"] == []
 

@@ -338,3 +338,41 @@ def _normalise_by_regex(text: str) -> str:
 @example("  “Italy’s ‘TOP’ partner” — in\t2024\n ")
 def test_normalise_quote_is_the_regex_reference(text: str) -> None:
     assert normalise_quote(text) == _normalise_by_regex(text)
+
+
+TEMPLATE = "The Governing Council decided to lower the deposit facility rate to {} with effect from the next week."
+
+
+def test_a_template_restated_with_a_new_figure_at_another_time_is_not_a_copy(tmp_path: Path) -> None:
+    """The ECB announces every decision in one sentence: its statements months apart, with
+    different rates, are two decisions, not one source copying another (second new-user trial)."""
+    report = load(tmp_path, f"""\
+        subjects:
+          - {{id: rate, title: Deposit rate, kind: level, unit: percent, window: 30}}
+        claims:
+          - {{subject: rate, source: a, says: "4%", as_of: 2023-09-14, quote: "{TEMPLATE.format('4.00%')}"}}
+          - {{subject: rate, source: d, says: "3.75%", as_of: 2024-06-06, quote: "{TEMPLATE.format('3.75%')}"}}
+        """)
+    assert records_of(report)[1] == []
+
+
+def test_the_same_template_and_figure_at_another_time_is_still_a_copy(tmp_path: Path) -> None:
+    report = load(tmp_path, f"""\
+        subjects:
+          - {{id: rate, title: Deposit rate, kind: level, unit: percent, window: 30}}
+        claims:
+          - {{subject: rate, source: a, says: "4%", as_of: 2023-09-14, quote: "{TEMPLATE.format('4.00%')}"}}
+          - {{subject: rate, source: d, says: "4%", as_of: 2024-06-06, quote: "{TEMPLATE.format('4.00%')}"}}
+        """)
+    assert [c["sources"] for c in records_of(report)[1]] == [["a", "d"]]
+
+
+def test_a_different_figure_in_the_same_sentence_at_one_time_is_a_copy_with_a_typo(tmp_path: Path) -> None:
+    report = load(tmp_path, f"""\
+        subjects:
+          - {{id: rate, title: Deposit rate, kind: level, unit: percent}}
+        claims:
+          - {{subject: rate, source: a, says: "3.75%", quote: "{TEMPLATE.format('3.75%')}"}}
+          - {{subject: rate, source: b, says: "3.5%", quote: "{TEMPLATE.format('3.5%')}"}}
+        """)
+    assert [c["sources"] for c in records_of(report)[1]] == [["a", "b"]]

@@ -35,6 +35,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 
 from factcheck.judge.claims import ReadClaim
+from factcheck.load.schema import SubjectKind
 
 C = TypeVar("C", bound=ReadClaim)
 
@@ -158,6 +159,29 @@ def _copy_pairs_bounded(long: list[C], normal: list[str]) -> list[tuple[C, C, fl
     return [(long[a], long[b], score) for (a, b), score in sorted(found.items())
             if long[a].source.id != long[b].source.id]
 
+
+
+def restated_templates_removed(
+    pairs: list[tuple[C, C, float]], kind: SubjectKind, window: int | None
+) -> list[tuple[C, C, float]]:
+    """The pairs without a template restated: the same sentence with a different figure at
+    another time (a central bank's "cut its deposit rate to 3.75%", then "to 3.5%" three months
+    later; a wire's "the death toll rose to 41", then "to 43" the next day) is how the figure is
+    always announced, not one source copying another. A constant has one value at every time,
+    so there a different figure in the same sentence stays a copy with a typo."""
+    if kind is SubjectKind.CONSTANT:
+        return pairs
+    return [(a, b, score) for a, b, score in pairs if _same_figure(a, b) or _one_time(a, b, kind, window)]
+
+
+def _same_figure(a: ReadClaim, b: ReadClaim) -> bool:
+    return a.value is None or b.value is None or a.value.overlaps(b.value)
+
+
+def _one_time(a: ReadClaim, b: ReadClaim, kind: SubjectKind, window: int | None) -> bool:
+    if kind is SubjectKind.FLOW and a.period is not None and b.period is not None:
+        return a.period.interval == b.period.interval
+    return a.same_time_as(b, window)
 
 
 def copy_groups(claims: Sequence[C]) -> list[tuple[C, ...]]:

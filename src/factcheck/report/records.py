@@ -16,7 +16,7 @@ from typing import Any, TypedDict, cast
 
 from factcheck.errors import Diagnostic
 from factcheck.judge.claims import ReadClaim
-from factcheck.judge.copies import copy_pairs
+from factcheck.judge.copies import copy_pairs, restated_templates_removed
 from factcheck.judge.results import ProblemKind, SubjectResult, Verdict
 from factcheck.judge.rules.base import Conflict
 from factcheck.judge.trust import reconcile_records
@@ -223,7 +223,7 @@ class _Copies(TypedDict, total=False):
 
 def _copies(result: SubjectResult) -> _Copies:
     """The subject's probable copies by quote (`judge.copies`), when there are any."""
-    pairs = copy_pairs(result.claims)
+    pairs = restated_templates_removed(copy_pairs(result.claims), result.subject.kind, result.window)
     if not pairs:
         return {}
     return {"copies": [{"claims": [a.index, b.index], "sources": [a.source.id, b.source.id], "similarity": score}
