@@ -55,8 +55,9 @@ def same_time_words(a: JudgedClaim, b: JudgedClaim, window: int | None, subject:
         else f"the default for {subject.kind.value} subjects" if window == DEFAULT_WINDOW_DAYS[subject.kind]
         else "the configured window"
     )
-    return (f"they are {a.days_apart(b)} days apart (within the {window}-day window, {origin}) "
-            "and do not overlap")
+    days = a.days_apart(b)
+    apart = "less than a day apart" if days == 0 else f"{days} day{'s' * (days != 1)} apart"
+    return f"they are {apart} (within the {window}-day window, {origin}) and do not overlap"
 
 
 RULE = Rule(
