@@ -379,3 +379,62 @@ def test_a_name_under_two_canonical_names_is_a_load_error_at_its_line(tmp_path: 
     line = _line_of(path, "Middle Corridor Association")
     assert re.search(rf"claims\.yaml:{line}:\d+: 'titr' is already an alias of 'Trans-Caspian International "
                      "Transport Route'", result.stderr), result.stderr
+
+
+# -- sources is read off the report's records (issue 19, item 6) ----------------------------------
+
+TOLL = """\
+subjects:
+  - {id: toll, title: Deaths, kind: level}
+claims:
+  - {subject: toll, source: a, says: "41", quote: "41 people died."}
+  - {subject: toll, source: b, says: "41", quote: "The toll stands at 41."}
+"""
+
+
+def test_sources_trust_is_the_reports_trust(tmp_path: Path) -> None:
+    """One trust pass: the counts `sources` prints are those in `report`'s `trust`."""
+    path = write(tmp_path, TOLL)
+    report = json.loads(runner.invoke(app, ["report", "-f", "json", "--no-config", str(path)]).stdout)
+    sources = json.loads(runner.invoke(app, ["sources", "-f", "json", "--no-config", str(path)]).stdout)
+    for record in sources["sources"]:
+        trust = report["trust"]["sources"][record["id"]]
+        assert (record["trust"], record["corroborated"], record["contradicted"], record["uncorroborated"]) == (
+            trust["trust"], trust["supported"], trust["contradicted"], trust["alone"])
+    assert [r["corroborated"] for r in sources["sources"]] == [1, 1]
+
+
+def test_window_days_reaches_the_reconciled_values(tmp_path: Path) -> None:
+    """Two sources days apart (TWO_SOURCES) on a level: one time within the default window of
+    90 days, two times when --window-days is shorter than the gap; `sources` follows."""
+    path = write(tmp_path, TOLL)
+
+    def times(*flags: str) -> tuple[list[str], list[int]]:
+        report = json.loads(runner.invoke(app, ["report", "-f", "json", "--no-config", *flags, str(path)]).stdout)
+        sources = json.loads(runner.invoke(app, ["sources", "-f", "json", "--no-config", *flags, str(path)]).stdout)
+        points = report["subjects"][0]["reconciliation"]["reconciled"]
+        return [p["time"] for p in points], [r["corroborated"] for r in sources["sources"]]
+
+    together, corroborated = times()
+    assert len(together) == 1 and corroborated == [1, 1]
+    apart, corroborated = times("--window-days", "0")
+    assert len(apart) == 2 and corroborated == [0, 0]
+
+
+def test_sources_on_every_core_is_byte_identical(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    lines = ["subjects:"] + [f"  - {{id: s{i}, title: S{i}, kind: level}}" for i in range(40)] + ["claims:"]
+    # every 7th subject disputed; every 5th quoted word for word by both (probable copies)
+    for i in range(40):
+        for src in "ab":
+            says = 100 + i + (src == "b" and i % 7 == 0) * 50
+            quote = f"The ministry's statement put the figure at {says} on Monday." if i % 5 == 0 else f"{src}: {says}"
+            lines.append(f"  - {{subject: s{i}, source: {src}, says: \"{says}\", quote: \"{quote}\"}}")
+    path.write_text(TWO_SOURCES + "\n".join(lines) + "\n", encoding="utf-8")
+    one = runner.invoke(app, ["sources", "-f", "json", "--no-config", "-j", "1", str(path)])
+    two = runner.invoke(app, ["sources", "-f", "json", "--no-config", "-j", "2", str(path)])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    data = json.loads(one.stdout)
+    assert [r["claims"] for r in data["sources"]] == [40, 40]
+    assert data["copies"][0]["subjects"] == ["s0", "s10", "s15", "s20", "s25", "s30", "s35", "s5"]

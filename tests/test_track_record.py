@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from factcheck.api import check_file
 from factcheck.judge.copies import MIN_QUOTE, normalise_quote
 from factcheck.report.records import Report
-from factcheck.sources.track_record import find_copies, track_records
-from factcheck.sources.track_record import sources_records as to_dict
+from factcheck.sources.track_record import track_records
 
 FOUR_SOURCES = """\
 version: 1
@@ -33,8 +32,7 @@ def load(tmp_path: Path, body: str) -> Report:
 
 
 def records_of(report: Report) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
-    records, copies = track_records(report.results, report.sources)
-    data = to_dict(records, copies, report.file)
+    data = track_records(report)
     return {s["id"]: s for s in data["sources"]}, data["copies"]
 
 
@@ -152,7 +150,9 @@ REWORDED = "Italy has put more than seven billion dollars into the Kazakh econom
 
 def _invest(quotes: list[tuple[str, str, str]]) -> str:
     lines = [f"  - {{subject: invest, source: {s}, says: \"{says}\", quote: '{q}'}}" for s, says, q in quotes]
-    return "subjects:\n  - {id: invest, title: Investment, kind: cumulative, unit: USD}\nclaims:\n" + "\n".join(lines) + "\n"
+    # A running total speaks of one time per day unless it sets a window (SPEC §3): these
+    # sources, days apart, speak of the same total.
+    return "subjects:\n  - {id: invest, title: Investment, kind: cumulative, unit: USD, window: 30}\nclaims:\n" + "\n".join(lines) + "\n"
 
 
 def test_near_identical_quotes_from_two_sources_are_a_copy_and_do_not_corroborate(tmp_path: Path) -> None:
@@ -191,7 +191,7 @@ def test_a_copy_never_contradicts_either(tmp_path: Path) -> None:
 def test_the_same_figure_in_different_sentences_is_not_a_copy(tmp_path: Path) -> None:
     report = load(tmp_path, _invest([("a", "over $7 billion", ORIGINAL), ("b", "over $7 billion", REWORDED)]))
     by_id, copies = records_of(report)
-    assert copies == [] and find_copies(report.results) == []
+    assert copies == []
     assert counts(by_id["a"])[1:4] == (1, 0, 0)
 
 
@@ -211,7 +211,7 @@ def test_short_quotes_are_never_copies(tmp_path: Path) -> None:
 
 def test_identical_quotes_from_one_source_are_not_a_copy(tmp_path: Path) -> None:
     report = load(tmp_path, _invest([("a", "over $7 billion", ORIGINAL), ("a", "over $7 billion", ORIGINAL)]))
-    assert find_copies(report.results) == []
+    assert records_of(report)[1] == []
 
 
 def test_quotes_are_compared_within_a_subject_only(tmp_path: Path) -> None:
@@ -223,16 +223,16 @@ def test_quotes_are_compared_within_a_subject_only(tmp_path: Path) -> None:
           - {subject: one, source: a, says: "250", quote: "There are 250 Italian companies operating in Kazakhstan today."}
           - {subject: two, source: b, says: "250", quote: "There are 250 Italian companies operating in Kazakhstan today."}
         """)
-    assert find_copies(report.results) == []
+    assert records_of(report)[1] == []
 
 
 def test_find_copies_names_the_claims_and_subject(tmp_path: Path) -> None:
     report = load(tmp_path, _invest([("a", "over $7 billion", ORIGINAL), ("c", "over $7 billion", REWORDED),
                                      ("b", "over $7 billion", COPIED)]))
-    [copy] = find_copies(report.results)
-    assert copy.subject == "invest"
-    assert {copy.first.source.id, copy.second.source.id} == {"a", "b"}
-    assert copy.similarity >= 90
+    [copy] = records_of(report)[1]
+    assert copy["subjects"] == ["invest"]
+    assert copy["sources"] == ["a", "b"]
+    assert copy["similarity"] >= 90
 
 
 # -- normalise_quote ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from factcheck.cli.options import (
     ClaimsArg,
     ConfigOpt,
     IgnoreOpt,
+    JobsOpt,
     NoConfigOpt,
     SelectOpt,
     WindowOpt,
@@ -27,17 +28,17 @@ def sources(
     ignore: IgnoreOpt = None,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """Each source's track record: corroborated, contradicted, uncorroborated claims, and copies."""
-    from factcheck.api import check_loaded
     from factcheck.formatters import RenderContext, SourcesFormat, render
-    from factcheck.sources.track_record import sources_records, track_records
+    from factcheck.sources.track_record import sources_records
 
     fmt = common.choice(SourcesFormat, format, "--format")
     flags = JudgeFlags(window_days=window_days, select=tuple(select) if select is not None else None,
                        ignore=tuple(ignore or ()), config=config, no_config=no_config)
     options = common.judge_options(claims, flags)
-    report = check_loaded(common.load(claims), options)
-    records, copies = track_records(report.results, report.sources, options.rules)
+    loaded = common.load(claims)
+    records = common.records(claims, options, loaded=loaded, jobs=jobs)
     width, color = common.terminal()
-    common.write(render(fmt, sources_records(records, copies, report.file), RenderContext(width=width, color=color)), None)
+    common.write(render(fmt, sources_records(records, loaded.loaded.data.sources), RenderContext(width=width, color=color)), None)

@@ -142,7 +142,7 @@ def judge_subject(
     reconciliation = work_out(subject, judged, conflicts, errors_of) if reconcile else None
     return SubjectResult(
         subject, verdict, reason, (*judged, *others), tuple(conflicts), tuple(problems),
-        tuple(warnings), accepted, tuple(stale), reconciliation, reading,
+        tuple(warnings), accepted, tuple(stale), reconciliation, reading, rules.corroboration_window(subject),
     )
 
 

@@ -86,8 +86,9 @@ def common_value(claims: Sequence[JudgedClaim]) -> Value | None:
         if nxt is None:
             return None
         inter = nxt
-    if first.kind is ValueKind.DATE:
-        assert inter.lower is not None and inter.upper is not None
+    if first.kind is ValueKind.DATE and inter.lower is not None and inter.upper is not None:
+        # (an open date, `by 2032` alone or `since 2019` with `after 2015`, has no span to name:
+        # the tightest claim below says it)
         if first.unit == "minute":
             return minute_span_value(int(inter.lower), int(inter.upper), inter.lower_inclusive, inter.upper_inclusive, first.note)
         return span_value(day_from_number(inter.lower), day_from_number(inter.upper))

@@ -53,6 +53,7 @@ class SubjectResult:
     stale: tuple[Conflict, ...] = ()  # FC900: acceptances with nothing left to accept
     reconciliation: Reconciliation | None = None
     reading: str | None = None  # how the claims were read when the subject's unit does not say
+    window: int | None = None  # days within which its claims speak of one time (RuleSet.corroboration_window)
 
     @property
     def judged(self) -> list[JudgedClaim]:

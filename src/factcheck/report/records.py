@@ -16,6 +16,7 @@ from typing import Any, TypedDict, cast
 
 from factcheck.errors import Diagnostic
 from factcheck.judge.claims import ReadClaim
+from factcheck.judge.copies import copy_pairs
 from factcheck.judge.results import ProblemKind, SubjectResult, Verdict
 from factcheck.judge.rules.base import Conflict
 from factcheck.judge.trust import reconcile_records
@@ -23,7 +24,15 @@ from factcheck.load.schema import Source, Subject
 from factcheck.read import Value, ValueKind
 from factcheck.read.humanize import figure, rounded, span_label
 from factcheck.read.units import is_currency
-from factcheck.report.shapes import ClaimRecord, FindingRecord, ProblemRecord, ReconciliationRecord, ReportRecords, SubjectRecord
+from factcheck.report.shapes import (
+    ClaimRecord,
+    FindingRecord,
+    ProblemRecord,
+    QuoteCopyRecord,
+    ReconciliationRecord,
+    ReportRecords,
+    SubjectRecord,
+)
 
 
 @dataclass(frozen=True)
@@ -115,12 +124,14 @@ def to_dict(report: Report, locate_verdicts: frozenset[str] = frozenset(), subje
                 "total": len(result.claims),
                 "reading": result.reading,
                 **_tolerances(result.subject),
+                **({"window": result.window} if result.window is not None else {}),
                 "claims": claims,
                 "accepted": result.accepted,
                 "conflicts": [finding(c, subject_index) for c in result.conflicts],
                 "warnings": [finding(c, subject_index) for c in result.warnings],
                 "stale_acceptances": [finding(c, subject_index) for c in result.stale],
                 "reconciliation": _reconciliation(result),
+                **_copies(result),
             }))
     summary = {v.value: 0 for v in (Verdict.CONSISTENT, Verdict.EVOLVING, Verdict.CONFLICTING, Verdict.SINGLE_SOURCE,
                                     Verdict.INCOMPLETE)}
@@ -153,8 +164,9 @@ def add_trust(records: ReportRecords) -> ReportRecords:
     reconciled = [(s, s["reconciliation"]) for s in records["subjects"] if s["reconciliation"] is not None]
     if not reconciled and records["subjects"]:
         return records  # reconciliation switched off
-    # The trust pass reads the records as plain mappings (it sits below the report layer).
-    result = reconcile_records([cast(dict[str, Any], s) for s, _ in reconciled])
+    # The trust pass reads the records as plain mappings (it sits below the report layer), with
+    # each subject's probable copies by quote as groups of claims that vote once.
+    result = reconcile_records([_trust_input(s) for s, _ in reconciled])
     for s, rec in reconciled:
         points = result.points.get(s["id"])
         if points is not None:
@@ -176,6 +188,46 @@ def add_trust(records: ReportRecords) -> ReportRecords:
     records["counts"]["ties"] = ties
     records["counts"]["abstained"] = len(result.abstained)
     return records
+
+
+def _trust_input(subject: SubjectRecord) -> dict[str, Any]:
+    record = cast(dict[str, Any], subject)
+    copies = subject.get("copies")
+    return {**record, "copy_units": copy_units(copies)} if copies else record
+
+
+def copy_units(copies: list[QuoteCopyRecord]) -> list[list[int]]:
+    """Copy pairs as groups of claim indices, joined through shared claims (sorted)."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for copy in copies:
+        a, b = root(copy["claims"][0]), root(copy["claims"][1])
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for i in sorted(parent):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+class _Copies(TypedDict, total=False):
+    copies: list[QuoteCopyRecord]
+
+
+def _copies(result: SubjectResult) -> _Copies:
+    """The subject's probable copies by quote (`judge.copies`), when there are any."""
+    pairs = copy_pairs(result.claims)
+    if not pairs:
+        return {}
+    return {"copies": [{"claims": [a.index, b.index], "sources": [a.source.id, b.source.id], "similarity": score}
+                       for a, b, score in pairs]}
 
 
 class _Tolerances(TypedDict, total=False):

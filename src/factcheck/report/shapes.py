@@ -82,13 +82,23 @@ class SubjectRecord(TypedDict):
     total: int
     reading: str | None
     tolerances: NotRequired[dict[str, float]]
+    window: NotRequired[int]  # days within which its claims speak of one time (levels, running totals)
     claims: list[ClaimRecord]
     accepted: str | None
     conflicts: list[FindingRecord]
     warnings: list[FindingRecord]
     stale_acceptances: list[FindingRecord]
     reconciliation: ReconciliationRecord | None
+    copies: NotRequired[list[QuoteCopyRecord]]  # probable copies by quote, when there are any
     baseline: NotRequired[str]  # `check --baseline`: new or existing
+
+
+class QuoteCopyRecord(TypedDict):
+    """Two claims whose quotes are nearly the same text (`judge.copies`): not independent."""
+
+    claims: list[int]
+    sources: list[str]
+    similarity: float
 
 
 class ProblemRecord(TypedDict):

@@ -6,7 +6,9 @@ bound among the claims surely earlier (whose time span ended before this one's b
 whose upper bound is below it is a conflict. Claims with overlapping times are not ordered: two
 claims of the same day without a time of day may be taken in either order, so a toll that rose
 through the day (`at least 1,500 dead`, then `2,300 dead`, both published on 6 February) is not a
-conflict; with times of day (`published: 2023-02-06T09:10+03:00`), they are ordered to the minute.
+conflict; with times of day (`published: 2023-02-06T09:10+03:00`), they are ordered to the minute,
+and claims of the very same minute (`as_of: 2018-08-17T18:00+02:00` from two sources) speak of one
+moment: a total has one value at a time, so they must agree.
 
 Conflicting::
 
@@ -30,6 +32,7 @@ from factcheck.judge.rules.base import (
     Conflict,
     NoOptions,
     Rule,
+    all_agree,
     describe,
     is_category,
     lower_key,
@@ -71,7 +74,23 @@ def check(claims: Sequence[JudgedClaim], options: NoOptions, subject: Subject) -
                 )
                 continue  # a claim in conflict does not raise the floor for later ones
         heapq.heappush(pending, (rc.when, rc.index, rc))
-    return conflicts
+    return conflicts + _same_moment(claims, {rc.index for c in conflicts for rc in c.claims})
+
+
+def _same_moment(claims: Sequence[JudgedClaim], named: set[int]) -> list[Conflict]:
+    """Claims given to the minute at one and the same minute that cannot all be true."""
+    at: dict[int, list[JudgedClaim]] = {}
+    for rc in claims:
+        if rc.time.unit == "minute" and rc.first_minute == rc.last_minute and rc.index not in named:
+            at.setdefault(rc.first_minute, []).append(rc)
+    out = []
+    for group in at.values():
+        pair = all_agree(group)
+        if pair is not None:
+            a, b = pair
+            out.append(Conflict(RULE.id, (a, b), f"{describe(a)} and {describe(b)} give the total at the same "
+                                                 "moment: a running total has one value at a time"))
+    return out
 
 
 RULE = Rule(

@@ -24,8 +24,8 @@ from pydantic import ValidationError
 
 from factcheck.errors import did_you_mean
 from factcheck.judge.rules import BUILTIN
-from factcheck.judge.rules.base import ConfiguredRule, Rule, Severity
-from factcheck.load.schema import SubjectKind
+from factcheck.judge.rules.base import DEFAULT_WINDOW_DAYS, ConfiguredRule, Rule, Severity
+from factcheck.load.schema import Subject, SubjectKind
 
 ENTRY_POINT_GROUP = "factcheck.rules"
 
@@ -53,6 +53,20 @@ class RuleSet:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(r.id for r in self.rules)
+
+    def corroboration_window(self, subject: Subject) -> int | None:
+        """Days within which claims on a level or running total speak of the same time: the
+        subject's own `window:`, else the `window_days` configured for its kind's rules (config
+        file, --window-days), else the kind's default (a level holds about a quarter; a running
+        total has none: it may rise within the hour, so a toll one day and another the next are
+        two moments, not one disputed figure). None for constants and flows, whose time is not a
+        window."""
+        if subject.kind not in (SubjectKind.LEVEL, SubjectKind.CUMULATIVE):
+            return None
+        if subject.window is not None:
+            return subject.window
+        configured = (getattr(r.options, "window_days", None) for r in self.for_kind(subject.kind))
+        return next((w for w in configured if w is not None), DEFAULT_WINDOW_DAYS[subject.kind])
 
 
 def builtin_rules() -> tuple[Rule, ...]:
