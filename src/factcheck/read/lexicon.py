@@ -157,10 +157,10 @@ class TimeWords:
         # morning"): the other words ("in", "the") would send every phrase they are in here.
         out = {
             toks[-1]
-            for index in (self.hour_words, self.named, self.days, self.day_parts)
+            for index in (self.hour_words, self.named, self.days, self.day_parts, self.zones)
             for toks, _ in index.entries()
             if len(toks[-1]) > 1  # not "a" and "p": they are AM/PM only right after 9:10
-        }
+        }  # zones: "0936 GMT", a wire's time with no colon
         return frozenset(out | {"h", "/"})
 
     @cached_property
@@ -318,6 +318,11 @@ class Lexicon:
     counted_nouns: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "1,000 people"
     seasons: PhraseIndex[int] = field(default_factory=lambda: PhraseIndex({}))  # "summer": 6, its first month
     this_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "THIS summer"
+    # the new-user trial 2
+    lone_units: frozenset[str] = frozenset()  # "более километра": the unit word alone counts one
+    changes: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "up 206%": up | down
+    tolerances: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "X plus or minus 2%"
+    local_time: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "local time": no zone named
 
     @cached_property
     def non_answer_tails(self) -> frozenset[str]:
@@ -336,7 +341,8 @@ class Lexicon:
                       self.named_durations, self.quarter_words, self.half_words, self.post_hedges,
                       self.verbs, self.subunits, self.rates, self.weeks, self.span_units,
                       self.anniversary_words, self.open_date_suffixes, self.this_period,
-                      self.unit_prefixes, self.seasons, self.counted_nouns, self.multipliers):
+                      self.unit_prefixes, self.seasons, self.counted_nouns, self.multipliers,
+                      self.changes, self.tolerances, self.local_time):
             words |= index.words
         words |= self.minus_words
         return frozenset(w for w in words if w.isalpha())
@@ -532,6 +538,8 @@ LANGUAGE_KEYS = frozenset([
     "weekday_before", "weekday_after", "this_period", "bare_range_separators", "later_words", "later_suffixes",
     "group_joiners", "later_on_dates", "ordinal_endings", "minus_words", "ratio_words", "each_words",
     "multipliers", "counted_nouns", "seasons", "this_words",
+    # the new-user trial 2 (docs/languages.md)
+    "lone_units", "changes", "tolerances", "local_time",
 ])
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -739,6 +747,10 @@ def get_lexicon(language: str) -> Lexicon:
         counted_nouns=_phrases(d.get("counted_nouns")),
         seasons=PhraseIndex(_table(d.get("seasons"))),
         this_words=_phrases(d.get("this_words")),
+        lone_units=frozenset(normalise(w) for w in d.get("lone_units", [])),
+        changes=_kinds(d.get("changes")),
+        tolerances=_phrases([*common.get("tolerance_symbols", []), *d.get("tolerances", [])]),
+        local_time=_phrases(d.get("local_time")),
     )
 
 
