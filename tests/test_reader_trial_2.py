@@ -171,3 +171,32 @@ def test_money_and_percentages_keep_what_they_say(lang: str, phrase: str) -> Non
 def test_a_record_note_is_kept_beside_the_currency_note() -> None:
     value = in_subject_currency(parse_value("a record 300 million", "en", DAY, expect=Expect.AMOUNT), "EUR")
     assert value.note is not None and value.note.startswith("record; ")
+
+
+# --- spreads too long for the phrase tables (verify's figure finder reaches five words) -------
+
+@pytest.mark.parametrize(("lang", "phrase"), [
+    ("en", "$20.00 billion, plus or minus 2%"), ("it", "20 miliardi di dollari, più o meno 2%"),
+    ("ru", "20 млрд долларов, плюс-минус 2%"),
+])
+def test_guidance_with_a_spread_is_the_figure_plus_or_minus_it(lang: str, phrase: str) -> None:
+    value = parse_value(phrase, lang, DAY)
+    assert value.unit == "USD" and value.interval is not None
+    assert (value.interval.lower, value.interval.upper) == (19.6e9, 20.4e9)
+
+
+@pytest.mark.parametrize(("lang", "phrase"), [
+    ("en", "a world-record €300 million"), ("it", "un record mondiale di 300 milioni di euro"),
+    ("ru", "мировой рекорд в 300 млн евро"),
+])
+def test_a_world_record_is_the_figure_noted_record(lang: str, phrase: str) -> None:
+    value = parse_value(phrase, lang, DAY)
+    assert value.unit == "EUR" and value.note == "record" and value.interval is not None
+    assert (value.interval.lower, value.interval.upper) == (285e6, 315e6)
+
+
+def test_twenty_then_second_is_no_rank_in_italian() -> None:
+    # Italian writes compound ordinals as one word (ventiduesimo); English and Russian write two
+    with pytest.raises(ReadError):
+        parse_value("venti, secondo", "it", DAY)
+    assert parse_value("twenty-second", "en", DAY).kind is ValueKind.RANK

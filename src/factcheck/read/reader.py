@@ -394,6 +394,8 @@ class _Reader:
     def _compound_ordinal(self, tokens: Tokens, pos: int) -> int | None:
         """`twenty-first`, `forty sixth`, `двадцать пятый`: a tens word and a unit ordinal."""
         lex = self.lex
+        if lex.number_words_compound:
+            return None  # Italian writes them as one word (ventiduesimo): "venti, secondo" is no 22nd
         tens = lex.number_word(tokens[pos]) if pos < len(tokens) else None
         if tens is None or tens < 20 or tens % 10 or tens >= 100:
             return None
