@@ -157,10 +157,13 @@ class TimeWords:
         # morning"): the other words ("in", "the") would send every phrase they are in here.
         out = {
             toks[-1]
-            for index in (self.hour_words, self.named, self.days, self.day_parts, self.zones)
+            for index in (self.hour_words, self.named, self.days, self.day_parts)
             for toks, _ in index.entries()
             if len(toks[-1]) > 1  # not "a" and "p": they are AM/PM only right after 9:10
-        }  # zones: "0936 GMT", a wire's time with no colon
+        }
+        # zone codes: "0936 GMT", a wire's time with no colon (not "time" of "Italian time": a
+        # zone in words follows a time that has its own trigger)
+        out |= {toks[0] for toks, _ in self.zones.entries() if len(toks) == 1 and len(toks[0]) > 1}
         return frozenset(out | {"h", "/"})
 
     @cached_property
