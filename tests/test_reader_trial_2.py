@@ -200,3 +200,25 @@ def test_twenty_then_second_is_no_rank_in_italian() -> None:
     with pytest.raises(ReadError):
         parse_value("venti, secondo", "it", DAY)
     assert parse_value("twenty-second", "en", DAY).kind is ValueKind.RANK
+
+
+# --- local time: the place's clock, when the phrase names a place of one clock -----------------
+
+@pytest.mark.parametrize(("lang", "phrase", "published", "note"), [
+    ("en", "at 11.36am local time in Genoa on Tuesday", dt.date(2018, 8, 15), "CEST"),
+    ("it", "alle 11.36 ora locale di Genova", dt.date(2018, 8, 14), "CEST"),
+    ("ru", "в 11:36 по местному времени в Генуе", dt.date(2018, 8, 14), "CEST"),
+    ("en", "at 9am local time in London", dt.date(2018, 1, 14), "GMT"),
+    ("ru", "в 4:17 по местному времени в Стамбуле", dt.date(2023, 2, 6), "TRT"),
+])
+def test_local_time_in_a_named_place_is_its_countrys_clock(lang: str, phrase: str, published: dt.date, note: str) -> None:
+    assert parse_value(phrase, lang, published, expect=Expect.TIME).note == note
+
+
+@pytest.mark.parametrize(("lang", "phrase"), [
+    ("en", "at 11.36am local time on Tuesday"), ("en", "at 9am local time in New York"),
+    ("it", "alle 11.36 ora locale"), ("ru", "в 11:36 по местному времени"),
+])
+def test_local_time_without_a_place_of_one_clock_is_refused_saying_why(lang: str, phrase: str) -> None:
+    with pytest.raises(ReadError, match="is the clock of a place"):
+        parse_value(phrase, lang, dt.date(2018, 8, 15), expect=Expect.TIME)

@@ -28,7 +28,7 @@ from factcheck.read.model import (
     minute_span_value,
 )
 from factcheck.read.numbers import read_number
-from factcheck.read.zones import OFFSET, seasonal_note
+from factcheck.read.zones import OFFSET, place_zone, seasonal_note
 
 _ISO = re.compile(r"([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"[12]\d{3}")
@@ -1297,12 +1297,14 @@ class TimeReader:
         """`CST`, `(-05:00)`, `UTC+3`, `по московскому времени`: kept as written, never applied."""
         notes: list[str] = []
         local = self.lex.local_time.match(tokens, pos)
+        if local is not None and (placed := self._local_place(tokens, local[1])) is not None:
+            return placed  # "local time in Genoa": Italy's clock on that day
         if local is not None:
             said = " ".join(tokens[pos:local[1]])
             raise ReadError(
-                f"{said!r} is the clock of a place the figure does not name, so the time cannot be put "
-                "on one clock with the others: write the zone or offset (CEST, UTC+2) in `says`, or the "
-                "time in the publisher's zone",
+                f"{said!r} is the clock of a place, which the figure does not name (or names in a "
+                "country of several clocks), so the time cannot be put on one clock with the others: "
+                "write the place (`local time in Genoa`) or the zone or offset (CEST, UTC+2) in `says`",
                 part=said,
             )
         zone = self.words.zones.match(tokens, pos)
@@ -1319,6 +1321,24 @@ class TimeReader:
             notes.append(_offset(tokens[pos], m.group(1), m.group(2) or "00", tokens[pos] + tokens[pos + 1]))
             pos += 2
         return (" ".join(notes) or None), pos
+
+    def _local_place(self, tokens: Tokens, pos: int) -> tuple[str, int] | None:
+        """`in Genoa`, `di Genova`, `в Генуе` after `local time`: the zone of the place's country
+        and where the place ends, or None when no well-known place of one clock follows."""
+        if pos < len(tokens) and tokens[pos] in self.lex.date_of:
+            start = pos + 1  # "ora locale di Genova"
+        elif (prefix := self.lex.category_prefixes.match(tokens, pos)) is not None:
+            start = prefix[1]  # "in Genoa", "a Genova", "в Генуе"
+        else:
+            return None
+        for end in (start + 2, start + 1):
+            words = tokens[start:end]
+            if end > len(tokens) or not all(w.isalpha() for w in words):
+                continue
+            zone = place_zone(" ".join(words), self.lex.language)
+            if zone is not None:
+                return zone, end
+        return None
 
     def _day_of(self, rest: Tokens) -> dt.date | None:
         """The one day beside the time (`Dec 1, 2011`, `12/1/11`, `ieri`, `Thu, Dec 1`), or None."""

@@ -13,7 +13,8 @@ import re
 from functools import cache
 from typing import Any
 
-from factcheck.read.lexicon import common_data
+from factcheck.read.lexicon import category_key, common_data, name_endings
+from factcheck.read.places import resolve
 
 #: An offset as the reader keeps it: `+03:00`, `-05:00`.
 OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")
@@ -71,3 +72,22 @@ def seasonal_note(note: str, day: dt.date, minute: int) -> str:
 def is_seasonal(note: str) -> bool:
     """A generic zone that `seasonal_note` resolves (`ET`, `ITALY`)."""
     return note in _seasonal()
+
+
+@cache
+def _country_zones() -> dict[str, str]:
+    return {str(country): str(zone) for country, zone in (common_data().get("country_zones") or {}).items()}
+
+
+def place_zone(name: str, language: str) -> str | None:
+    """The zone of a well-known place's country, for `local time in Genoa` (`ITALY`, resolved by
+    the date like any generic zone), or None: no such place, or a country of several clocks."""
+    key = category_key(name)
+    if not key:
+        return None
+    keys = [key] + [key[: len(key) - len(ending)] + base for ending, base in name_endings(language)
+                    if key.endswith(ending) and len(key) > len(ending) + 2]
+    place = resolve(keys)
+    if place is None or not place.well_known:
+        return None
+    return _country_zones().get(place.country)
