@@ -51,6 +51,13 @@ def test_a_change_in_percent_on_a_percent_subject_is_that_percentage(lang: str, 
     assert value.interval.lower == lower
 
 
+def test_a_change_without_a_percent_sign_on_a_percent_subject_is_a_percentage() -> None:
+    value = parse_value("up 206", "en", DAY, expect=Expect.PERCENT)
+    assert value.kind is ValueKind.PERCENT
+    with pytest.raises(ReadError, match="how much a figure changed"):
+        parse_value("up 206", "en", DAY, expect=Expect.COUNT)
+
+
 # --- temperatures: an interval scale ----------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "phrase"), [("en", "about 0C"), ("it", "circa 0 gradi"), ("ru", "около 0 градусов")])

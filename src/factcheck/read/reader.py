@@ -519,6 +519,8 @@ class _Reader:
         read as the percentage (negative when down); a subject of percentage changes compares it.
         A change in an amount (`up $3 billion`) is not the amount: refused, saying so."""
         iv = value.interval
+        if value.kind is ValueKind.NUMBER and self.expect is Expect.PERCENT:
+            value = Value(ValueKind.PERCENT, iv, note=value.note, stated=value.stated)  # "up 206" of a share
         if value.kind is not ValueKind.PERCENT or iv is None:
             said = self.original.strip()
             raise ReadError(
