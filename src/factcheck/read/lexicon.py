@@ -344,8 +344,7 @@ class Lexicon:
                       self.named_durations, self.quarter_words, self.half_words, self.post_hedges,
                       self.verbs, self.subunits, self.rates, self.weeks, self.span_units,
                       self.anniversary_words, self.open_date_suffixes, self.this_period,
-                      self.unit_prefixes, self.seasons, self.counted_nouns, self.multipliers,
-                      self.changes, self.tolerances, self.local_time):
+                      self.unit_prefixes, self.seasons, self.counted_nouns, self.multipliers):
             words |= index.words
         words |= self.minus_words
         return frozenset(w for w in words if w.isalpha())

@@ -69,11 +69,6 @@ def seasonal_note(note: str, day: dt.date, minute: int) -> str:
     return daylight if daylight_time else standard
 
 
-def is_seasonal(note: str) -> bool:
-    """A generic zone that `seasonal_note` resolves (`ET`, `ITALY`)."""
-    return note in _seasonal()
-
-
 @cache
 def _country_zones() -> dict[str, str]:
     return {str(country): str(zone) for country, zone in (common_data().get("country_zones") or {}).items()}
