@@ -13,6 +13,7 @@ from factcheck.api import check_document
 from factcheck.load.claims_file import load_claims_text
 from factcheck.read import ReadError, ValueKind, parse_value
 from factcheck.read.expect import Expect, in_subject_currency
+from factcheck.read.humanize import figure
 from factcheck.read.units import affine, subject_dimension, to_base
 from factcheck.read.zones import offset_minutes, seasonal_note
 from factcheck.report.records import to_dict
@@ -77,6 +78,11 @@ def test_fahrenheit_converts_the_ends_not_a_difference() -> None:
 def test_to_base_refuses_an_offset_unit_rather_than_scale_it() -> None:
     with pytest.raises(ValueError, match="offset unit"):
         to_base("degree_Fahrenheit")
+
+
+def test_a_fahrenheit_figure_is_shown_in_celsius_to_its_written_precision() -> None:
+    assert figure(parse_value("107F", "en", DAY)) == "41.7 °C"
+    assert figure(parse_value("41.8C", "en", DAY)) == "41.8 °C"
 
 
 def test_a_subject_in_fahrenheit_is_in_celsius() -> None:

@@ -597,6 +597,8 @@ class _Reader:
             offset = self._offset(first)
             interval = self._hedged(first, factor, hedge, offset, unit == TEMPERATURE)
             stated = tidy(first.value * factor + offset) if hedge is None else None
+            if stated is not None and offset:
+                stated = _to_written_precision(stated, first.half_step * factor)  # 107 °F: 41.7 °C
             if spread is not None:
                 interval, stated = self._spread(first, spread, factor, offset), None
         return Value(kind, interval, unit=unit, note=note, stated=stated)
@@ -938,6 +940,14 @@ def _post_hedged(before: str | None, after: str, original: str) -> str:
     if after == before or (before, after) in (("over", "at_least"), ("under", "up_to")):
         return before
     raise ReadError(f"two hedges that disagree in {original.strip()!r}", part=original.strip())
+
+
+def _to_written_precision(x: float, half_step: float) -> float:
+    """A figure converted from an offset unit, to the digits its written precision allows: 107 °F
+    (± 0.5 °F, ± 0.28 °C) is shown as 41.7 °C, not 41.666667 °C. The interval keeps every digit."""
+    if half_step <= 0:
+        return x
+    return round(x, max(0, -math.floor(math.log10(2 * half_step))))
 
 
 def _looks_like_a_year(q: _Quantity) -> bool:
