@@ -324,6 +324,7 @@ class Lexicon:
     # the new-user trial 2
     lone_units: frozenset[str] = frozenset()  # "более километра": the unit word alone counts one
     changes: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "up 206%": up | down
+    change_bases: tuple[Tokens, ...] = ()  # "from a year earlier" after a change: what it is measured from
     tolerances: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "X plus or minus 2%"
     local_time: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "local time": no zone named
 
@@ -541,7 +542,7 @@ LANGUAGE_KEYS = frozenset([
     "group_joiners", "later_on_dates", "ordinal_endings", "minus_words", "ratio_words", "each_words",
     "multipliers", "counted_nouns", "seasons", "this_words",
     # the new-user trial 2 (docs/languages.md)
-    "lone_units", "changes", "tolerances", "local_time",
+    "lone_units", "changes", "change_bases", "tolerances", "local_time",
 ])
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -751,6 +752,7 @@ def get_lexicon(language: str) -> Lexicon:
         this_words=_phrases(d.get("this_words")),
         lone_units=frozenset(normalise(w) for w in d.get("lone_units", [])),
         changes=_kinds(d.get("changes")),
+        change_bases=tuple(sorted((tokenise(normalise(p)) for p in d.get("change_bases", [])), key=len, reverse=True)),
         tolerances=_phrases([*common.get("tolerance_symbols", []), *d.get("tolerances", [])]),
         local_time=_phrases(d.get("local_time")),
     )

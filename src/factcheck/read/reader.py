@@ -492,7 +492,9 @@ class _Reader:
         change = lex.changes.match(tokens, 0)
         hedged = lex.hedges.match(tokens, 0)
         if change is not None and change[1] < len(tokens) and (hedged is None or hedged[1] < change[1]):
-            return self._change(self._one_quantity(tokens[change[1]:]), change[0])
+            rest = tokens[change[1]:]
+            base = next((b for b in lex.change_bases if len(b) < len(rest) and rest[-len(b):] == b), ())
+            return self._change(self._one_quantity(rest[: len(rest) - len(base)]), change[0])
         pos = 0
         hedge: str | None = None
         note: str | None = None
