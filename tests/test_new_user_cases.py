@@ -50,12 +50,7 @@ def _defect(subject: str, expected: str, reason: str) -> Any:
     ("quake-death-toll-syria", "evolving"),
     ("quake-death-toll-turkey", "evolving"),
     ("quake-injured", "evolving"),
-    _defect("quake-time", "consistent",
-            "'alle 2.17 ora italiana' is unreadable ('ora' not understood: 'ora italiana', "
-            "'ora locale' are not zone words) and 'вчера в 4:17 по местному времени' is unreadable "
-            "('по местному времени' is not known, though 'по московскому времени' is), so the "
-            "subject is 'incomplete'; and once read, 02:17 Italian time must be matched with "
-            "04:17 Turkish time (the zone is noted but not applied), or it would conflict"),
+    ("quake-time", "consistent"),  # reader2: 'ora italiana' reads (CET); 'по местному времени' is refused in words
     ("quake-magnitude", "conflicting"),
     _defect("quake-epicentre", "consistent",
             "'Pazarcik' (Reuters' ASCII spelling of Pazarcık, Turkey) resolves to Pazardzhik, "

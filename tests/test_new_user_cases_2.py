@@ -131,7 +131,13 @@ def test_wildfire_verdicts(subject: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("subject", "figure"), [
-    ("fire-area", "20,000 ha"),
+    # (reader2) now that acres read, 'nearly 50,000 acres' (< 20,234 ha) narrows what all claims
+    # allow to 19,000-20,234 ha, which no claim wrote: reconciliation prints that range where the
+    # editor prints '20,000 ha', a written figure within it (judge/reconcile.py common_value, the
+    # family of test_reconciled_point_within_what_all_claims_allow)
+    pytest.param("fire-area", "20,000 ha", id="fire-area-20,000 ha", marks=pytest.mark.xfail(strict=True, reason=(
+        "reconciliation prints the intersection '≥ 19,000 ha, < 20,230 ha' (no claim wrote it) instead of "
+        "a written figure within it ('20,000 ha'), now that 'nearly 50,000 acres' is read"))),
     ("fire-evacuees", "2,021"),            # '2021' people on a count subject, never the year
     ("fire-evacuees-no-unit", "2,021"),    # the same without `unit:`
     ("water-bombers", "7"),
@@ -146,9 +152,6 @@ def test_uncertain_figure_is_refused_not_read() -> None:
     assert claim["status"] == "unreadable" and "uncertain" in claim["error"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "'TBA' on an amount subject (unit EUR) is read as the name 'tba' and reported as "
-    "incomparable, where 'н/д' beside it and 'TBA' in `factcheck parse` are non-answers"))
 def test_tba_is_a_non_answer_on_an_amount_subject() -> None:
     claim = _claim("wildfire-sardinia.yaml", "fire-damage", "reuters-0725")
     assert claim["status"] == "unreadable" and "non-answer" in claim["error"]
@@ -163,10 +166,7 @@ def test_tba_is_a_non_answer_on_an_amount_subject() -> None:
     ("nvda-revenue-growth", "consistent"),
     ("nvda-q4-outlook", "consistent"),
     ("h100-price", "consistent"),
-    _defect("nvda-call-time", "consistent",
-            "'2 p.m. PT' and '5 p.m. ET' are unreadable (PST/EST/EDT are zones, the generic "
-            "PT/ET are not), and 'ieri alle 23 ora italiana' is unreadable ('italiana'): only "
-            "'в 01:00 мск' is judged, so the subject is incomplete"),
+    ("nvda-call-time", "consistent"),
 ])
 def test_nvidia_verdicts(subject: str, expected: str) -> None:
     assert _subject("nvidia-earnings.yaml", subject)["verdict"] == expected
@@ -219,11 +219,7 @@ def test_red_alert_series_per_day() -> None:
             "2029' and 'к 2029 году' are read as ..2029-12-31: a contract 'до 2029 года' runs "
             "until (into) 2029, so it conflicts with '30 June 2029' for nothing"),
     ("bellingham-agent-fee", "incomplete"),
-    _defect("mbappe-alhilal-fee", "consistent",
-            "'a world-record €300 million' is refused ('record' in the compound 'world-record' is "
-            "taken for a vague quantity, though 'a record €300 million' reads), and '300 milioni' "
-            "without a currency word is an incomparable plain number on a EUR subject: only one "
-            "source is judged, so the subject is incomplete"),
+    ("mbappe-alhilal-fee", "consistent"),
     ("mbappe-alhilal-salary", "consistent"),
 ])
 def test_transfer_verdicts(subject: str, expected: str) -> None:
@@ -260,55 +256,35 @@ def test_reconciled_point_within_what_all_claims_allow() -> None:
 # --- phrases an editor reads that factcheck does not yet ------------------------------------
 
 @pytest.mark.parametrize(("name", "subject", "source"), [
-    _unread("genoa-bridge.yaml", "morandi-collapse-time", "reuters-0814-pm",
-            "'0936 GMT' (wire style, four digits and a zone) is refused: \"'0936' has leading "
-            "zeros\"; '09:36 GMT' reads"),
+    ("genoa-bridge.yaml", "morandi-collapse-time", "reuters-0814-pm"),
     _unread("genoa-bridge.yaml", "morandi-collapse-time", "guardian-0815",
-            "'at 11.36am local time on Tuesday': 'local time' is not understood (nor 'ora locale', "
-            "'ora italiana'); it means the offset of the place, not of the publisher"),
-    _unread("genoa-bridge.yaml", "morandi-bridge-length", "tass-0815-am",
-            "'более километра' (more than a kilometre, the unit word alone counting one) is "
-            "refused ('expected a number'), though 'more than a kilometre' and 'oltre un "
-            "chilometro' read"),
-    _unread("wildfire-sardinia.yaml", "fire-area", "guardian-0726",
-            "'about 49,000 acres': acres are not a unit (units.txt has square miles and hectares, "
-            "not acres), the usual unit of US wildfire copy"),
-    _unread("wildfire-sardinia.yaml", "fire-area", "nyt-0728",
-            "'nearly 50,000 acres': acres are not a unit"),
+            "'at 11.36am local time on Tuesday': 'local time' is the offset of the place, not of the "
+            "publisher, and the phrase names none (reader2 reads 'local time in Genoa', 'ora italiana', "
+            "and refuses this one in words rather than guess): the place is in the subject and the "
+            "source's title, which the reader does not see"),
+    ("genoa-bridge.yaml", "morandi-bridge-length", "tass-0815-am"),
+    ("wildfire-sardinia.yaml", "fire-area", "guardian-0726"),
+    ("wildfire-sardinia.yaml", "fire-area", "nyt-0728"),
     _unread("nvidia-earnings.yaml", "nvda-datacenter-q3", "sole-1122",
             "'14,51 miliardi' on a USD subject is an incomparable 'plain number': a figure with "
             "no currency word is not read in the subject's currency (SPEC 1: claims are read as "
             "the subject says)"),
-    _unread("nvidia-earnings.yaml", "nvda-revenue-growth", "cnbc-1121",
-            "'up 206%' (a rise of 206%) is refused: 'expected a number at 'up 206 %''"),
-    _unread("nvidia-earnings.yaml", "nvda-q4-outlook", "nvidia-pr-1121",
-            "'$20.00 billion, plus or minus 2%' is refused ('minus'): the company's own guidance "
-            "format, [19.6, 20.4] bn"),
-    _unread("heatwave-2023.yaml", "rome-record-temperature", "reuters-0718",
-            "'41.8C' is refused ('c'): only '41.8°C' and 'degrees' read; English wires write 41.8C"),
-    _unread("heatwave-2023.yaml", "rome-record-temperature", "guardian-0724",
-            "'a record 41.8C' is refused ('c')"),
-    _unread("heatwave-2023.yaml", "rome-record-temperature", "cnn-0719",
-            "'107 degrees Fahrenheit' is refused: no Fahrenheit (nor '107F', '107°F')"),
-    _unread("heatwave-2023.yaml", "sardinia-peak-temperature", "cnn-0719",
-            "'nearly 50C' is refused ('c')"),
+    ("nvidia-earnings.yaml", "nvda-revenue-growth", "cnbc-1121"),
+    ("nvidia-earnings.yaml", "nvda-q4-outlook", "nvidia-pr-1121"),
+    ("heatwave-2023.yaml", "rome-record-temperature", "reuters-0718"),
+    ("heatwave-2023.yaml", "rome-record-temperature", "guardian-0724"),
+    ("heatwave-2023.yaml", "rome-record-temperature", "cnn-0719"),
+    ("heatwave-2023.yaml", "sardinia-peak-temperature", "cnn-0719"),
     _unread("football-transfers.yaml", "bellingham-fixed-fee", "cds-0608",
             "'oltre 100 milioni' on a EUR subject is an incomparable plain number (no currency "
             "word; the subject's currency is not applied)"),
-    _unread("football-transfers.yaml", "mbappe-alhilal-fee", "rmc-0724",
-            "'a world-record €300 million' is refused as a vague quantity ('record' inside "
-            "'world-record'); 'a record €300 million' reads"),
+    ("football-transfers.yaml", "mbappe-alhilal-fee", "rmc-0724"),
 ])
 def test_phrases_an_editor_reads(name: str, subject: str, source: str) -> None:
     assert _claim(name, subject, source)["status"] == "judged"
 
 
-@pytest.mark.parametrize("source", [
-    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=(
-        "'undisclosed', 'non rivelata', 'не раскрывается' are reported as words not understood "
-        "(with a 'did you mean arrivata?' suggestion), not as non-answers like 'TBA', 'n.d.', 'н/д'")))
-    for s in ("bbc-0607", "gazzetta-0607", "championat-0608")
-])
+@pytest.mark.parametrize("source", ["bbc-0607", "gazzetta-0607", "championat-0608"])
 def test_undisclosed_is_a_non_answer(source: str) -> None:
     claim = _claim("football-transfers.yaml", "bellingham-agent-fee", source)
     assert "non-answer" in claim["error"]

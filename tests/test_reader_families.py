@@ -26,7 +26,9 @@ MONDAY = dt.date(2025, 9, 29)
 
 #: The words each refusal's message must contain: the reason in words, not "did not understand".
 REASONS = {"vague plural": "vague plural", "non-answer": "non-answer", "uncertain": "uncertain",
-           "multiplication": "multiplies a figure it does not give"}
+           "multiplication": "multiplies a figure it does not give",
+           "change": "gives how much a figure changed, not the figure",
+           "local time": "is the clock of a place, which the figure does not name"}
 
 
 def _issue_18_cases(lang: str) -> list[dict[str, Any]]:

@@ -74,11 +74,12 @@ def _anchor_words(lang: str) -> frozenset[str]:
 
 
 def _continues_figure(word: str, lex: Lexicon) -> bool:
-    """After a comma, a word that goes on with the figure: a digit, a hedge, a bound's joiner, or
-    a time's marker ("29 settembre 2025, ore 18")."""
+    """After a comma, a word that goes on with the figure: a digit, a hedge, a bound's joiner, a
+    spread ("$20 billion, plus or minus 2%") or a time's marker ("29 settembre 2025, ore 18")."""
     w = word.casefold()
+    first = w.split("-")[0] or w  # "плюс-минус" is tokenised plus, hyphen, minus
     return word[:1].isdigit() or any(
-        index.starts(w) for index in (lex.hedges, lex.bound_joiners, lex.times.markers, lex.times.hedges))
+        index.starts(w) or index.starts(first) for index in (lex.hedges, lex.bound_joiners, lex.tolerances, lex.times.markers, lex.times.hedges))
 
 
 def _compound_number(word: str, lang: str) -> bool:

@@ -28,7 +28,7 @@ from factcheck.read.model import (
     minute_span_value,
 )
 from factcheck.read.numbers import read_number
-from factcheck.read.zones import OFFSET
+from factcheck.read.zones import OFFSET, place_zone, seasonal_note
 
 _ISO = re.compile(r"([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"[12]\d{3}")
@@ -76,7 +76,20 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def iso_value(text: str) -> Value | None:
-    """`2025-09-29`, `2025-09`, `2025`: the day, month or year (None if not ISO)."""
+    """`2025-09-29`, `2025-09`, `2025`: the day, month or year (None if not ISO); an ISO 8601
+    interval `2023-07-31/2023-10-29` (or `2023-07/2023-10`): the days from the first to the last."""
+    first, slash, last = text.strip().partition("/")
+    if slash:
+        a, b = _iso_one(first), _iso_one(last)
+        if a is None or b is None or a.start is None or b.end is None:
+            return None
+        if b.end < a.start:
+            raise ReadError(f"the interval {text.strip()!r} runs backwards", part=text.strip())
+        return date_value(a.start, b.end, "day" if a.start == b.end else "span")
+    return _iso_one(text)
+
+
+def _iso_one(text: str) -> Value | None:
     m = _ISO.fullmatch(text.strip())
     if not m:
         return None
@@ -1114,6 +1127,7 @@ _HM = re.compile(r"(\d{1,2}):(\d\d)(?::(\d\d)(?:\.\d+)?)?")  # seconds and their
 _DOTTED_HM = re.compile(r"(\d{1,2})\.(\d\d)")
 _HOUR = re.compile(r"\d{1,2}")
 _MINUTES = re.compile(r"\d\d")
+_WIRE_HM = re.compile(r"([01]\d|2[0-3])([0-5]\d)")  # "0936 GMT": wire style, four digits before a zone
 _OFFSET_DIGITS = re.compile(r"(\d{1,2})(?::?(\d\d))?")
 
 
@@ -1318,6 +1332,10 @@ class TimeReader:
                 self._refuse(t, "seconds run from 00 to 59")
         elif m := _DOTTED_HM.fullmatch(t):
             clock = _Clock(int(m.group(1)), int(m.group(2)), "dot", t, after_article)
+        elif (m := _WIRE_HM.fullmatch(t)) and (
+            words.zones.match(tokens, end) is not None or self.lex.local_time.match(tokens, end) is not None
+        ):
+            clock = _Clock(int(m.group(1)), int(m.group(2)), "hm", t, after_article)
         elif _HOUR.fullmatch(t):
             if end + 1 < len(tokens) and tokens[end] == "h" and _MINUTES.fullmatch(tokens[end + 1]):
                 clock = _Clock(int(t), int(tokens[end + 1]), "hm", f"{t}h{tokens[end + 1]}", after_article)
@@ -1338,6 +1356,17 @@ class TimeReader:
     def _zone(self, tokens: Tokens, pos: int) -> tuple[str | None, int]:
         """`CST`, `(-05:00)`, `UTC+3`, `по московскому времени`: kept as written, never applied."""
         notes: list[str] = []
+        local = self.lex.local_time.match(tokens, pos)
+        if local is not None and (placed := self._local_place(tokens, local[1])) is not None:
+            return placed  # "local time in Genoa": Italy's clock on that day
+        if local is not None:
+            said = " ".join(tokens[pos:local[1]])
+            raise ReadError(
+                f"{said!r} is the clock of a place, which the figure does not name (or names in a "
+                "country of several clocks), so the time cannot be put on one clock with the others: "
+                "write the place (`local time in Genoa`) or the zone or offset (CEST, UTC+2) in `says`",
+                part=said,
+            )
         zone = self.words.zones.match(tokens, pos)
         if zone is not None:
             notes.append(zone[0])
@@ -1352,6 +1381,24 @@ class TimeReader:
             notes.append(_offset(tokens[pos], m.group(1), m.group(2) or "00", tokens[pos] + tokens[pos + 1]))
             pos += 2
         return (" ".join(notes) or None), pos
+
+    def _local_place(self, tokens: Tokens, pos: int) -> tuple[str, int] | None:
+        """`in Genoa`, `di Genova`, `в Генуе` after `local time`: the zone of the place's country
+        and where the place ends, or None when no well-known place of one clock follows."""
+        if pos < len(tokens) and tokens[pos] in self.lex.date_of:
+            start = pos + 1  # "ora locale di Genova"
+        elif (prefix := self.lex.category_prefixes.match(tokens, pos)) is not None:
+            start = prefix[1]  # "in Genoa", "a Genova", "в Генуе"
+        else:
+            return None
+        for end in (start + 2, start + 1):
+            words = tokens[start:end]
+            if end > len(tokens) or not all(w.isalpha() for w in words):
+                continue
+            zone = place_zone(" ".join(words), self.lex.language)
+            if zone is not None:
+                return zone, end
+        return None
 
     def _day_of(self, rest: Tokens) -> dt.date | None:
         """The one day beside the time (`Dec 1, 2011`, `12/1/11`, `ieri`, `Thu, Dec 1`), or None."""
@@ -1448,6 +1495,8 @@ class TimeReader:
     def _value(self, day: dt.date, minutes: tuple[int, int], hedge: str | None, note: str | None) -> Value:
         base = day_number(day) * MINUTES_PER_DAY
         lo, hi = minutes
+        if note is not None:
+            note = seasonal_note(note, day, lo)  # "5 p.m. ET" in November is EST, in July EDT
         last = base + MINUTES_PER_DAY - 1
         if lo != hi or hedge is None:
             return minute_span_value(base + lo, base + hi, note=note)

@@ -7,7 +7,10 @@ subject says (or, when the subject does not say, as most of its claims read: eng
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
+
+from factcheck.read.model import Value, ValueKind
 
 
 class Expect(StrEnum):
@@ -48,3 +51,18 @@ def expect_of(dimension: tuple[str, str | None] | None) -> Expect | None:
 
 #: Expectations under which a bare figure is a quantity: the date and rank readers are skipped.
 QUANTITIES = frozenset({Expect.COUNT, Expect.AMOUNT, Expect.LENGTH, Expect.PERCENT, Expect.DURATION})
+
+
+def in_subject_currency(value: Value, currency: str) -> Value:
+    """A plain number on a subject in a currency, read in that currency (SPEC §1: claims are read
+    as the subject says): `300 milioni` on a EUR subject is €300 million, as `2845` on a count
+    subject is a count. The note says so, so the reading is never silent: a bare figure in an
+    article about a deal in another currency would be misread, and a reader can see why.
+
+    Only a NUMBER changes; money, percentages, dates and names are returned as they are. For the
+    judge to call on a subject whose `unit:` is a currency (judge/grouping.py): not wired yet."""
+    if value.kind is not ValueKind.NUMBER or value.interval is None:
+        return value
+    said = f"no currency written: read in {currency}, the subject's currency"
+    note = said if value.note is None else f"{value.note}; {said}"
+    return replace(value, kind=ValueKind.AMOUNT, unit=currency, note=note)

@@ -161,6 +161,9 @@ class TimeWords:
             for toks, _ in index.entries()
             if len(toks[-1]) > 1  # not "a" and "p": they are AM/PM only right after 9:10
         }
+        # zone codes: "0936 GMT", a wire's time with no colon (not "time" of "Italian time": a
+        # zone in words follows a time that has its own trigger)
+        out |= {toks[0] for toks, _ in self.zones.entries() if len(toks) == 1 and len(toks[0]) > 1}
         return frozenset(out | {"h", "/"})
 
     @cached_property
@@ -321,6 +324,12 @@ class Lexicon:
     last_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "the LAST Sunday of March"
     day_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "the last DAY of October"
     week_words: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "the first WEEK of October"
+    # the new-user trial 2
+    lone_units: frozenset[str] = frozenset()  # "более километра": the unit word alone counts one
+    changes: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex({}))  # "up 206%": up | down
+    change_bases: tuple[Tokens, ...] = ()  # "from a year earlier" after a change: what it is measured from
+    tolerances: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "X plus or minus 2%"
+    local_time: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "local time": no zone named
 
     @cached_property
     def non_answer_tails(self) -> frozenset[str]:
@@ -535,6 +544,8 @@ LANGUAGE_KEYS = frozenset([
     "weekday_before", "weekday_after", "this_period", "bare_range_separators", "later_words", "later_suffixes",
     "group_joiners", "later_on_dates", "ordinal_endings", "minus_words", "ratio_words", "each_words",
     "multipliers", "counted_nouns", "seasons", "this_words", "last_words", "day_words", "week_words",
+    # the new-user trial 2 (docs/languages.md)
+    "lone_units", "changes", "change_bases", "tolerances", "local_time",
 ])
 REQUIRED_KEYS = frozenset({"decimal", "group", "hedges"})
 HEDGE_KINDS = frozenset({"approx", "nearly", "over", "up_to", "at_least", "under", "exact", "record"})
@@ -745,6 +756,11 @@ def get_lexicon(language: str) -> Lexicon:
         last_words=_phrases(d.get("last_words")),
         day_words=_phrases(d.get("day_words")),
         week_words=_phrases(d.get("week_words")),
+        lone_units=frozenset(normalise(w) for w in d.get("lone_units", [])),
+        changes=_kinds(d.get("changes")),
+        change_bases=tuple(sorted((tokenise(normalise(p)) for p in d.get("change_bases", [])), key=len, reverse=True)),
+        tolerances=_phrases([*common.get("tolerance_symbols", []), *d.get("tolerances", [])]),
+        local_time=_phrases(d.get("local_time")),
     )
 
 

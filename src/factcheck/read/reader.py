@@ -47,7 +47,7 @@ from factcheck.read.lexicon import (
 from factcheck.read.model import ReadError, Value, ValueKind
 from factcheck.read.numbers import Number, glued_fraction, read_number, tidy
 from factcheck.read.places import resolve
-from factcheck.read.units import to_base
+from factcheck.read.units import TEMPERATURE, affine
 
 #: How alike an unknown word must be to a known one to be suggested (difflib's ratio).
 _SUGGEST = 0.75
@@ -68,6 +68,10 @@ class ReadOptions:
     nearly: float = 0.10  # "nearly X" → [X − 10%, X)
     precision: float = 0.5  # a bare figure is X ± 0.5 units of its last significant digit…
     rounding_cap: float = 0.05  # …but never more than ±5% of X (half of `about`): SPEC §2
+    # A temperature's hedges reach this many degrees Celsius, never a fraction of the figure (0 °C
+    # is no "nothing"): `about 40C` 37–43 °C, `nearly 50C` [47, 50) °C, `about 107F` 41.67 ± 3 °C;
+    # a bare figure rounds to at most half of it (±1.5 °C: `30 degrees` is [28.5, 31.5)).
+    temperature: float = 3.0
     over: float | None = None
     at_least: float | None = None
     up_to: float | None = None
@@ -346,6 +350,9 @@ class _Reader:
                 return rank
         if _HAS_DIGIT.search(" ".join(tokens)) or self._starts_like_quantity(tokens):
             return self._quantity_phrase(tokens)
+        # "TBA", "n/a" on an amount subject: a non-answer, never the name 'tba' (the date reader,
+        # which refuses them on other subjects, is skipped on a quantity subject)
+        refuse_non_answer(self.lex, tokens, self.published)
         category = self._category(tokens)
         if category is not None:
             return category
@@ -407,6 +414,8 @@ class _Reader:
     def _compound_ordinal(self, tokens: Tokens, pos: int) -> int | None:
         """`twenty-first`, `forty sixth`, `двадцать пятый`: a tens word and a unit ordinal."""
         lex = self.lex
+        if lex.number_words_compound:
+            return None  # Italian writes them as one word (ventiduesimo): "venti, secondo" is no 22nd
         tens = lex.number_word(tokens[pos]) if pos < len(tokens) else None
         if tens is None or tens < 20 or tens % 10 or tens >= 100:
             return None
@@ -500,6 +509,12 @@ class _Reader:
 
     def _one_quantity(self, tokens: Tokens) -> Value:
         lex = self.lex
+        change = lex.changes.match(tokens, 0)
+        hedged = lex.hedges.match(tokens, 0)
+        if change is not None and change[1] < len(tokens) and (hedged is None or hedged[1] < change[1]):
+            rest = tokens[change[1]:]
+            base = next((b for b in lex.change_bases if len(b) < len(rest) and rest[-len(b):] == b), ())
+            return self._change(self._one_quantity(rest[: len(rest) - len(base)]), change[0])
         pos = 0
         hedge: str | None = None
         note: str | None = None
@@ -521,6 +536,29 @@ class _Reader:
                     hedge, pos = m2
         return self._quantity_phrase_from(tokens, pos, hedge, note, False)
 
+    def _change(self, value: Value, direction: str) -> Value:
+        """`up 206%`, `in aumento del 206%`, `рост на 206%`: a rise (or fall) of that many percent,
+        read as the percentage (negative when down); a subject of percentage changes compares it.
+        A change in an amount (`up $3 billion`) is not the amount: refused, saying so."""
+        iv = value.interval
+        if value.kind is ValueKind.NUMBER and self.expect is Expect.PERCENT:
+            value = Value(ValueKind.PERCENT, iv, note=value.note, stated=value.stated)  # "up 206" of a share
+        if value.kind is not ValueKind.PERCENT or iv is None:
+            said = self.original.strip()
+            raise ReadError(
+                f"{said!r} gives how much a figure changed, not the figure: only a change in percent "
+                "('up 206%') is read, as that percentage",
+                part=said,
+            )
+        if direction == "up":
+            return value
+        flipped = Interval(
+            None if iv.upper is None else tidy(-iv.upper), None if iv.lower is None else tidy(-iv.lower),
+            iv.upper_inclusive, iv.lower_inclusive,
+        )
+        stated = None if value.stated is None else tidy(-value.stated)
+        return Value(value.kind, flipped, unit=value.unit, note=value.note, stated=stated)
+
     def _quantity_phrase_from(
         self, tokens: Tokens, pos: int, hedge: str | None, note: str | None, needs_duration: bool
     ) -> Value:
@@ -531,6 +569,7 @@ class _Reader:
             pos = self._skip(lex.fillers, tokens, ranged[1])
         first, pos = self._quantity(tokens, pos)
         second: _Quantity | None = None
+        spread: _Quantity | None = None
         if pos + 1 < len(tokens) and tokens[pos] == "-" and tokens[pos + 1] in lex.bare_range_separators:
             pos += 1  # "8- to 16-meter": the first figure's hyphen waits for the unit after the second
         sep = lex.range_separators.match(tokens, pos) if pos < len(tokens) else None
@@ -541,6 +580,9 @@ class _Reader:
             raise ReadError(
                 f"a range needs two figures: {self.original!r}", part=self.original.strip()
             )
+        elif hedge is None and (spread_at := self._tolerance(tokens, pos)) is not None:
+            # "$20.00 billion, plus or minus 2%", "più o meno 2%", "плюс-минус 2%": X ± that
+            spread, pos = self._quantity(tokens, spread_at)
         elif pos < len(tokens) and (post := lex.post_hedges.match(tokens, pos)) is not None:
             # "300 or more", "duecento o meno", "свыше 300 или около того"
             hedge = _post_hedged(hedge, post[0], self.original)
@@ -565,7 +607,8 @@ class _Reader:
                     f"the two ends of the range are in different units ({unit} and {unit2})",
                     part=self.original,
                 )
-            lo, hi = tidy(first.value * factor), tidy(second.value * factor2)
+            offset = self._offset(first)
+            lo, hi = tidy(first.value * factor + offset), tidy(second.value * factor2 + offset)
             if hi < lo < 0:
                 lo, hi = hi, lo  # "-18 °C to -34 °C": a range of negative figures written by their size
             if lo > hi:
@@ -573,14 +616,49 @@ class _Reader:
             interval = Interval.closed(lo, hi)
             stated = None
         else:
-            interval = self._hedged(first, factor, hedge)
-            stated = tidy(first.value * factor) if hedge is None else None
+            offset = self._offset(first)
+            interval = self._hedged(first, factor, hedge, offset, unit == TEMPERATURE)
+            stated = tidy(first.value * factor + offset) if hedge is None else None
+            if stated is not None and offset:
+                stated = _to_written_precision(stated, first.half_step * factor)  # 107 °F: 41.7 °C
+            if spread is not None:
+                interval, stated = self._spread(first, spread, factor, offset), None
         return Value(kind, interval, unit=unit, note=note, stated=stated)
 
-    def _hedged(self, q: _Quantity, factor: float, hedge: str | None) -> Interval:
-        x = q.value * factor
+    def _tolerance(self, tokens: Tokens, pos: int) -> int | None:
+        """Where the figure after `plus or minus` starts, or None when none follows."""
+        found = self.lex.tolerances.match(tokens, pos) if pos < len(tokens) else None
+        if found is None or read_number(tokens, found[1], self.lex) is None:
+            return None
+        return found[1]
+
+    def _spread(self, first: _Quantity, spread: _Quantity, factor: float, offset: float) -> Interval:
+        """X ± the spread: a percent of X (`$20 billion ± 2%`), or points of a percentage
+        (`45% ± 3%`), or an amount in X's unit (`$20 billion ± $0.4 billion`, `± 0.4`)."""
+        x = first.value * factor + offset
+        if spread.percent and not first.percent:
+            reach = abs(x) * spread.value / 100
+        else:
+            first, spread = _share_units(first, spread)
+            if self._kind_and_unit(spread)[:2] != self._kind_and_unit(first)[:2]:
+                raise ReadError(
+                    f"the spread in {self.original.strip()!r} is not in the figure's unit", part=self.original.strip()
+                )
+            reach = abs(spread.value * factor)
+        return Interval.closed(tidy(x - reach), tidy(x + reach))
+
+    def _hedged(
+        self, q: _Quantity, factor: float, hedge: str | None, offset: float = 0.0, temperature: bool = False
+    ) -> Interval:
+        """The interval a hedged figure allows, in base units. `offset` is an offset unit's
+        (107 °F is 107 · 5/9 − 160/9 °C). A temperature is on an interval scale, where a fraction
+        of the figure means nothing (`about 0 °C`, `about 32 °F`): its hedges reach a fixed
+        `ReadOptions.temperature` degrees Celsius, and a bare figure at most half of that."""
+        x = q.value * factor + offset
         o = self.options
         step = q.half_step * factor * (o.precision / 0.5)
+        if temperature:
+            return self._hedged_temperature(x, step, hedge)
         if x != 0:
             # A round figure is never read wider than ±5% of itself: `100000` is 95,000–105,000,
             # not 50,000–150,000 (SPEC §2, revised).
@@ -616,6 +694,35 @@ class _Reader:
                 return Interval(lower, tidy(x), lower is not None, hedge == "up_to")
         raise AssertionError(f"unknown hedge {hedge!r} in the lexicon")
 
+    def _hedged_temperature(self, x: float, step: float, hedge: str | None) -> Interval:
+        reach = self.options.temperature
+        step = min(step, reach * self.options.rounding_cap / self.options.approx)
+        match hedge:
+            case "approx" | "nearly" | "about_over" | "about_under":
+                t = max(reach, step)
+                lo, hi = tidy(x - t), tidy(x + t)
+                if hedge == "nearly":
+                    return Interval(lo, tidy(x), True, False)
+                if hedge == "about_over":
+                    return Interval(lo, None, True, False)
+                if hedge == "about_under":
+                    return Interval(None, hi, False, True)
+                return Interval.closed(lo, hi)
+            case "over" | "at_least":
+                return Interval(tidy(x), None, hedge == "at_least", False)
+            case "up_to" | "under":
+                return Interval(None, tidy(x), False, hedge == "up_to")
+            case "exact":
+                return Interval.closed(tidy(x), tidy(x))
+        lo, hi = tidy(x - step), tidy(x + step)  # the values that round to X, as any figure
+        return Interval(lo, hi, True, False) if lo < hi else Interval.closed(tidy(x), tidy(x))
+
+    @staticmethod
+    def _offset(q: _Quantity) -> float:
+        """The offset of an offset unit (°F), 0 for every other."""
+        unit = q.unit if q.currency is None and not q.percent and q.duration is None else None
+        return affine(unit)[1] if unit else 0.0
+
     def _kind_and_unit(self, q: _Quantity) -> tuple[ValueKind, str | None, float]:
         if q.percent:
             return ValueKind.PERCENT, None, 1.0
@@ -623,7 +730,7 @@ class _Reader:
             return ValueKind.DURATION, "year", 1.0
         unit = q.currency or q.unit
         if unit:
-            factor, base = to_base(unit)  # through the one registry: USD is [currency_USD]
+            factor, _, base = affine(unit)  # through the one registry: USD is [currency_USD]
             return ValueKind.AMOUNT, base, factor
         return ValueKind.NUMBER, None, 1.0
 
@@ -648,6 +755,8 @@ class _Reader:
             n, scale = (glued[0], pos + 1), glued[1]
         if n is None and pos < len(tokens) and tokens[pos] in lex.lone_scales:
             n = (Number(1.0, 0.5, from_article=True), pos)  # "миллиард долларов": one billion
+        if n is None and pos < len(tokens) and tokens[pos] in lex.lone_units and lex.units.match(tokens, pos):
+            n = (Number(1.0, 0.5, from_article=True), pos)  # "более километра": one kilometre
         if n is None:
             if pos >= len(tokens):
                 raise ReadError(f"no number in {self.original!r}", part=self.original.strip())
@@ -853,6 +962,14 @@ def _post_hedged(before: str | None, after: str, original: str) -> str:
     if after == before or (before, after) in (("over", "at_least"), ("under", "up_to")):
         return before
     raise ReadError(f"two hedges that disagree in {original.strip()!r}", part=original.strip())
+
+
+def _to_written_precision(x: float, half_step: float) -> float:
+    """A figure converted from an offset unit, to the digits its written precision allows: 107 °F
+    (± 0.5 °F, ± 0.28 °C) is shown as 41.7 °C, not 41.666667 °C. The interval keeps every digit."""
+    if half_step <= 0:
+        return x
+    return round(x, max(0, -math.floor(math.log10(2 * half_step))))
 
 
 def _looks_like_a_year(q: _Quantity) -> bool:

@@ -51,11 +51,36 @@ def currency_codes() -> frozenset[str]:
 
 @cache
 def to_base(unit: str) -> tuple[float, str]:
-    """(factor, base unit name): `to_base("kilometer") == (1000.0, "meter")`."""
+    """(factor, base unit name): `to_base("kilometer") == (1000.0, "meter")`.
+
+    An offset unit (`degree_Fahrenheit`) has no factor alone: `affine` converts it, and this
+    refuses it (ValueError) rather than scale 107 °F to a wrong figure.
+    """
+    factor, offset, base = affine(unit)
+    if offset:
+        raise ValueError(f"{unit} is an offset unit: convert its values with units.affine")
+    return factor, base
+
+
+@cache
+def affine(unit: str) -> tuple[float, float, str]:
+    """(factor, offset, base unit name): a value x in `unit` is `x * factor + offset` in the base
+    unit. The offset is 0 but for offset units: `affine("degree_Fahrenheit")` is (5/9, -160/9,
+    "degree_Celsius"), so 107 °F is 41.67 °C."""
     if unit in currency_codes():
-        return 1.0, unit
-    q = quantity(1.0, unit).to_base_units()
-    return float(q.magnitude), str(q.units)
+        return 1.0, 0.0, unit
+    zero = quantity(0.0, unit).to_base_units()
+    offset = float(zero.magnitude)
+    if not offset:
+        one = quantity(1.0, unit).to_base_units()
+        return float(one.magnitude), 0.0, str(one.units)
+    far = quantity(1.0e6, unit).to_base_units()  # the slope, without the offset's rounding
+    return (float(far.magnitude) - offset) / 1.0e6, offset, str(far.units)
+
+
+#: The base unit of temperatures (data/units.txt): an interval scale, where a hedge reaches a fixed
+#: number of degrees, never a fraction of the figure (ReadOptions.temperature).
+TEMPERATURE = "degree_Celsius"
 
 
 @cache
@@ -110,7 +135,7 @@ def subject_dimension(text: str) -> tuple[str, str | None] | None:
 
     for candidate in (text.strip(), text.strip().upper()):
         try:
-            factor, base = to_base(candidate)
+            factor, _, base = affine(candidate)
         except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, ValueError, TypeError):
             continue
         if factor and base and candidate:

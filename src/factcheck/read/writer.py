@@ -21,7 +21,7 @@ from factcheck.read.interval import Interval
 from factcheck.read.lexicon import Lexicon, get_lexicon
 from factcheck.read.model import Value, ValueKind, datetime_from_minute
 from factcheck.read.reader import DEFAULT_OPTIONS, ReadOptions, parse_value
-from factcheck.read.units import is_currency, to_base
+from factcheck.read.units import affine, is_currency
 
 
 class NotWritable(ValueError):
@@ -123,7 +123,9 @@ def _unit_template(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
         return (lambda n: f"{n} {value.unit}"), 1.0
     # A physical unit: a word of the language for a unit with this base, scaled back to it; the
     # base unit's own word first, then a power of ten of it (never feet for metres: 0.3048 is inexact)
-    candidates = [(toks, *to_base(unit_name)) for toks, unit_name in _unit_words(lex)]
+    # (not an offset unit, °F: a value is written in its base unit's scale, °C)
+    candidates = [(toks, factor, base) for toks, unit_name in _unit_words(lex)
+                  for factor, offset, base in (affine(unit_name),) if not offset]
     candidates.sort(key=lambda c: (c[1] != 1.0, not math.log10(c[1]).is_integer() if c[1] > 0 else True))
     for toks, factor, base in candidates:
         if base == value.unit:
