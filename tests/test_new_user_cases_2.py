@@ -131,13 +131,8 @@ def test_wildfire_verdicts(subject: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("subject", "figure"), [
-    # (reader2) now that acres read, 'nearly 50,000 acres' (< 20,234 ha) narrows what all claims
-    # allow to 19,000-20,234 ha, which no claim wrote: reconciliation prints that range where the
-    # editor prints '20,000 ha', a written figure within it (judge/reconcile.py common_value, the
-    # family of test_reconciled_point_within_what_all_claims_allow)
-    pytest.param("fire-area", "20,000 ha", id="fire-area-20,000 ha", marks=pytest.mark.xfail(strict=True, reason=(
-        "reconciliation prints the intersection '≥ 19,000 ha, < 20,230 ha' (no claim wrote it) instead of "
-        "a written figure within it ('20,000 ha'), now that 'nearly 50,000 acres' is read"))),
+    # the intersection with 'nearly 50,000 acres' is shown as the figure a source wrote inside it
+    ("fire-area", "20,000 ha"),
     ("fire-evacuees", "2,021"),            # '2021' people on a count subject, never the year
     ("fire-evacuees-no-unit", "2,021"),    # the same without `unit:`
     ("water-bombers", "7"),
@@ -288,3 +283,10 @@ def test_phrases_an_editor_reads(name: str, subject: str, source: str) -> None:
 def test_undisclosed_is_a_non_answer(source: str) -> None:
     claim = _claim("football-transfers.yaml", "bellingham-agent-fee", source)
     assert "non-answer" in claim["error"]
+
+
+def test_the_figure_to_print_is_one_a_source_wrote_when_one_fits_every_claim() -> None:
+    """What all claims on the fire's area allow is ≥ 19,000 ha, < 20,234 ha: shown as '20,000
+    ha', which a source wrote and which fits every claim, while the value keeps the intersection."""
+    agreed = _subject("wildfire-sardinia.yaml", "fire-area")["reconciliation"]["agreed"]
+    assert agreed["figure"] == "20,000 ha" and agreed["value"]["upper"] < 20_300 * 10_000

@@ -204,3 +204,23 @@ def test_factcheck_sources_explains_a_tie_broken_by_the_later_claim_as_report_do
     _two_reports(tmp_path, "2025-09-29", "2025-09-30")  # writes claims.yaml
     got = {s["id"]: s for s in track_records(check_file(path))["sources"]}
     assert (got["a"]["contradicted"], got["b"]["contradicted"]) == (1, 0)
+
+
+def test_the_reconciled_point_shows_a_written_figure_that_fits_every_claim(tmp_path: Path) -> None:
+    """One time, three claims: what they all allow is narrower than any one of them; the point
+    keeps that as its value and shows '20,000 ha', which a source wrote and which fits."""
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        "version: 1\nsources:\n"
+        "  - {id: a, title: A, published: 2021-07-26, language: it}\n"
+        "  - {id: b, title: B, published: 2021-07-26, language: en}\n"
+        "  - {id: c, title: C, published: 2021-07-26, language: ru}\n"
+        "subjects:\n  - {id: area, title: Area burnt, kind: constant, unit: hectare}\n"
+        "claims:\n"
+        "  - {subject: area, source: a, says: 20mila ettari, quote: q}\n"
+        "  - {subject: area, source: b, says: 'nearly 50,000 acres', quote: q}\n"
+        "  - {subject: area, source: c, says: около 20 тыс. гектаров, quote: q}\n",
+        encoding="utf-8")
+    [point] = points(to_dict(check_file(path)), "area")
+    assert point["figure"] == "20,000 ha"
+    assert point["value"]["upper"] < 202_400_000  # the acres' bound, in square metres

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ from factcheck.load.schema import Subject, SubjectKind
 from factcheck.read import Value, ValueKind
 from factcheck.read.dates import span_value
 from factcheck.read.humanize import span_label
+from factcheck.read.interval import Interval
 from factcheck.read.model import day_from_number, minute_span_value
 
 #: The most rule reruns spent looking for the likely error of one subject.
@@ -95,7 +97,18 @@ def common_value(claims: Sequence[JudgedClaim]) -> Value | None:
         return span_value(day_from_number(inter.lower), day_from_number(inter.upper))
     # When one claim is the tightest, its value is the answer, shown as that source wrote it.
     tightest = next((rc.value for rc in claims if rc.value.interval == inter), None)
-    return tightest if tightest is not None else Value(first.kind, inter, first.unit)
+    if tightest is not None:
+        return tightest
+    # Else what they all allow, shown as the figure a source wrote inside it when there is one
+    # (`20,000 ha` beside `nearly 50,000 acres`, not `≥ 19,000 ha, < 20,234 ha`).
+    written = [rc.value for rc in claims if rc.value.stated is not None and inter.overlaps(Interval.closed(rc.value.stated, rc.value.stated))]
+    stated = min(written, key=_width).stated if written else None
+    return Value(first.kind, inter, first.unit, stated=stated)
+
+
+def _width(value: Value) -> float:
+    iv = value.interval
+    return iv.upper - iv.lower if iv is not None and iv.lower is not None and iv.upper is not None else math.inf
 
 
 def series(subject: Subject, judged: Sequence[JudgedClaim]) -> tuple[SeriesPoint, ...]:

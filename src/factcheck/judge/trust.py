@@ -826,6 +826,11 @@ def _narrowed(top: Candidate, shown: Claimed) -> tuple[dict[str, Any], str] | No
                   unit=record.get("unit"), granularity=record.get("granularity"))
     if kind is ValueKind.DATE and (lower is None or upper is None):
         return None  # an open date is said by the claim that gives it
+    written = [c for c in top.claims if "converted" not in c.record and math.isfinite(c.width)
+               and _overlap(top.lo, top.hi, top.lo_inc, top.hi_inc, (c.lo + c.hi) / 2, (c.lo + c.hi) / 2, True, True)
+               and not any(mark in str(c.record.get("figure", "")) for mark in "–≥≤<>")]
+    if written:  # a figure a source wrote inside it: `20,000 ha` beside `nearly 50,000 acres`
+        return value.to_json(), str(min(written, key=lambda c: (c.width, c.index)).record["figure"])
     shown_value = rounded(value) if "converted" in shown.record else value
     return value.to_json(), figure(shown_value)
 
