@@ -103,3 +103,21 @@ def test_temperatures_are_shown_in_degrees_not_pint_names(tmp_path: Path) -> Non
     data = json.loads(result.stdout)
     assert [c["figure"] for c in data["subjects"][0]["claims"]] == ["41.8 °C", "42.9 °C"]
     assert "degree_Celsius" not in data["subjects"][0]["reason"]
+
+
+def test_ends_nobody_wrote_are_shown_to_four_significant_digits() -> None:
+    """A hedge's reach or a conversion (feet, acres, °F) is not a figure anyone wrote: its ends
+    are shown to four significant digits, the whole part kept; written figures stay as written."""
+    from factcheck.read import parse_value
+    from factcheck.read.humanize import figure
+
+    shown = {p: figure(parse_value(p, "en")) for p in (
+        "about 3,900 feet", "about 49,000 acres", "nearly 50,000 acres", "about 107F", "8,848.86 metres", "217,074")}
+    assert shown == {
+        "about 3,900 feet": "1,070–1,308 m",
+        "about 49,000 acres": "17,847–21,813 ha",
+        "nearly 50,000 acres": "≥ 18,211 ha, < 20,234 ha",
+        "about 107F": "38.67–44.67 °C",
+        "8,848.86 metres": "8,848.86 m",
+        "217,074": "217,074",
+    }

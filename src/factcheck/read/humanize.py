@@ -83,6 +83,16 @@ def figure(value: Value, top: float | None = None) -> str:
     def num(x: float) -> str:
         return _number(x / scale)
 
+    def bound(x: float) -> str:
+        # an end of an interval nobody wrote (a hedge's reach, a conversion from acres or °F):
+        # four significant digits, the whole part kept (1,069.848 m → 1,070 m; 17,846.64 ha →
+        # 17,847 ha; 38.666667 °C → 38.67 °C)
+        y = x / scale
+        if y == int(y) or not math.isfinite(y):
+            return _number(y)
+        digits = max(4, len(str(int(abs(y)))))
+        return _number(float(f"{y:.{digits}g}"))
+
     lo, hi = iv.lower, iv.upper
     if value.stated is not None:
         # A bare figure is shown as written (`217,074`, `$7.6 bn`), never as the interval of
@@ -97,14 +107,14 @@ def figure(value: Value, top: float | None = None) -> str:
         if lo == hi:
             return f"{prefix}{num(lo)}{suffix}"
         if iv.lower_inclusive and iv.upper_inclusive:
-            return f"{prefix}{num(lo)}–{num(hi)}{suffix}"
+            return f"{prefix}{bound(lo)}–{bound(hi)}{suffix}"
         left = "≥" if iv.lower_inclusive else ">"
         right = "≤" if iv.upper_inclusive else "<"
-        return f"{left} {prefix}{num(lo)}{suffix}, {right} {prefix}{num(hi)}{suffix}"
+        return f"{left} {prefix}{bound(lo)}{suffix}, {right} {prefix}{bound(hi)}{suffix}"
     if lo is not None:
-        return f"{'≥' if iv.lower_inclusive else '>'} {prefix}{num(lo)}{suffix}"
+        return f"{'≥' if iv.lower_inclusive else '>'} {prefix}{bound(lo)}{suffix}"
     if hi is not None:
-        return f"{'≤' if iv.upper_inclusive else '<'} {prefix}{num(hi)}{suffix}"
+        return f"{'≤' if iv.upper_inclusive else '<'} {prefix}{bound(hi)}{suffix}"
     return "any value"
 
 
