@@ -62,3 +62,20 @@ def test_every_pair_of_open_dates_on_a_constant(tmp_path) -> None:  # type: igno
         path.write_text(_file("constant", [a, b]), encoding="utf-8")
         result = runner.invoke(app, ["report", "-f", "json", "--no-config", str(path)])
         assert result.exit_code == 0, (a, b, result.output)
+
+
+def test_a_bare_number_after_up_to_is_an_amount_unless_the_subject_is_a_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """'up to 2000', 'fino a 2000', 'до 2000' bound an amount; on a date subject, a year."""
+    claims = [("en", "up to 2000"), ("it", "fino a 2000"), ("ru", "до 2000")]
+    for unit, expected in (("count", ("number", None, 2000)), ("date", ("date", None, None))):
+        path = tmp_path / "claims.yaml"
+        path.write_text(_file("constant", claims).replace("unit: date", f"unit: {unit}"), encoding="utf-8")
+        [subject] = json.loads(runner.invoke(app, ["report", "-f", "json", "--no-config", str(path)]).stdout)["subjects"]
+        assert subject["judged"] == 3, subject
+        value = subject["claims"][0]["value"]
+        if unit == "count":
+            assert (value["kind"], value["lower"], value["upper"]) == expected
+        else:
+            assert value["kind"] == "date" and value["end"] == "2000-12-31"
+    from factcheck.read import parse_value
+    assert parse_value("up to 1000", "en").kind.value == "number"  # never the year 1000

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from factcheck.judge.aliases import AliasTable
 from factcheck.judge.claims import JudgedClaim, ReadClaim
-from factcheck.judge.grouping import comparable, convert_currencies, read_subject
+from factcheck.judge.grouping import comparable, convert_currencies, currency_reading, read_subject
 from factcheck.judge.inference import file_reads_counts
 from factcheck.judge.rates import RateTable
 from factcheck.judge.reconcile import reconcile as work_out
@@ -89,7 +89,13 @@ class Judging:
         if self.rates is not None:
             claims = convert_currencies(subject, claims, self.rates)
         return judge_subject(subject, claims, self.rules, reconcile=self.reconcile,
-                             reading=inference.why if inference is not None else None)
+                             reading=_joined(inference.why if inference is not None else None,
+                                             currency_reading(subject, claims)))
+
+
+def _joined(*texts: str | None) -> str | None:
+    said = [t for t in texts if t]
+    return " ".join(said) if said else None
 
 
 def subject_read_options(data: ClaimsFile, options: JudgeOptions) -> dict[str, ReadOptions]:

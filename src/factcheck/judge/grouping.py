@@ -18,7 +18,7 @@ from factcheck.load.schema import (
     Subject,
 )
 from factcheck.read import ReadOptions, Value, ValueKind
-from factcheck.read.expect import Expect, expect_of
+from factcheck.read.expect import Expect, expect_of, in_subject_currency
 from factcheck.read.interval import Interval
 from factcheck.read.units import is_currency, subject_dimension
 
@@ -42,7 +42,30 @@ def read_subject(
     inference = infer(claims, file_counts) if expect is None else None
     if inference is not None:
         claims = read_all(inference.expect)
+    currency = subject_currency(subject)
+    if currency is not None:  # `300 milioni` on a EUR subject is €300 million, said in its note
+        claims = [replace(rc, value=in_subject_currency(rc.value, currency))
+                  if isinstance(rc, JudgedClaim) and rc.value.kind is ValueKind.NUMBER else rc for rc in claims]
     return claims, inference
+
+
+def currency_reading(subject: Subject, claims: Sequence[ReadClaim]) -> str | None:
+    """Says which figures were read in the subject's currency because they give none."""
+    currency = subject_currency(subject)
+    bare = [rc.says for rc in claims if isinstance(rc, JudgedClaim) and rc.value.kind is ValueKind.AMOUNT
+            and rc.value.note is not None and "no currency written" in rc.value.note]
+    if currency is None or not bare:
+        return None
+    listed = ", ".join(f"“{says}”" for says in bare[:3]) + (f" and {len(bare) - 3} more" if len(bare) > 3 else "")
+    return f"Read in {currency}, the subject's currency: {listed} {'gives' if len(bare) == 1 else 'give'} no currency."
+
+
+def subject_currency(subject: Subject) -> str | None:
+    """The currency the subject's `unit:` names, if it names one."""
+    dimension = subject_dimension(subject.unit) if subject.unit else None
+    if dimension and dimension[0] == "amount" and dimension[1] and is_currency(dimension[1]):
+        return dimension[1]
+    return None
 
 
 
@@ -70,11 +93,7 @@ def convert_currencies(subject: Subject, claims: list[ReadClaim], rates: RateTab
     ]
     if len(set(currencies)) < 2 and not (subject.unit and currencies):
         return claims
-    target: str | None = None
-    if subject.unit:
-        dimension = subject_dimension(subject.unit)
-        if dimension and dimension[0] == "amount" and dimension[1] and is_currency(dimension[1]):
-            target = dimension[1]
+    target = subject_currency(subject)
     if target is None:
         if not currencies:
             return claims

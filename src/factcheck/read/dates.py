@@ -236,6 +236,10 @@ class DateReader:
                     break
         if kind is None or not rest:
             return None
+        if not self.spans and len(rest) == 1 and rest[0].isdigit() and lex.hedges.match(tokens, 0) is not None:
+            # "up to 1000", "fino a 2000", "до 1500": a bare number after words that also bound an
+            # amount is the amount's bound, unless the subject is a date ("fino al 2029")
+            return None
         for k in range(1, len(rest)):
             after = lex.open_date_suffixes.match(rest, k)
             if after is not None and after[1] == len(rest) and after[0] == "since" and kind in ("since", "after"):

@@ -59,8 +59,8 @@ def in_subject_currency(value: Value, currency: str) -> Value:
     subject is a count. The note says so, so the reading is never silent: a bare figure in an
     article about a deal in another currency would be misread, and a reader can see why.
 
-    Only a NUMBER changes; money, percentages, dates and names are returned as they are. For the
-    judge to call on a subject whose `unit:` is a currency (judge/grouping.py): not wired yet."""
+    Only a NUMBER changes; money, percentages, dates and names are returned as they are. The
+    judge calls it on a subject whose `unit:` is a currency (judge/grouping.py)."""
     if value.kind is not ValueKind.NUMBER or value.interval is None:
         return value
     said = f"no currency written: read in {currency}, the subject's currency"
