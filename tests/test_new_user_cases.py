@@ -10,37 +10,14 @@ to a plain assert.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from factcheck.api import check_file
-from factcheck.report.records import to_dict
+from tests.helpers import Trial, defect
 
-DATA = Path(__file__).resolve().parent / "data" / "newsuser"
-
-
-@lru_cache(maxsize=None)
-def _report(name: str) -> dict[str, Any]:
-    return to_dict(check_file(DATA / name))
-
-
-def _subject(name: str, subject_id: str) -> dict[str, Any]:
-    for record in _report(name)["subjects"]:
-        if record["id"] == subject_id:
-            return record
-    raise AssertionError(f"{subject_id} not in {name}")
-
-
-def _claim(name: str, subject_id: str, source: str) -> dict[str, Any]:
-    return next(c for c in _subject(name, subject_id)["claims"] if c["source"] == source)
-
-
-def _defect(subject: str, expected: str, reason: str) -> Any:
-    return pytest.param(subject, expected, id=subject,
-                        marks=pytest.mark.xfail(strict=True, reason=reason))
+_trial = Trial("newsuser")
+DATA = _trial.data
+_report, _subject, _claim = _trial.report, _trial.subject, _trial.claim
+_likely_error_sources, _defect = _trial.likely_error_sources, defect
 
 
 # --- quake.yaml: Turkey–Syria earthquake, 6–8 February 2023 -------------------------------

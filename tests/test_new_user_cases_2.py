@@ -12,7 +12,6 @@ a plain assert. Expectations are never lowered to what the tool says today.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,36 +19,12 @@ import pytest
 
 from factcheck.api import check_file
 from factcheck.report.records import to_dict
+from tests.helpers import Trial, defect
 
-DATA = Path(__file__).resolve().parent / "data" / "newsuser2"
-
-
-@cache
-def _report(name: str) -> dict[str, Any]:
-    return to_dict(check_file(DATA / name))
-
-
-def _subject(name: str, subject_id: str) -> dict[str, Any]:
-    for record in _report(name)["subjects"]:
-        if record["id"] == subject_id:
-            return record
-    raise AssertionError(f"{subject_id} not in {name}")
-
-
-def _claim(name: str, subject_id: str, source: str, says: str | None = None) -> dict[str, Any]:
-    return next(c for c in _subject(name, subject_id)["claims"]
-                if c["source"] == source and (says is None or c["says"] == says))
-
-
-def _likely_error_sources(name: str, subject_id: str) -> list[str]:
-    record = _subject(name, subject_id)
-    source_of = {c["index"]: c["source"] for c in record["claims"]}
-    return [source_of[i] for i in record["reconciliation"]["likely_error"]]
-
-
-def _defect(subject: str, expected: str, reason: str) -> Any:
-    return pytest.param(subject, expected, id=subject,
-                        marks=pytest.mark.xfail(strict=True, reason=reason))
+_trial = Trial("newsuser2")
+DATA = _trial.data
+_report, _subject, _claim = _trial.report, _trial.subject, _trial.claim
+_likely_error_sources, _defect = _trial.likely_error_sources, defect
 
 
 def _unread(name: str, subject: str, source: str, reason: str) -> Any:

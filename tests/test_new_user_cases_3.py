@@ -18,7 +18,6 @@ test_speed_unit_is_accepted).
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,31 +27,13 @@ from typer.testing import CliRunner
 from factcheck.api import check_file
 from factcheck.cli.app import app
 from factcheck.report.records import to_dict
+from tests.helpers import Trial, defect
 
-DATA = Path(__file__).resolve().parent / "data" / "newsuser3"
+_trial = Trial("newsuser3")
+DATA = _trial.data
+_report, _subject, _claim = _trial.report, _trial.subject, _trial.claim
+_likely_error_sources, _defect = _trial.likely_error_sources, defect
 runner = CliRunner()
-
-
-@cache
-def _report(name: str) -> dict[str, Any]:
-    return to_dict(check_file(DATA / name))
-
-
-def _subject(name: str, subject_id: str) -> dict[str, Any]:
-    for record in _report(name)["subjects"]:
-        if record["id"] == subject_id:
-            return record
-    raise AssertionError(f"{subject_id} not in {name}")
-
-
-def _claim(name: str, subject_id: str, source: str) -> dict[str, Any]:
-    return next(c for c in _subject(name, subject_id)["claims"] if c["source"] == source)
-
-
-def _likely_error_sources(name: str, subject_id: str) -> list[str]:
-    record = _subject(name, subject_id)
-    source_of = {c["index"]: c["source"] for c in record["claims"]}
-    return [source_of[i] for i in record["reconciliation"]["likely_error"]]
 
 
 def _sources(name: str) -> dict[str, Any]:
@@ -60,11 +41,6 @@ def _sources(name: str) -> dict[str, Any]:
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads(result.stdout)
     return data
-
-
-def _defect(*values: Any, reason: str) -> Any:
-    return pytest.param(*values, id=str(values[0]),
-                        marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 def _write(tmp_path: Path, body: str) -> Path:
