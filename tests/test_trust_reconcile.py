@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.api import check_file
+from factcheck.formatters.common import reconciliation_lines
 from factcheck.report.records import to_dict
 from factcheck.sources.track_record import track_records
 
@@ -224,3 +225,89 @@ def test_the_reconciled_point_shows_a_written_figure_that_fits_every_claim(tmp_p
     [point] = points(to_dict(check_file(path)), "area")
     assert point["figure"] == "20,000 ha"
     assert point["value"]["upper"] < 202_400_000  # the acres' bound, in square metres
+
+
+# --- near-identical figures tied (33,998 and 33,999: a slipped digit, not a dispute) -------
+
+def test_a_tie_between_near_identical_figures_is_answered_with_their_span(tmp_path: Path) -> None:
+    data = records(tmp_path, """\
+        subjects:
+          - {id: pop, title: Population, kind: constant}
+        claims:
+          - {subject: pop, source: a, says: "33998", quote: "population 33998"}
+          - {subject: pop, source: b, says: "33999", quote: "population 33999"}
+        """)
+    [point] = points(data, "pop")
+    assert point["how"] == "near-identical figures tied"
+    assert point["figure"] == "33,998–33,999"
+    assert (point["value"]["lower"], point["value"]["upper"]) == (33997.5, 33999.5)
+    assert sorted(t["figure"] for t in point["tied"]) == ["33,998", "33,999"]
+    assert point["left_out"] == [] and point["support"]["independent"] == 2
+    assert data["counts"]["ties"] == 0 and data["counts"]["reconciled"] == 1
+    trust = data["trust"]["sources"]
+    assert trust["a"]["tied"] == trust["b"]["tied"] == 1
+    assert trust["a"]["contradicted"] == trust["b"]["contradicted"] == 0
+
+
+def test_near_identical_figures_outvote_a_third_figure_as_trusted(tmp_path: Path) -> None:
+    """Three editors of equal standing: two near-identical figures are two voices for about
+    the same value; the third, 3% away, is left out, and the reason says why."""
+    data = records(tmp_path, """\
+        subjects:
+          - {id: pop, title: Population, kind: constant}
+        claims:
+          - {subject: pop, source: a, says: "29674", quote: "29674 residents"}
+          - {subject: pop, source: b, says: "29675", quote: "29675 residents"}
+          - {subject: pop, source: c, says: "30641", quote: "30641 residents"}
+        """)
+    [point] = points(data, "pop")
+    assert point["how"] == "near-identical figures tied" and point["figure"] == "29,674–29,675"
+    [out] = point["left_out"]
+    assert out["source"] == "c" and "near-identical" in out["why"] and "(2 against 1)" in out["why"]
+    assert data["trust"]["sources"]["c"]["contradicted"] == 1
+    lines = reconciliation_lines(subject(data, "pop"))  # what every format shows
+    assert "Reconciled: 29,674–29,675 (near-identical figures tied; 2 of 3 independent claims)" in lines
+
+
+def test_figures_further_apart_stay_a_declared_tie(tmp_path: Path) -> None:
+    """208,054 against 221,551, two sources each: 6% apart is a real dispute, not a slip."""
+    data = records(tmp_path, """\
+        subjects:
+          - {id: pop, title: Population, kind: constant}
+        claims:
+          - {subject: pop, source: a, says: "208054", quote: "208054 people"}
+          - {subject: pop, source: b, says: "208054", quote: "it has 208054 people"}
+          - {subject: pop, source: c, says: "221551", quote: "221551 people"}
+          - {subject: pop, source: d, says: "221551", quote: "it has 221551 people"}
+        """)
+    [point] = points(data, "pop")
+    assert point["how"] == "tie" and point["value"] is None
+    assert sorted(t["figure"] for t in point["tied"]) == ["208,054", "221,551"]
+    assert all("trust cannot choose" in x["why"] for x in point["left_out"])
+
+
+def test_two_near_identical_pairs_with_as_many_voices_stay_a_tie(tmp_path: Path) -> None:
+    data = records(tmp_path, """\
+        subjects:
+          - {id: pop, title: Population, kind: constant}
+        claims:
+          - {subject: pop, source: a, says: "1234", quote: "1234 people"}
+          - {subject: pop, source: b, says: "1235", quote: "1235 people"}
+          - {subject: pop, source: c, says: "5678", quote: "5678 people"}
+          - {subject: pop, source: d, says: "5679", quote: "5679 people"}
+        """)
+    [point] = points(data, "pop")
+    assert point["how"] == "tie" and point["value"] is None
+    assert len(point["tied"]) == 4  # every value trust cannot separate is listed
+
+
+def test_dates_a_day_apart_are_not_near_identical(tmp_path: Path) -> None:
+    data = records(tmp_path, """\
+        subjects:
+          - {id: opened, title: Opening day, kind: constant}
+        claims:
+          - {subject: opened, source: a, says: "12 March 2024", quote: "opened on 12 March 2024"}
+          - {subject: opened, source: b, says: "13 March 2024", quote: "opened on 13 March 2024"}
+        """)
+    [point] = points(data, "opened")
+    assert point["how"] == "tie" and point["value"] is None

@@ -68,6 +68,13 @@ TOLERANCE = 1e-3
 LOWEST, HIGHEST = 0.01, 0.99
 #: Two candidates whose scores differ by less than this are tied.
 TIE = 1e-9
+#: Tied figures no further apart than this share of their size are near-identical (33,998 and
+#: 33,999; 334,563 and 334,569): a slipped last digit or a revision in the last places, not a
+#: dispute over the figure. A tie among them is answered with the span they cover.
+NEAR_IDENTICAL = 1e-3
+#: The kinds of value a near-identical tie is looked for in (not dates, times or names: a day
+#: or a minute apart is a real difference).
+NEAR_KINDS = frozenset({"number", "amount", "percent"})
 #: Copy detection (5.): the least number of shared distinctive wordings, and their least share
 #: of the variables (with three sources or more) that the two sources both speak to.
 MIN_SHARED_ERRORS = 5
@@ -656,18 +663,82 @@ def _reconcile_records(subjects: Sequence[dict[str, Any]], copies: bool) -> Trus
     return TrustResult(points, abstained, records, pairs, rounds)
 
 
-def _ranking(var: Variable) -> tuple[list[int], str | None]:
-    """The candidates best first, and whether the top was a tie: None (it was not), "later"
-    (trust could not break it, the later claim did: it is ranked first) or "tie"."""
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """A variable's candidates best first, and how the top was reached."""
+
+    order: list[int]
+    #: None (no tie), "later" (trust could not break it, the later claim did: ranked first),
+    #: "near" (near-identical figures tied: `top` holds them all) or "tie" (a real tie)
+    tie: str | None
+    top: tuple[int, ...]  # the candidates the reconciled value is: one, or the near-identical
+    tied: tuple[int, ...]  # the candidates trust cannot separate from the first (with it)
+
+
+def _ranking(var: Variable) -> Ranking:
+    """The candidates best first, and whether (and how) a tie at the top was decided."""
     cands = var.candidates
     ranked = sorted(range(len(cands)), key=lambda k: (-cands[k].score, k))
     if len(ranked) < 2 or cands[ranked[0]].score - cands[ranked[1]].score >= TIE:
-        return ranked, None
+        return Ranking(ranked, None, (ranked[0],), ())
     tied = [k for k in ranked if cands[ranked[0]].score - cands[k].score < TIE]
     for k in tied:
         if all(_said_after(cands[k], cands[j]) for j in tied if j != k):
-            return [k, *(j for j in ranked if j != k)], "later"
-    return ranked, "tie"
+            return Ranking([k, *(j for j in ranked if j != k)], "later", (k,), (k, *(j for j in tied if j != k)))
+    near = _near_group(var, tied)
+    if near:
+        return Ranking([*near, *(j for j in ranked if j not in near)], "near", tuple(near),
+                       (*near, *(j for j in tied if j not in near)))
+    return Ranking(ranked, "tie", (ranked[0],), tuple(tied))
+
+
+def _near_group(var: Variable, tied: list[int]) -> list[int]:
+    """The tied candidates to answer a tie with: near-identical figures (`NEAR_IDENTICAL`) that
+    together have more independent claims than any other group of the tied candidates, when
+    there are at least two of them (in `tied`'s order); else [] (a real tie)."""
+    cands = var.candidates
+    if len(tied) < 2 or not all(_near_kind(cands[k]) for k in tied):
+        return []
+    group = {k: k for k in tied}
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for a_i, a in enumerate(tied):
+        for b in tied[a_i + 1:]:
+            if _near(cands[a], cands[b]):
+                group[root(b)] = root(a)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in tied:
+        groups[root(k)].append(k)
+    unit_of = _unit_index(var)
+    voices = sorted(((len({unit_of[i] for k in g for i in cands[k].members}), g) for g in groups.values()),
+                    key=lambda vg: -vg[0])
+    best_voices, best = voices[0]
+    if len(best) < 2 or (len(voices) > 1 and voices[1][0] >= best_voices):
+        return []
+    return best
+
+
+def _near_kind(cand: Candidate) -> bool:
+    if cand.key is not None or not (math.isfinite(cand.lo) and math.isfinite(cand.hi)):
+        return False
+    record = cand.claims[0].record
+    value = record.get("converted") or record.get("value") or {}
+    return value.get("kind") in NEAR_KINDS
+
+
+def _near(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates' figures are near-identical: the gap between them is at most
+    `NEAR_IDENTICAL` of the larger figure, in the same unit."""
+    unit_a = (a.claims[0].record.get("converted") or a.claims[0].record.get("value") or {}).get("unit")
+    unit_b = (b.claims[0].record.get("converted") or b.claims[0].record.get("value") or {}).get("unit")
+    if unit_a != unit_b:
+        return False
+    gap = max(a.lo, b.lo) - min(a.hi, b.hi)
+    return gap <= NEAR_IDENTICAL * max(abs(a.lo), abs(a.hi), abs(b.lo), abs(b.hi))
 
 
 def _said_after(a: Candidate, b: Candidate) -> bool:
@@ -707,11 +778,12 @@ def _source_records(variables: Sequence[Variable], trust: dict[str, float],
         out[a].copies_with.add(b)
         out[b].copies_with.add(a)
     for var in variables:
-        ranked, tie_kind = _ranking(var)
+        ranking = _ranking(var)
+        tie_kind = ranking.tie
         tie = tie_kind == "tie"
-        winner = var.candidates[ranked[0]]
+        top = [var.candidates[k] for k in ranking.top]
         unit_of = _unit_index(var)
-        inside = [var.own[i] == ranked[0] or winner.allows(c) for i, c in enumerate(var.claims)]
+        inside = [var.own[i] in ranking.top or any(t.allows(c) for t in top) for i, c in enumerate(var.claims)]
         # per source, the independent units inside the reconciled value it is part of
         units_inside: dict[str, set[int]] = defaultdict(set)
         for i, c in enumerate(var.claims):
@@ -723,8 +795,8 @@ def _source_records(variables: Sequence[Variable], trust: dict[str, float],
             rec.claims += 1
             if len({var.claims[j].source for j in var.units[unit_of[i]]}) > 1:
                 rec.copied += 1
-            if tie_kind == "later":
-                rec.tied += 1  # decided by when it was said, not by trust: still a tie
+            if tie_kind == "later" or (tie_kind == "near" and var.own[i] in ranking.top):
+                rec.tied += 1  # decided by when it was said, or how close: not by trust
             others = {x.source for j, x in enumerate(var.claims) if unit_of[j] != unit_of[i]} - {c.source}
             if tie:
                 rec.tied += 1
@@ -750,13 +822,15 @@ def _units_in(var: Variable, k: int, unit_of: list[int]) -> int:
 
 def _point(var: Variable, trust: dict[str, float]) -> dict[str, Any]:
     """A variable's reconciled value as a record."""
-    ranked, tie_kind = _ranking(var)
+    ranking = _ranking(var)
+    ranked, tie_kind = ranking.order, ranking.tie
     top = var.candidates[ranked[0]]
+    group = [var.candidates[k] for k in ranking.top]
     unit_of = _unit_index(var)
     units = len(var.units)
     tie = tie_kind == "tie"
     shown = min(top.claims, key=lambda c: (c.width, c.index))  # the tightest, the first on a tie
-    inside = [i for i, c in enumerate(var.claims) if var.own[i] == ranked[0] or top.allows(c)]
+    inside = [i for i, c in enumerate(var.claims) if var.own[i] in ranking.top or any(g.allows(c) for g in group)]
     supporting = [var.claims[i] for i in inside]
     inside_set = set(inside)
     left_out = [(i, c) for i, c in enumerate(var.claims) if i not in inside_set]
@@ -767,6 +841,8 @@ def _point(var: Variable, trust: dict[str, float]) -> dict[str, Any]:
         how = "tie"
     elif tie_kind == "later":
         how = "tie broken by the later claim"
+    elif tie_kind == "near":
+        how = "near-identical figures tied"
     elif _units_in(var, ranked[0], unit_of) == _units_in(var, ranked[1], unit_of):
         how = "tie broken by trust"
     elif left_out and all(c.seed == 0.0 for _, c in left_out):
@@ -779,7 +855,7 @@ def _point(var: Variable, trust: dict[str, float]) -> dict[str, Any]:
         "figure": shown.record.get("converted_figure") or shown.record.get("figure"),
         "from_claim": shown.index,
         "how": how,
-        "probability": round(top.probability, 4),
+        "probability": round(min(1.0, sum(g.probability for g in group)), 4),
         "support": {
             "claims": len(supporting),
             "independent": support_units,
@@ -788,25 +864,40 @@ def _point(var: Variable, trust: dict[str, float]) -> dict[str, Any]:
         },
         "claims": [c.index for c in supporting],
         "left_out": [
-            {"claim": c.index, "source": c.source, "says": c.says, "why": _why_left_out(var, top, i, c, tie_kind)}
+            {"claim": c.index, "source": c.source, "says": c.says, "why": _why_left_out(var, ranking, i, c)}
             for i, c in left_out
         ],
     }
-    narrowed = _narrowed(top, shown)
+    narrowed = _narrowed(top, shown) if tie_kind != "near" else _span(group)
     if narrowed is not None:  # what every claim in it allows is tighter than any one claim
         point["value"], point["figure"] = narrowed
-    if tie or tie_kind == "later":
-        rival = var.candidates[ranked[1]]
-        alt = min(rival.claims, key=lambda c: (c.width, c.index))
+    if ranking.tied:
         if tie:
             point["value"] = None
             point["figure"] = None
-        point["tied"] = [
-            {"value": shown.record.get("value"), "figure": shown.record.get("figure"), "claims": [c.index for c in top.claims]},
-            {"value": alt.record.get("value"), "figure": alt.record.get("figure"), "claims": [c.index for c in rival.claims]},
-        ]
+        point["tied"] = [_alternative(var.candidates[k]) for k in ranking.tied]
     return point
 
+
+def _alternative(cand: Candidate) -> dict[str, Any]:
+    """A tied candidate as the record lists it: its tightest claim's value and figure."""
+    shown = min(cand.claims, key=lambda c: (c.width, c.index))
+    return {"value": shown.record.get("value"), "figure": shown.record.get("figure"),
+            "claims": [c.index for c in cand.claims]}
+
+
+def _span(group: list[Candidate]) -> tuple[dict[str, Any], str]:
+    """Near-identical tied figures as one value: the span they cover, said with the lowest
+    and the highest figure as their sources wrote them (`33,998–33,999`)."""
+    low = min(group, key=lambda g: (g.lo, g.hi))
+    high = max(group, key=lambda g: (g.hi, g.lo))
+    shown_low = min(low.claims, key=lambda c: (c.width, c.index))
+    shown_high = min(high.claims, key=lambda c: (c.width, c.index))
+    record = shown_low.record.get("converted") or shown_low.record.get("value") or {}
+    value = Value(ValueKind(str(record.get("kind"))), Interval(low.lo, high.hi, low.lo_inc, high.hi_inc),
+                  unit=record.get("unit"), granularity=record.get("granularity"))
+    figures = [str(c.record.get("converted_figure") or c.record.get("figure")) for c in (shown_low, shown_high)]
+    return value.to_json(), f"{figures[0]}–{figures[1]}"
 
 
 def _narrowed(top: Candidate, shown: Claimed) -> tuple[dict[str, Any], str] | None:
@@ -835,13 +926,21 @@ def _narrowed(top: Candidate, shown: Claimed) -> tuple[dict[str, Any], str] | No
     return value.to_json(), figure(shown_value)
 
 
-def _why_left_out(var: Variable, top: Candidate, i: int, c: Claimed, tie_kind: str | None) -> str:
+def _why_left_out(var: Variable, ranking: Ranking, i: int, c: Claimed) -> str:
     if c.seed == 0.0:
         return "a likely error (the rules' exact search)"
+    top = var.candidates[ranking.order[0]]
     own = var.candidates[var.own[i]]
-    if tie_kind == "later" and top.score - own.score < TIE:
+    if ranking.tie == "later" and top.score - own.score < TIE:
         latest = next(x.published for x in top.claims if all(_surely_after(x.published, d.published) for d in own.claims))
         return (f"as trusted as the reconciled value, which was published later ({latest} against "
                 f"{c.published}): a later report on the same moment is taken as the revision")
+    if ranking.tie == "tie" and var.own[i] in ranking.tied:
+        return "as trusted as the other tied values: trust cannot choose between them"
+    if ranking.tie == "near" and top.score - own.score < TIE:
+        unit_of = _unit_index(var)
+        voices = len({unit_of[j] for k in ranking.top for j in var.candidates[k].members})
+        return (f"as trusted as each of the near-identical figures of the reconciled value, which "
+                f"together have more independent claims ({voices} against {_units_in(var, var.own[i], unit_of)})")
     return (f"excluded by the reconciled value, which has more trusted support "
             f"({top.score:.2f} against {own.score:.2f})")

@@ -360,9 +360,11 @@ def _left_out_words(points: list[dict[str, Any]]) -> str:
         if p["how"] == "tie":
             parts.append(f"Trust cannot break the tie{when}: {' or '.join(str(t['figure']) for t in p['tied'])}.")
         else:
+            why = ("as trusted, they have fewer independent claims" if p["how"] == "near-identical figures tied"
+                   else "the claims it keeps are better trusted")
             parts.append(f"The reconciled value{when} {p['figure']} ({p['how']}, {p['support']['independent']} of "
                          f"{p['support']['of_independent']} independent claims) leaves out {n} claim{'s' * (n != 1)}: "
-                         f"{named}: the claims it keeps are better trusted.")
+                         f"{named}: {why}.")
     return " ".join(parts)
 
 
