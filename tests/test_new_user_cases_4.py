@@ -57,14 +57,6 @@ def _trust(name: str) -> dict[str, dict[str, Any]]:
     return {s["id"]: s for s in _sources(name)["sources"]}
 
 
-ZONELESS = ("one claim without a zone (Corriere's 'alle 7.47', from a source published with a "
-            "date only) makes judge/grouping._same_clock compare EVERY time of the subject as a "
-            "wall clock: NASA '1:47 a.m. EST' (06:47 UTC), Reuters '0647 GMT' and TASS 'в 09:47 "
-            "мск' (06:47 UTC) become 01:47, 06:47 and 09:47, the subject is called conflicting and "
-            "the three correct sources are named the likely error ('without them, the other 2 "
-            "claims agree on 07:47'); without Corriere's claim the same file is consistent at "
-            "06:47Z. The zoneless claim should be left unplaced (or read in its source's "
-            "language's usual zone), never turn the zoned claims into wall clocks")
 SIGN_IN_VERB = ("Interfax 'на 14%' (from 'снизилась на 14%') is read as +14% against 'down 14%', "
                 "'-14%', 'fell 14%': the sign lives in the quote's verb, which is never consulted, "
                 "and Interfax is named the likely error for a correct figure")
@@ -78,7 +70,7 @@ SIGN_POINTS = ("the company's own 'down 4.4 percentage points' is read -4.4, ANS
 # --- artemis-launch.yaml: Artemis I, 16 November - 11 December 2022 -------------------------
 
 @pytest.mark.parametrize(("subject", "expected"), [
-    _defect("launch-time", "consistent", reason=ZONELESS),
+    ("launch-time", "consistent"),  # fixed: a zoneless time is set apart, not a wall clock for all
     ("sls-height", "consistent"),
     ("orion-max-distance", "conflicting"),
     ("mission-duration", "consistent"),
@@ -88,14 +80,16 @@ def test_artemis_verdicts(subject: str, expected: str) -> None:
     assert _subject("artemis-launch.yaml", subject)["verdict"] == expected
 
 
-@pytest.mark.xfail(strict=True, reason=ZONELESS)
-def test_correct_launch_times_are_not_the_likely_error() -> None:
-    assert not {"nasa-1116", "reuters-1116", "tass-1116"} & set(
-        _likely_error_sources("artemis-launch.yaml", "launch-time"))
+# fixed (judge/grouping._same_clock): Corriere's zoneless 'alle 7.47' (a source published with a
+# date only) used to turn every time of the subject into a wall clock, so NASA '1:47 a.m. EST',
+# Reuters '0647 GMT' and TASS 'в 09:47 мск' (all 06:47 UTC) were named the likely error
+def test_a_zoneless_time_is_set_apart_not_made_the_clock_of_all() -> None:
+    claim = _claim("artemis-launch.yaml", "launch-time", "corriere-1116")
+    assert claim["status"] != "judged" and "no time zone" in claim["error"]
+    record = _subject("artemis-launch.yaml", "launch-time")
+    assert record["judged"] == 4 and record["reconciliation"]["reconciled"][0]["value"]["start"] == "2022-11-16T06:47"
 
 
-@pytest.mark.xfail(strict=True, reason=ZONELESS + "; `sources` then marks NASA and Reuters "
-                   "contradicted (trust 0.71) and the unzoned Corriere best (0.87)")
 def test_nasa_is_not_contradicted_on_its_own_launch_time() -> None:
     assert _trust("artemis-launch.yaml")["nasa-1116"]["contradicted"] == 0
 

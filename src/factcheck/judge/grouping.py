@@ -121,8 +121,9 @@ def comparable(
     if not readable:
         return [], []
 
+    unplaced: list[ClaimProblem] = []
     if any(rc.value.dimension == _MINUTES for rc in readable):
-        readable = _same_clock([_in_minutes(rc) for rc in readable])
+        readable, unplaced = _same_clock([_in_minutes(rc) for rc in readable])
 
     if subject.unit:
         wanted = subject_dimension(subject.unit)  # known: the loader refuses unknown units
@@ -160,7 +161,7 @@ def comparable(
                 f"“{rc.says}” reads as {what}, which cannot be compared with {expected}{extra}",
             )
         )
-    return keep, problems
+    return keep, unplaced + problems
 
 
 
@@ -181,26 +182,38 @@ def _in_minutes(rc: JudgedClaim) -> JudgedClaim:
 
 
 
-def _same_clock(claims: list[JudgedClaim]) -> list[JudgedClaim]:
-    """Times of day on one clock (SPEC §2, revised: a time is in the source's offset). When
-    every time of the subject has a known offset (the phrase's, or its source's `published`),
-    all are compared in UTC, so `alle 2.17` from Rome and `в 4:17` from Moscow are one moment;
-    when one has none (a source that gives only a date), all are compared as written, wall
-    clock against wall clock, since that time's offset cannot be known."""
+def _same_clock(claims: list[JudgedClaim]) -> tuple[list[JudgedClaim], list[ClaimProblem]]:
+    """Times of day on one clock (SPEC §2, revised: a time is in the source's offset), and the
+    times that cannot be put on it. When every time of the subject has a known offset (the
+    phrase's, or its source's `published`), all are compared in UTC, so `alle 2.17` from Rome
+    and `в 4:17` from Moscow are one moment; when none has, all are compared as written, wall
+    clock against wall clock. When some have and some have not, the ones with an offset are
+    compared in UTC and the others are set apart (`incomparable`, saying why): a time whose
+    offset cannot be known is no evidence against `0647 GMT`, and reading `1:47 a.m. EST` as a
+    wall clock to match it would turn the three right sources into the error."""
     offsets: dict[int, int | None] = {
         id(rc): utc_offset(rc.value, rc.source)
         for rc in claims
         if rc.value is not None and rc.value.unit == "minute" and rc.value.granularity in ("minute", "span")
     }
-    if not offsets or None in offsets.values():
-        return claims
-    out = []
+    if not offsets or all(offset is None for offset in offsets.values()):
+        return claims, []
+    out: list[JudgedClaim] = []
+    problems: list[ClaimProblem] = []
     for rc in claims:
+        if id(rc) in offsets and offsets[id(rc)] is None:
+            problems.append(ClaimProblem(
+                ProblemKind.INCOMPARABLE, rc,
+                f"“{rc.says}” is a time of day with no time zone, and its source gives none "
+                "(`published` has no time with an offset), so it cannot be put on the same clock as "
+                "the claims that give one: write the zone in `says` (`7.47 CET`, `ora italiana`) or "
+                "the source's publication time with its offset"))
+            continue
         offset = offsets.get(id(rc))
         if offset and rc.value is not None:  # 0: already in UTC
             rc = replace(rc, value=in_utc(rc.value, offset))
         out.append(rc)
-    return out
+    return out, problems
 
 
 
