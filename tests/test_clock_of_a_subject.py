@@ -62,3 +62,25 @@ def test_times_in_their_sources_offsets_are_one_moment_in_utc(tmp_path: Path) ->
         - {subject: t, source: moscow, says: "в 9:47", quote: "в 9:47"}
         """)
     assert record["verdict"] == "consistent" and record["judged"] == 2
+
+
+def test_zoneless_times_beside_one_offset_are_on_that_clock(tmp_path: Path) -> None:
+    """Flight-status sites: some print a departure with the airport's offset, some without;
+    all are the airport's local time, so they are compared as written."""
+    sources = """\
+        - {id: a, title: A, published: 2011-12-01, language: en}
+        - {id: b, title: B, published: 2011-12-01, language: en}
+        - {id: c, title: C, published: 2011-12-01, language: en}
+        """
+    same = _subject(tmp_path, sources, """\
+        - {subject: t, source: a, says: "2:06 PM (-05:00)", quote: "Departed 2:06 PM (-05:00)"}
+        - {subject: t, source: b, says: "2:06 PM", quote: "Departure 2:06 PM"}
+        - {subject: t, source: c, says: "2:06 PM (-05:00)", quote: "Dep. 2:06 PM (-05:00)"}
+        """)
+    assert same["verdict"] == "consistent" and same["judged"] == 3
+    off = _subject(tmp_path, sources, """\
+        - {subject: t, source: a, says: "2:06 PM (-05:00)", quote: "Departed 2:06 PM (-05:00)"}
+        - {subject: t, source: b, says: "3:06 PM", quote: "Departure 3:06 PM"}
+        - {subject: t, source: c, says: "2:06 PM (-05:00)", quote: "Dep. 2:06 PM (-05:00)"}
+        """)
+    assert off["verdict"] == "conflicting" and off["judged"] == 3

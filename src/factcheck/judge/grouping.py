@@ -187,16 +187,20 @@ def _same_clock(claims: list[JudgedClaim]) -> tuple[list[JudgedClaim], list[Clai
     times that cannot be put on it. When every time of the subject has a known offset (the
     phrase's, or its source's `published`), all are compared in UTC, so `alle 2.17` from Rome
     and `в 4:17` from Moscow are one moment; when none has, all are compared as written, wall
-    clock against wall clock. When some have and some have not, the ones with an offset are
-    compared in UTC and the others are set apart (`incomparable`, saying why): a time whose
-    offset cannot be known is no evidence against `0647 GMT`, and reading `1:47 a.m. EST` as a
-    wall clock to match it would turn the three right sources into the error."""
+    clock against wall clock. When some have and some have not, and those that have all give
+    one offset, that is the subject's clock (a flight's local time, which some sites print
+    with its offset and others without), and all are compared as written. When they give
+    several, the ones with an offset are compared in UTC and the others are set apart
+    (`incomparable`, saying why): a time whose offset cannot be known is no evidence against
+    `0647 GMT`, and reading `1:47 a.m. EST` as a wall clock to meet it would turn the three
+    right sources into the error."""
     offsets: dict[int, int | None] = {
         id(rc): utc_offset(rc.value, rc.source)
         for rc in claims
         if rc.value is not None and rc.value.unit == "minute" and rc.value.granularity in ("minute", "span")
     }
-    if not offsets or all(offset is None for offset in offsets.values()):
+    known = {offset for offset in offsets.values() if offset is not None}
+    if not offsets or not known or (None in offsets.values() and len(known) == 1):
         return claims, []
     out: list[JudgedClaim] = []
     problems: list[ClaimProblem] = []
