@@ -8,7 +8,7 @@ family of Dong, Berti-Equille & Srivastava's ACCU and Li et al.'s CRH; TruthFind
 Investment are the benchmark's baselines):
 
 1. **Variables.** A subject's judged claims are cut into variables: all of them for a constant;
-   claims whose times overlap for a level or running total (a census year, a day); one per
+   claims whose times overlap for a level or running total (a census year, a day, a minute); one per
    period for a flow.
 2. **Candidates.** Within a variable, claims are grouped into candidate values: again and
    again, the point covered by the most remaining independent claims (copies count once)
@@ -221,10 +221,13 @@ def claimed(record: dict[str, Any], likely: frozenset[int]) -> Claimed | None:
         lo, hi = _number(value.get("lower"), -math.inf), _number(value.get("upper"), math.inf)
         width = hi - lo
     index = int(record["index"])
+    time = str(record.get("time") or "")
+    at_minute = len(time) > 10 and "T" in time and ".." not in time  # a time of day: its minute
     return Claimed(
         index, str(record["source"]), lo, hi, bool(value.get("lower_inclusive")), bool(value.get("upper_inclusive")),
-        key, str(record.get("says", "")), str(record.get("quote") or ""), width, record, str(record.get("time_start", "")),
-        str(record.get("time_end", "")), record.get("period"), 0.0 if index in likely else 1.0,
+        key, str(record.get("says", "")), str(record.get("quote") or ""), width, record,
+        time if at_minute else str(record.get("time_start", "")), time if at_minute else str(record.get("time_end", "")),
+        record.get("period"), 0.0 if index in likely else 1.0,
         str(record.get("published") or ""),
     )
 
@@ -261,17 +264,19 @@ def _variables_of(subject: dict[str, Any]) -> list[Variable]:
         return [Variable(sid, p, cs) for p, cs in sorted(by_period.items(), key=lambda kv: kv[1][0].start)]
     # levels and running totals: claims at the same time, chained (spans that overlap; for a
     # level, publication days within its window)
+    # (a running total's updates at 11:00 and at 19:00 of one day are two moments: times of
+    # day are compared to the minute, a day is all its minutes)
     days = subject.get("window")
     window = dt.timedelta(days=int(days) if isinstance(days, int) else LEVEL_WINDOW_DAYS if kind == "level" else 0)
     out: list[Variable] = []
     run: list[Claimed] = []
-    run_end = dt.date.min
+    run_end = dt.datetime.min
     for c in sorted(claims, key=lambda c: (c.start, c.end, c.index)):
-        start, end = _day(c.start), _day(c.end)
-        reach = end + window if start == end else end
+        start, end = _instant(c.start, last=False), _instant(c.end, last=True)
+        reach = end + window if _day(c.start) == _day(c.end) else end
         if run and start > run_end:
             out.append(_timed(sid, run))
-            run, run_end = [], dt.date.min
+            run, run_end = [], dt.datetime.min
         run.append(c)
         run_end = max(run_end, reach)
     if run:
@@ -287,6 +292,20 @@ def _day(iso: str) -> dt.date:
         return dt.date.min
 
 
+@lru_cache(maxsize=65536)
+def _instant(iso: str, last: bool) -> dt.datetime:
+    """A claim's time bound as a minute (a day's first minute, or with `last` its last; a time
+    of day as written, its offset dropped: the records give times of day in UTC when known)."""
+    if len(iso) > 10:
+        try:
+            return dt.datetime.fromisoformat(iso.replace("Z", "+00:00")[:16])
+        except ValueError:
+            pass
+    day = _day(iso)
+    start = dt.datetime.combine(day, dt.time.min)
+    return start + dt.timedelta(days=1, minutes=-1) if last and day != dt.date.min else start
+
+
 def _timed(sid: str, run: list[Claimed]) -> Variable:
     start, end = min(c.start for c in run), max(c.end for c in run)
     return Variable(sid, _time_label(start, end), run)
@@ -295,6 +314,8 @@ def _timed(sid: str, run: list[Claimed]) -> Variable:
 def _time_label(start: str, end: str) -> str:
     if start == end:
         return start
+    if start[:10] == end[:10]:
+        return start[:10]  # a day and a time of day on it: the day
     if start.endswith("-01-01") and end.endswith("-12-31") and start[:4] == end[:4]:
         return start[:4]  # a census year
     if start[:7] == end[:7] and start.endswith("-01"):
