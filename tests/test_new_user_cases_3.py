@@ -98,10 +98,8 @@ def test_milton_toll_prints_at_least_24() -> None:
     assert series[-1]["value"]["lower"] == 24 and series[-1]["value"]["upper"] is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "TASS's `says: до 16` from 'Число жертв ... возросло до 16' ('rose TO 16') is read as "
-    "'≤ 16': the quote's verb of change is not consulted (`parse 'возросло до 16'` gives 16), "
-    "so the series shows a run '10–16' instead of 16"))
+# fixed (judge/claims._with_the_quotes_verb): TASS's `до 16` is read with its quote's
+# 'возросло до 16' (rose TO 16), not as "up to 16"
 def test_rose_to_16_is_16() -> None:
     value = _claim("hurricane-milton.yaml", "milton-death-toll", "tass-1011")["value"]
     assert (value["lower"], value["upper"]) == (15.5, 16.5)
@@ -243,11 +241,7 @@ def test_boilerplate_with_different_figures_is_not_a_copy() -> None:
 @pytest.mark.parametrize(("subject", "expected"), [
     ("italy-population", "evolving"),
     ("italy-births", "evolving"),
-    _defect("italy-births-change", "consistent", reason=(
-        "ISTAT '-3,6%' and TASS 'на 3,6%' (from 'сократилось на 3,6%', 'fell by 3.6%') are "
-        "called conflicting with NO likely error (a tie) and both sources marked contradicted "
-        "in `sources`: the two differ only in sign, which TASS gives by its verb; Reuters "
-        "'down 3.6%' is refused ('down' not understood), so it cannot break the tie")),
+    ("italy-births-change", "consistent"),  # fixed: TASS 'на 3,6%' takes 'сократилось' from its quote
     ("italy-fertility-2023", "conflicting"),
 ])
 def test_demography_verdicts(subject: str, expected: str) -> None:

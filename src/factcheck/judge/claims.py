@@ -38,6 +38,9 @@ class ReadClaim:
     time: Value  # a date span: `as_of`, else the source's publication day
     period: Value | None  # flow subjects: the span the amount covers
     conversion: Conversion | None = None  # set when `value` was converted with a stated rate
+    # an unsigned change read with its quote's verb (`на 14%` in "снизилась на 14%": -14%);
+    # the subject uses it when another claim gives the sign itself (grouping.signs_from_quotes)
+    signed_by_quote: Value | None = None
 
     @property
     def first_minute(self) -> int:
@@ -213,6 +216,7 @@ def read_claim(
     period; or why one of them could not be read."""
     published = published_time(source)
     time, period, value = published, None, None
+    signed: Value | None = None
     try:
         if claim.as_of is not None:
             time = _read_time(claim.as_of, source, options)
@@ -228,11 +232,75 @@ def read_claim(
             value = given_value(claim.value)
         else:
             value = parse_value(claim.says, source.language, source.published, options, expect)
+            if claim.quote and _may_take_the_verb(value):
+                value, signed = _with_the_quotes_verb(claim.says, claim.quote, value, source, options, expect)
             if value.unit == "minute":
                 value = _time_of_day(claim.says, value, source, time, options, expect)
     except ReadError as exc:
         field = "value" if claim.value is not None else "says"
         return ReadClaim(index, claim, source, None, str(exc), field, time, period)
-    return JudgedClaim(index, claim, source, value, None, None, time, period)
+    return JudgedClaim(index, claim, source, value, None, None, time, period, signed_by_quote=signed)
 
 
+
+
+#: How many words before `says` in its quote are read with it, for the verb that gives a bare
+#: figure its sign or its sense: `на 14%` in "снизилась на 14%", `до 16` in "возросло до 16",
+#: `4,4 punti percentuali` in "in calo di 4,4 punti percentuali".
+QUOTE_WORDS_BEFORE = 3
+
+
+def _may_take_the_verb(value: Value) -> bool:
+    """A reading the quote's verb can change: an unsigned percentage (a change without its
+    direction) or a figure with an open end (`до 16`: "up to" alone, "rose to" after a verb)."""
+    iv = value.interval
+    if iv is None or value.kind not in (ValueKind.PERCENT, ValueKind.NUMBER, ValueKind.AMOUNT):
+        return False
+    if iv.lower is None or iv.upper is None:
+        return True
+    return value.kind is ValueKind.PERCENT and iv.lower >= 0
+
+
+def _with_the_quotes_verb(says: str, quote: str, value: Value, source: Source, options: ReadOptions,
+                          expect: Expect | None) -> tuple[Value, Value | None]:
+    """`says` read with the words before it in its quote, in the source's language: the value
+    with its open end closed when they close it (`возросло до 16`: 16, not "up to 16"), and the
+    value with the sign they give (`снизилась на 14%`: -14%) or None. Only the reader's own
+    phrases count (its lexicon of changes), and only the nearest words: the first of up to
+    `QUOTE_WORDS_BEFORE` words back that reads decides."""
+    at = quote.casefold().find(says.strip().casefold())
+    if at <= 0:
+        return value, None
+    before = quote[:at].split()
+    written = quote[at:at + len(says.strip())]
+    for n in range(1, min(QUOTE_WORDS_BEFORE, len(before)) + 1):
+        phrase = " ".join([*before[-n:], written])
+        try:
+            wider = parse_value(phrase, source.language, source.published, options, expect)
+        except ReadError:
+            continue
+        if wider.dimension != value.dimension or wider.interval is None or value.interval is None:
+            return value, None
+        read = Value(wider.kind, wider.interval, unit=wider.unit, granularity=wider.granularity,
+                     note=f"read with the quote: “{phrase}”", stated=wider.stated)
+        if _closed(value.interval, wider.interval):
+            return read, None
+        return value, read if _negated(value.interval, wider.interval) else None
+    return value, None
+
+
+def _negated(a: Interval, b: Interval) -> bool:
+    """Whether b is a with its sign turned (`14%` and `-14%`)."""
+    return (a.lower is not None and a.upper is not None and b.lower is not None and b.upper is not None
+            and a.upper > 0 and abs(b.lower + a.upper) < 1e-9 and abs(b.upper + a.lower) < 1e-9)
+
+
+def _closed(a: Interval, b: Interval) -> bool:
+    """Whether b closes a's open end at the figure a is open to (`≤ 16` and `16`)."""
+    if b.lower is None or b.upper is None:
+        return False
+    if a.upper is None and a.lower is not None:
+        return b.lower <= a.lower <= b.upper
+    if a.lower is None and a.upper is not None:
+        return b.lower <= a.upper <= b.upper
+    return False

@@ -46,7 +46,23 @@ def read_subject(
     if currency is not None:  # `300 milioni` on a EUR subject is €300 million, said in its note
         claims = [replace(rc, value=in_subject_currency(rc.value, currency))
                   if isinstance(rc, JudgedClaim) and rc.value.kind is ValueKind.NUMBER else rc for rc in claims]
-    return claims, inference
+    return signs_from_quotes(claims), inference
+
+
+def signs_from_quotes(claims: list[ReadClaim]) -> list[ReadClaim]:
+    """Unsigned changes take the sign of their quote's verb (`на 14%` in "снизилась на 14%")
+    when another claim of the subject gives a negative figure itself (`-14%`, `down 14%`): the
+    subject is a signed change, and a magnitude beside it is one side of it. When every claim
+    is a magnitude (a subject titled "the fall in turnout": `nine points`, `oltre nove punti`),
+    they stay magnitudes, whatever verbs their quotes use."""
+    signed = [rc for rc in claims if isinstance(rc, JudgedClaim) and rc.signed_by_quote is not None]
+    if not signed or not any(
+        isinstance(rc, JudgedClaim) and rc.signed_by_quote is None and rc.value.interval is not None
+        and rc.value.interval.upper is not None and rc.value.interval.upper <= 0 for rc in claims
+    ):
+        return claims
+    return [replace(rc, value=rc.signed_by_quote) if isinstance(rc, JudgedClaim) and rc.signed_by_quote is not None
+            else rc for rc in claims]
 
 
 def currency_reading(subject: Subject, claims: Sequence[ReadClaim]) -> str | None:
