@@ -86,6 +86,16 @@ def test_the_primes_make_a_span_on_any_subject() -> None:
     assert parse_value("59'40\"", "it", DAY).kind is ValueKind.DURATION
 
 
+@pytest.mark.parametrize(("lang", "phrase"), [
+    ("en", "2 hours 35"), ("it", "2 ore 35"), ("ru", "2 часа 35"),  # a part without its unit
+    ("en", "120 mph 195 km/h"), ("ru", "105 узлов 195 км/ч"),  # two figures
+])
+def test_a_span_or_speed_with_a_loose_figure_is_refused(lang: str, phrase: str) -> None:
+    for expect in (None, Expect.DURATION, Expect.AMOUNT):
+        with pytest.raises(ReadError):
+            parse_value(phrase, lang, DAY, expect=expect)
+
+
 def test_smaller_units_must_come_smaller() -> None:
     with pytest.raises(ReadError):
         parse_value("35 seconds 2 hours", "en", DAY)
