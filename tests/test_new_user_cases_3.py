@@ -12,7 +12,7 @@ a plain assert. Expectations are never lowered to what the tool says today.
 Two edits were made to the files after the first run, both on the user's side of the contract:
 `379.890` had to be quoted (YAML reads it as a float; factcheck said so clearly), and the wind
 subject lost its `unit: mph`, which factcheck refuses with the whole file (see
-test_speed_unit_is_accepted).
+test_speed_unit_is_accepted, which now passes).
 """
 
 from __future__ import annotations
@@ -49,20 +49,10 @@ def _write(tmp_path: Path, body: str) -> Path:
     return path
 
 
-MPH = ("speed units are not read: '120 mph' (did not understand 'mph'), '105 узлов' (knots), "
-       "and on a subject without a unit '195 km/h' and '290 km/h' are refused as 'looks like a "
-       "date' (while `factcheck parse '195 km/h'` reads it, as '1,709,370,000 meter / year'); "
-       "so the four claims are 0 of 4 judged and Repubblica's peak-wind error is not caught")
-DURATION = ("race times are not durations factcheck reads: '2:00:35' and '2h00'35\"' 'look like "
-            "a date' on a `unit: duration` subject, 'secondi'/'секунд'/'seconds' (plural) are not "
-            "understood, 'just over two hours' expects a number; 0 of 6 claims judged, so "
-            "Sport-Express's transposed 2:00:53 is not caught")
-
-
 # --- hurricane-milton.yaml: Milton's landfall, 9-14 October 2024 --------------------------
 
 @pytest.mark.parametrize(("subject", "expected"), [
-    _defect("milton-landfall-wind", "conflicting", reason=MPH),
+    ("milton-landfall-wind", "conflicting"),  # fixed: speeds (units.txt, each language's `units`)
     ("milton-death-toll", "evolving"),
     ("milton-landfall-time", "consistent"),
     ("milton-flights-cancelled", "consistent"),
@@ -71,16 +61,12 @@ def test_hurricane_verdicts(subject: str, expected: str) -> None:
     assert _subject("hurricane-milton.yaml", subject)["verdict"] == expected
 
 
-@pytest.mark.xfail(strict=True, reason=MPH)
 def test_landfall_wind_likely_error_is_the_peak_wind() -> None:
     assert _likely_error_sources("hurricane-milton.yaml", "milton-landfall-wind") == [
         "repubblica-1010"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "`unit: mph` (and `km/h`, `knot`, `mile_per_hour`, `kilometer_per_hour`) is refused as "
-    "\"unknown unit\", which makes the whole file unusable (exit 2), though the doc says any "
-    "unit name pint knows is accepted and '195 km/h' is read as a speed by `parse`"))
+# fixed: a speed unit on a subject (`unit: mph`) is a dimension of its own (read/units.py)
 def test_speed_unit_is_accepted(tmp_path: Path) -> None:
     text = (DATA / "hurricane-milton.yaml").read_text(encoding="utf-8")
     text = text.replace("    title: Maximum sustained wind at landfall\n    kind: constant\n",
@@ -276,10 +262,8 @@ def test_series_figures_as_written(subject: str, figure: str, reason: str,
 # --- marathon-kiptum.yaml: Kiptum's world record, Chicago, 8 October 2023 -------------------
 
 @pytest.mark.parametrize(("subject", "expected"), [
-    _defect("kiptum-time", "conflicting", reason=DURATION),
-    _defect("record-margin", "consistent", reason=(
-        "'34 seconds' ('did you mean second?'), '34 secondi', 'на 34 секунды' and 'more than "
-        "half a minute' ('looks like a date') are all refused: 0 of 4 judged")),
+    ("kiptum-time", "conflicting"),  # fixed: race times (read/clock.py, `duration_units`)
+    ("record-margin", "consistent"),  # fixed: seconds, and `half a minute`
     ("race-date", "consistent"),
     ("winner-prize", "consistent"),
 ])
@@ -287,7 +271,6 @@ def test_marathon_verdicts(subject: str, expected: str) -> None:
     assert _subject("marathon-kiptum.yaml", subject)["verdict"] == expected
 
 
-@pytest.mark.xfail(strict=True, reason=DURATION)
 def test_transposed_time_is_the_likely_error() -> None:
     assert _likely_error_sources("marathon-kiptum.yaml", "kiptum-time") == ["sportexpress-1009"]
 
@@ -333,18 +316,14 @@ def _unread(name: str, subject: str, source: str, reason: str) -> Any:
             "'a quarter of a percentage point' refused as 'looks like a date'"),
     _unread("ecb-june-2024.yaml", "ecb-cut-size", "sole-2024-06-06",
             "'25 punti base' refused: did not understand 'base'"),
-    _unread("marathon-kiptum.yaml", "kiptum-time", "gazzetta-1009",
-            "'2 ore e 35 secondi' refused on 'secondi'"),
-    _unread("marathon-kiptum.yaml", "kiptum-time", "worldathletics-1008",
-            "'2:00:35' on a `unit: duration` subject refused as 'looks like a date'"),
+    ("marathon-kiptum.yaml", "kiptum-time", "gazzetta-1009"),  # race times: '2 ore e 35 secondi'
+    ("marathon-kiptum.yaml", "kiptum-time", "worldathletics-1008"),  # '2:00:35' on a duration subject
 ])
 def test_phrases_an_editor_reads(name: str, subject: str, source: str) -> None:
     assert _claim(name, subject, source)["value"] is not None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "hours and minutes are read as durations but shown in months: `parse '2 ore'` reads as "
-    "'0.002738 months', 'mezzo minuto' as '0.000011 months' (while 'seconds' is not read at all)"))
+# fixed: a span under a day is shown as a stopwatch does (read/humanize.py `clock`)
 def test_hours_are_shown_as_hours() -> None:
     result = runner.invoke(app, ["parse", "2 ore", "--lang", "it", "--published", "2023-10-09"])
     assert result.exit_code == 0, result.output

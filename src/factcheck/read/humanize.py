@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from factcheck.read import Value, ValueKind
 from factcheck.read.interval import Interval
 from factcheck.read.lexicon import common_data
+from factcheck.read.units import affine
 
 _EPOCH = dt.datetime(1970, 1, 1)  # minute numbers count from here (factcheck.read.model)
 
@@ -24,6 +25,7 @@ class _Display:
     symbols: dict[str, str]
     scales: tuple[tuple[float, str], ...]
     units: dict[str, tuple[tuple[float, str], ...]]
+    written: dict[str, tuple[str, str]]  # unit → (prefix, suffix) around the number: ("", " mph")
 
 
 @cache
@@ -33,7 +35,28 @@ def _display() -> _Display:
         symbols=dict(data["currency_symbols"]),
         scales=tuple((float(f), str(w)) for f, w in data["scales"]),
         units={name: tuple((float(f), str(w)) for f, w in steps) for name, steps in data["units"].items()},
+        written={name: _around(str(template)) for name, template in data.get("written", {}).items()},
     )
+
+
+def _display_unit(value: Value, largest: float) -> tuple[float, str, tuple[str, str] | None]:
+    """The unit a value is shown in, as (base units per it, its name, the template around the
+    number when it is shown as written): the largest step of its base unit that fits (1,179 kg,
+    not 1.179 t), or for a speed the unit written (`120 mph`, `105 kn`)."""
+    unit_factor, unit_name = 1.0, value.unit or ""
+    for factor, name in _display().units.get(unit_name, ()):
+        if largest >= 10 * factor or factor == 1.0:  # 1,179 kg, not 1.179 t
+            unit_factor, unit_name = factor, name
+            break
+    written = _display().written.get(value.written_unit or "") if value.kind is ValueKind.AMOUNT else None
+    if written is not None and value.written_unit:
+        unit_factor = affine(value.written_unit)[0]
+    return unit_factor, unit_name, written
+
+
+def _around(template: str) -> tuple[str, str]:
+    before, _, after = template.partition("{x}")
+    return before, after
 
 
 @lru_cache(maxsize=65536)
@@ -49,21 +72,21 @@ def figure(value: Value, top: float | None = None) -> str:
     iv = value.interval
     assert iv is not None
     bounds = [abs(b) for b in (iv.lower, iv.upper) if b is not None]
-    unit_factor, unit_name = 1.0, value.unit or ""
+    if value.kind is ValueKind.DURATION and bounds and max(bounds) < _DAY:
+        return _short_span(value)  # `2:00:35`, `34 s`, `> 2 h`, never 0.002738 months
     largest = top if top is not None else (max(bounds) if bounds else 0.0)
-    for factor, name in _display().units.get(unit_name, ()):
-        if largest >= 10 * factor or factor == 1.0:  # 1,179 kg, not 1.179 t
-            unit_factor, unit_name = factor, name
-            break
+    unit_factor, unit_name, written = _display_unit(value, largest)
     bounds = [b / unit_factor for b in bounds]
     scale, scale_word = unit_factor, ""
-    if value.kind in (ValueKind.AMOUNT, ValueKind.NUMBER) and bounds:
+    if value.kind in (ValueKind.AMOUNT, ValueKind.NUMBER) and bounds and written is None:
         for factor, word in _display().scales:
             if max(bounds) >= factor:
                 scale, scale_word = unit_factor * factor, word
                 break
     prefix, suffix = "", ""
-    if value.kind is ValueKind.AMOUNT and value.unit:
+    if written is not None:
+        prefix, suffix = written
+    elif value.kind is ValueKind.AMOUNT and value.unit:
         if value.unit in _display().symbols:
             prefix = _display().symbols[value.unit]
             suffix = f" {scale_word}" if scale_word else ""
@@ -118,6 +141,49 @@ def figure(value: Value, top: float | None = None) -> str:
     return "any value"
 
 
+#: A day, in the years durations are kept in (data/units.txt: a year of 365.25 days).
+_DAY = 1 / 365.25
+_SECONDS_PER_YEAR = 31_557_600
+
+
+def _short_span(value: Value) -> str:
+    """A duration under a day, in the units a stopwatch gives: `2:00:35`, `34 s`, `2 h`, `45 min`,
+    `> 30 s`, `≥ 1:48, ≤ 2:12 h`... each end written as `clock`."""
+    iv = value.interval
+    assert iv is not None
+    if value.stated is not None:
+        return clock(value.stated * _SECONDS_PER_YEAR)
+    lo, hi = iv.lower, iv.upper
+    if lo is not None and hi is not None:
+        if lo == hi:
+            return clock(lo * _SECONDS_PER_YEAR)
+        if iv.lower_inclusive and iv.upper_inclusive:
+            return f"{clock(lo * _SECONDS_PER_YEAR)}–{clock(hi * _SECONDS_PER_YEAR)}"
+        left, right = ("≥" if iv.lower_inclusive else ">"), ("≤" if iv.upper_inclusive else "<")
+        return f"{left} {clock(lo * _SECONDS_PER_YEAR)}, {right} {clock(hi * _SECONDS_PER_YEAR)}"
+    if lo is not None:
+        return f"{'≥' if iv.lower_inclusive else '>'} {clock(lo * _SECONDS_PER_YEAR)}"
+    assert hi is not None
+    return f"{'≤' if iv.upper_inclusive else '<'} {clock(hi * _SECONDS_PER_YEAR)}"
+
+
+def clock(seconds: float) -> str:
+    """A span of seconds as people write it: `34 s` under a minute, `2 h` and `45 min` when
+    whole, else `h:mm:ss` (`2:00:35`, `0:59:40.5`), to the millisecond."""
+    s = round(seconds, 3)
+    if s < 60:
+        return f"{_number(s)} s"
+    if s % 3600 == 0:
+        return f"{_number(s / 3600)} h"
+    if s < 3600 and s % 60 == 0:
+        return f"{_number(s / 60)} min"
+    hours, rest = divmod(s, 3600)
+    minutes, secs = divmod(rest, 60)
+    whole = int(secs)
+    fraction = f"{round(secs - whole, 3):.3f}".rstrip("0").rstrip(".")[1:]
+    return f"{int(hours)}:{int(minutes):02d}:{whole:02d}{fraction}"
+
+
 def _number(x: float) -> str:
     """Up to six decimals (enough for any stated precision), trailing zeros dropped, commas."""
     text = f"{x:,.6f}".rstrip("0").rstrip(".")
@@ -131,9 +197,12 @@ def rounded(value: Value, digits: int = 4) -> Value:
     iv = value.interval
     if iv is None:
         return value
+    bounds = [abs(b) for b in (iv.lower, iv.upper) if b is not None]
+    # to `digits` digits in the unit people read (195 km/h, not 54.17 m/s shown as 195.012 km/h)
+    factor = _display_unit(value, max(bounds) if bounds else 0.0)[0]
 
     def r(x: float | None) -> float | None:
-        return None if x is None else float(f"{x:.{digits}g}")
+        return None if x is None else float(f"{float(f'{x / factor:.{digits}g}') * factor:.15g}")
 
     lower, upper = r(iv.lower), r(iv.upper)
     if lower is not None and upper is not None and lower == upper:

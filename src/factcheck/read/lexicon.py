@@ -330,6 +330,8 @@ class Lexicon:
     change_bases: tuple[Tokens, ...] = ()  # "from a year earlier" after a change: what it is measured from
     tolerances: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "X plus or minus 2%"
     local_time: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex({}))  # "local time": no zone named
+    # the new-user trial 3
+    trailing_spans: PhraseIndex[float] = field(default_factory=lambda: PhraseIndex({}))  # "s" of "2 h 00 min 35 s"
 
     @cached_property
     def non_answer_tails(self) -> frozenset[str]:
@@ -624,7 +626,8 @@ def _any_language(language: str) -> Lexicon:
         date_prepositions=empty, month_before=empty, month_after=empty, month_before_suffix=empty,
         month_after_suffix=empty, relative_years=empty, ago_words=empty, year_words=empty,
         month_words=empty, of_the_year=empty, first_months=empty, quarters=empty, halves=empty,
-        decade_suffixes=frozenset(), duration_units=empty, duration_prefixes=empty,
+        decade_suffixes=frozenset(), duration_units=PhraseIndex(_table(common.get("span_symbols"), float)),
+        trailing_spans=PhraseIndex(_table(common.get("trailing_span_symbols"), float)), duration_prefixes=empty,
         category_prefixes=empty, not_names=frozenset(), one_articles=frozenset(), date_of=frozenset(),
         lone_scales=frozenset(), year_suffixes=empty, rank_suffixes=empty, rank_groups={},
         rank_group_words=frozenset(), quarter_words=empty, half_words=empty,
@@ -691,7 +694,8 @@ def get_lexicon(language: str) -> Lexicon:
         quarters=PhraseIndex(_table(d.get("quarters"))),
         halves=PhraseIndex(_table(d.get("halves"))),
         decade_suffixes=frozenset(d.get("decade_suffixes", [])),
-        duration_units=PhraseIndex(_table(d.get("duration_units"), float)),
+        duration_units=PhraseIndex(_table(d.get("duration_units"), float) | _table(common.get("span_symbols"), float)),
+        trailing_spans=PhraseIndex(_table(common.get("trailing_span_symbols"), float)),
         duration_prefixes=_phrases(d.get("duration_prefixes")),
         category_prefixes=_phrases(d.get("category_prefixes")),
         not_names=frozenset(normalise(w) for w in d.get("not_names", [])),

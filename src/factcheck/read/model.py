@@ -79,6 +79,9 @@ class Value:
     granularity: str | None = None  # dates: day | month | quarter | half | year | span; minute
     within: str | None = None  # categories: the place that contains this one (a city's country)
     stated: float | None = None  # a bare figure: the number as written (base units), for display
+    # a physical amount shown in the unit it was written in (a speed: `120 mph`, `195 km/h`), never
+    # in its base unit's steps; the interval stays in base units (`display.written`, common.yaml)
+    written_unit: str | None = None
 
     @property
     def dimension(self) -> tuple[str, str | None]:

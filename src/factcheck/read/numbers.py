@@ -231,8 +231,10 @@ def _fraction_at(tokens: Tokens, pos: int, lex: Lexicon) -> tuple[Number, int] |
         value = lex.fractions[word]
         end = at + 1
         joiner = lex.fraction_joiners.match(tokens, end)
-        if joiner is not None and lex.scales.match(tokens, joiner[1]) is not None:
-            end = joiner[1]  # "half a billion", "a quarter of a million"
+        if joiner is not None and (
+            lex.scales.match(tokens, joiner[1]) is not None or lex.duration_units.match(tokens, joiner[1]) is not None
+        ):
+            end = joiner[1]  # "half a billion", "a quarter of a million", "half a minute"
         return Number(value, value, fraction=True), end
     return None
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from factcheck.read.places import Place
 from dataclasses import replace
 
+from factcheck.read.clock import clock_seconds, spell_clock
 from factcheck.read.codes import read_code
 from factcheck.read.dates import (
     DateReader,
@@ -47,13 +48,14 @@ from factcheck.read.lexicon import (
 from factcheck.read.model import ReadError, Value, ValueKind
 from factcheck.read.numbers import Number, glued_fraction, read_number, tidy
 from factcheck.read.places import resolve
-from factcheck.read.units import TEMPERATURE, affine
+from factcheck.read.units import TEMPERATURE, affine, shown_as_written
 
 #: How alike an unknown word must be to a known one to be suggested (difflib's ratio).
 _SUGGEST = 0.75
 
 MAX_PHRASE_LENGTH = 500
 _HAS_DIGIT = re.compile(r"\d")
+_PADDED = re.compile(r"0\d")  # minutes and seconds after a larger unit: `2 h 00 min 05 s`
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +287,9 @@ def _read(
         iso = iso_value(plain)
         if iso is not None:
             return iso
+    spelled = spell_clock(plain)
+    if spelled != plain:  # `2h00'35"`: the primes, which the tokens drop, written out (`2 h 00 min 35 s`)
+        plain, done = spelled, None
     tokens = tokenise(plain) if done is None else done[1]
     if not tokens:
         raise ReadError(f"no figure in {text!r}", part=text)
@@ -504,7 +509,7 @@ class _Reader:
                     f"the two bounds in {self.original.strip()!r} leave no figure between them",
                     part=self.original.strip(),
                 )
-            return Value(first.kind, both, unit=first.unit)
+            return Value(first.kind, both, unit=first.unit, written_unit=first.written_unit)
         return None
 
     def _one_quantity(self, tokens: Tokens) -> Value:
@@ -623,7 +628,14 @@ class _Reader:
                 stated = _to_written_precision(stated, first.half_step * factor)  # 107 °F: 41.7 °C
             if spread is not None:
                 interval, stated = self._spread(first, spread, factor, offset), None
-        return Value(kind, interval, unit=unit, note=note, stated=stated)
+        return Value(kind, interval, unit=unit, note=note, stated=stated, written_unit=self._written_unit(first))
+
+    @staticmethod
+    def _written_unit(q: _Quantity) -> str | None:
+        """The unit a speed was written in (`mile_per_hour`), which people read it in: the value
+        itself is in the base unit (metres per second), like every physical amount."""
+        unit = q.unit if q.currency is None and not q.percent and q.duration is None else None
+        return unit if unit in shown_as_written() else None
 
     def _tolerance(self, tokens: Tokens, pos: int) -> int | None:
         """Where the figure after `plus or minus` starts, or None when none follows."""
@@ -744,6 +756,10 @@ class _Reader:
             currency, pos = m
         elif (before := lex.unit_prefixes.match(tokens, pos)) is not None and read_number(tokens, before[1], lex):
             prefixed, pos = before  # "magnitude 6.1", "M6.1", "magnitudo 6.1"
+        if self.expect is Expect.DURATION and pos < len(tokens) and (clock := clock_seconds(tokens[pos])) is not None:
+            # `2:00:35` on a subject of durations: 2 h 0 min 35 s, ± half a second (a time of day elsewhere)
+            second = affine("second")[0]
+            return _Quantity(Number(tidy(clock[0] * second), tidy(clock[1] * second)), duration=1.0), pos + 1
         named = lex.named_durations.match(tokens, pos)
         if named is not None:
             # "полвека", "un ventennio", "half a century": that many years, ± half a year
@@ -766,6 +782,8 @@ class _Reader:
         while (s := lex.scales.match(tokens, pos)) is not None:
             if self.expect is Expect.LENGTH and lex.units.match(tokens, pos) is not None:
                 break  # "8,848.86m" on a subject in metres: metres, not millions
+            if (longer := lex.units.match(tokens, pos)) is not None and longer[1] > s[1]:
+                break  # "50 m/s": a unit written with more words than the scale word ("m") it starts with
             scale *= s[0]
             pos = s[1]
         if scale > 1 and not tokens[n[1] - 1][:1].isdigit():
@@ -779,6 +797,8 @@ class _Reader:
         q, pos = self._suffix(tokens, pos, _Quantity(number, scale, currency, unit=prefixed))
         if pos < len(tokens):
             q, pos = self._subunit(tokens, pos, q)
+        if pos < len(tokens) and q.duration is not None:
+            q, pos = self._smaller_spans(tokens, pos, q)
         if pos < len(tokens) and (rate := lex.rates.match(tokens, pos)) is not None and not q.percent and q.duration is None:
             # "barrels a day", "$5 billion a year", "баррелей в сутки": per that span
             per = q.currency or q.unit
@@ -830,6 +850,32 @@ class _Reader:
             return q, pos
         step = tidy(unit[0] / 2)
         return _replace(q, number=Number(tidy(q.number.value + n[0].value * unit[0]), step)), unit[1]
+
+    def _smaller_spans(self, tokens: Tokens, pos: int, q: _Quantity) -> tuple[_Quantity, int]:
+        """`2 hours 0 minutes 35 seconds`, `2 ore e 35 secondi`, `2 часа 0 минут 35 секунд`,
+        `2 h 00 min 35 s`: smaller units of time after a span, each smaller than the one before,
+        added up. The whole is as precise as its last part, given to its unit: `2 h 00 min 40 s` is
+        ± half a second, as `2:00:40` is."""
+        lex = self.lex
+        assert q.duration is not None
+        if q.scale != 1.0 or q.number.fraction or q.number.from_article:
+            return q, pos
+        total, step, last, end = q.value, q.half_step, q.duration, pos
+        while end < len(tokens):
+            joiner = lex.subunit_joiners.match(tokens, end)
+            at = joiner[1] if joiner else end
+            padded = at < len(tokens) and _PADDED.fullmatch(tokens[at]) is not None  # the `05` of `2 h 05 min`
+            n = (Number(float(tokens[at]), 0.5), at + 1) if padded else read_number(tokens, at, lex)
+            if n is None or n[0].value < 0 or n[0].fraction:
+                break
+            unit = lex.duration_units.match(tokens, n[1]) or lex.trailing_spans.match(tokens, n[1])
+            if unit is None or unit[0] >= last:
+                break
+            # a part after a larger one is given to its unit: the 40 of `59 min 40 s` is ± half a second
+            total, step, last, end = total + n[0].value * unit[0], min(n[0].half_step, 0.5) * unit[0], unit[0], unit[1]
+        if end == pos:
+            return q, pos
+        return _Quantity(Number(tidy(total), tidy(step)), duration=1.0), end
 
     def _vague_plural(self, tokens: Tokens, pos: int) -> None:
         """`dozens`, `hundreds of millions`, `decine`, `десятки`: how many is not said."""

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from factcheck.read.lexicon import available_languages, get_lexicon, normalise, tokenise
+from factcheck.read.lexicon import available_languages, common_data, get_lexicon, normalise, tokenise
 
 if TYPE_CHECKING:
     import pint
@@ -73,10 +73,25 @@ def affine(unit: str) -> tuple[float, float, str]:
     offset = float(zero.magnitude)
     if not offset:
         one = quantity(1.0, unit).to_base_units()
-        return float(one.magnitude), 0.0, str(one.units)
+        base = str(one.units)
+        if base in KEPT_IN:  # a speed: in metres per second, not metres per year
+            kept = KEPT_IN[base]
+            return float(f"{float(quantity(1.0, unit).to(kept).magnitude):.16g}"), 0.0, kept
+        return float(one.magnitude), 0.0, base
     far = quantity(1.0e6, unit).to_base_units()  # the slope, without the offset's rounding
     return (float(far.magnitude) - offset) / 1.0e6, offset, str(far.units)
 
+
+@cache
+def shown_as_written() -> frozenset[str]:
+    """The units a value is shown in as written (`display.written` in common.yaml: the speeds),
+    where every other physical amount is shown in its base unit's steps."""
+    return frozenset(common_data()["display"].get("written", {}))
+
+
+#: Base units nobody reads, and the unit their values are kept in instead (data/units.txt): a
+#: speed's pint base is metres per year, since durations are kept in years.
+KEPT_IN = {"meter / year": "meter_per_second"}
 
 #: The base unit of temperatures (data/units.txt): an interval scale, where a hedge reaches a fixed
 #: number of degrees, never a fraction of the figure (ReadOptions.temperature).
@@ -111,6 +126,9 @@ _KIND_WORDS = {
     "person names": ("category", "names"), "people names": ("category", "names"), "authors": ("category", "names"),
     "time": ("date", "minute"), "time of day": ("date", "minute"), "datetime": ("date", "minute"),
     "code": ("category", "code"), "codes": ("category", "code"), "identifier": ("category", "code"),
+    # a span of time, however written (`2:00:35`, `2 ore e 35 secondi`): kept in years
+    "durations": ("duration", "year"), "time span": ("duration", "year"), "timespan": ("duration", "year"),
+    "elapsed time": ("duration", "year"), "race time": ("duration", "year"),
 }
 
 
@@ -120,7 +138,9 @@ def subject_dimension(text: str) -> tuple[str, str | None] | None:
 
     Accepts ISO 4217 codes and currency symbols or words of any supported language (`USD`,
     `$`, `dollars`, `euro`), the kinds (`percent`/`%`, `rank`, `date`, `number`, `year`,
-    `category`) and pint units of the registry (`kilometer`, `tonne`).
+    `category`), pint units of the registry (`kilometer`, `tonne`, `mph`, `km/h`) and the unit
+    words of any supported language (`nodi`, `км/ч`). A unit of time (`hours`, `second`) is a
+    duration, like `duration`.
     """
 
     word = normalise(text)
@@ -133,11 +153,17 @@ def subject_dimension(text: str) -> tuple[str, str | None] | None:
             return ("amount", match[0])
     import pint  # only for physical units: money and kinds are known without it
 
-    for candidate in (text.strip(), text.strip().upper()):
+    candidates = [text.strip(), text.strip().upper()]
+    for lang in available_languages():  # a unit word of a language: `km/h`, `nodi`, `узлов`
+        unit_word = get_lexicon(lang).units.match(tokens, 0)
+        if unit_word and unit_word[1] == len(tokens):
+            candidates.append(unit_word[0])
+    for candidate in candidates:
         try:
             factor, _, base = affine(candidate)
         except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, ValueError, TypeError):
             continue
         if factor and base and candidate:
-            return ("amount", base)
+            # a span of time (`hours`, `seconds`) is a duration, kept in years like `years`
+            return ("duration", "year") if base == "year" else ("amount", base)
     return None

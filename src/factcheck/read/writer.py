@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 from decimal import Decimal
 
 from factcheck.read.interval import Interval
@@ -66,7 +67,7 @@ def _quantity_phrase(value: Value, iv: Interval, lex: Lexicon, options: ReadOpti
             # A bare figure: the stated number, with as many decimals as its rounding needs
             # (`7.60` reads 7.595..7.605, `7.6` reads 7.55..7.65).
             template, factor = _unit_template(value, lex)
-            for phrase in _bare_candidates(value.stated / factor, template, lex):
+            for phrase in _bare_candidates(_in_unit(value.stated, factor), template, lex):
                 if _reads_as(phrase, lex, options) == iv:
                     return str(phrase)
         if iv.lower_inclusive and not iv.upper_inclusive and hi > 0 and float(f"{hi - hi * options.nearly:.15g}") == lo:
@@ -103,7 +104,14 @@ def _reads_as(phrase: str, lex: Lexicon, options: ReadOptions) -> Interval | Non
 def _unit_writer(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
     """A function writing one bound with its unit: `7 550 000 000 USD`, `12,5%`, `20 лет`."""
     template, factor = _unit_template(value, lex)
-    return lambda x: template(number(x / factor, lex))
+    return lambda x: template(number(_in_unit(x, factor), lex))
+
+
+def _in_unit(x: float, factor: float) -> float:
+    """A value in base units, in the unit written: 59.5833 m/s is 214.5 km/h, not 214.49999999999986
+    (a factor that is no power of ten leaves float noise, dropped at 12 digits)."""
+    y = x / factor
+    return y if factor > 0 and math.log10(factor).is_integer() else float(f"{y:.12g}")
 
 
 def _unit_template(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
@@ -124,8 +132,14 @@ def _unit_template(value: Value, lex: Lexicon):  # type: ignore[no-untyped-def]
     # A physical unit: a word of the language for a unit with this base, scaled back to it; the
     # base unit's own word first, then a power of ten of it (never feet for metres: 0.3048 is inexact)
     # (not an offset unit, °F: a value is written in its base unit's scale, °C)
+    # A speed is written in the unit it was read in, when the language has a word for it (`120 mph`
+    # reads back as the values that round to 120 mph, which no figure in m/s does).
     candidates = [(toks, factor, base) for toks, unit_name in _unit_words(lex)
-                  for factor, offset, base in (affine(unit_name),) if not offset]
+                  for factor, offset, base in (affine(unit_name),) if not offset
+                  if value.written_unit is None or unit_name == value.written_unit]
+    if value.written_unit is not None and not candidates:
+        return _unit_template(replace(value, written_unit=None), lex)
+    candidates.sort(key=lambda c: len(" ".join(c[0])))  # the shortest word first (`км/ч`)
     candidates.sort(key=lambda c: (c[1] != 1.0, not math.log10(c[1]).is_integer() if c[1] > 0 else True))
     for toks, factor, base in candidates:
         if base == value.unit:
